@@ -1,0 +1,95 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { Check } from '../validation';
+
+export class IntervalDto {
+  /** Start hour, 0-23 (24-hour clock). */
+  @IsInt() @Min(0) @Max(23) startHour!: number;
+  /** Start minute, 0-59. */
+  @IsInt() @Min(0) @Max(59) startMinute!: number;
+  /** End hour, 0-23. An interval ending at 23:59 runs to the end of the day. */
+  @IsInt() @Min(0) @Max(23) endHour!: number;
+  /** End minute, 0-59. */
+  @IsInt() @Min(0) @Max(59) endMinute!: number;
+}
+
+function minuteOf(hour: unknown, minute: unknown): number | null {
+  return Number.isInteger(hour) && Number.isInteger(minute) ? (hour as number) * 60 + (minute as number) : null;
+}
+
+/** Problems with a day's intervals: an end not after its start, or two intervals overlapping. */
+export function intervalProblems(intervals: unknown): string[] {
+  if (!Array.isArray(intervals)) return [];
+  const spans: { i: number; start: number; end: number }[] = [];
+  const problems: string[] = [];
+  intervals.forEach((raw, i) => {
+    if (raw === null || typeof raw !== 'object') return;
+    const iv = raw as Record<string, unknown>;
+    const start = minuteOf(iv['startHour'], iv['startMinute']);
+    const end = minuteOf(iv['endHour'], iv['endMinute']);
+    if (start === null || end === null) return;
+    if (end <= start) problems.push(`intervals.${i} must start before it ends`);
+    else spans.push({ i, start, end });
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let k = 1; k < spans.length; k++) {
+    const prev = spans[k - 1];
+    const cur = spans[k];
+    if (prev && cur && cur.start < prev.end) {
+      problems.push(`intervals.${Math.max(cur.i, prev.i)} overlaps intervals.${Math.min(cur.i, prev.i)}`);
+    }
+  }
+  return problems;
+}
+
+const intervalsOk = (value: unknown) => intervalProblems(value).length === 0;
+const intervalsMessage = (value: unknown) => intervalProblems(value).join('; ');
+
+/** Days listed twice in a working-hours array. */
+export function duplicateDays(days: unknown): number[] {
+  if (!Array.isArray(days)) return [];
+  const seen = new Set<unknown>();
+  const dups = new Set<number>();
+  for (const day of days) {
+    const d = (day as { dayOfTheWeek?: unknown } | null)?.dayOfTheWeek;
+    if (typeof d !== 'number') continue;
+    if (seen.has(d)) dups.add(d);
+    seen.add(d);
+  }
+  return [...dups];
+}
+
+export const noDuplicateDays = (value: unknown) => duplicateDays(value).length === 0;
+export const duplicateDaysMessage = (property: string) => (value: unknown) =>
+  `${property} lists dayOfTheWeek ${duplicateDays(value).join(', ')} more than once`;
+
+/**
+ * A day of the Conversation AI follow-up working hours (seed 000): `dayOfTheWeek` 0 = Sunday,
+ * 1 = Monday ... 6 = Saturday. A day that is not listed, or has no intervals, is closed.
+ */
+export class FollowupWorkingDayDto {
+  @IsInt() @Min(0) @Max(6) dayOfTheWeek!: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => IntervalDto)
+  @Check(intervalsOk, intervalsMessage)
+  intervals?: IntervalDto[];
+}
+
+/**
+ * A day of the Voice AI agent working hours (seed 002): `dayOfTheWeek` 1 = Monday ... 7 = Sunday
+ * (ISO), not the follow-up convention.
+ */
+export class VoiceWorkingDayDto {
+  @IsInt() @Min(1) @Max(7) dayOfTheWeek!: number;
+
+  @IsArray()
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => IntervalDto)
+  @Check(intervalsOk, intervalsMessage)
+  intervals!: IntervalDto[];
+}

@@ -1,0 +1,36 @@
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+/** A write refused by a unique index (a concurrent duplicate that slipped past a read check). */
+export class DuplicateKeyError extends Error {
+  constructor(override readonly cause?: unknown) {
+    super('duplicate key');
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  if (code === '23505') return true;
+  return typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed');
+}
+
+/** Runs a write, turning unique-index violations into DuplicateKeyError. */
+export async function guardDuplicates<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateKeyError(error);
+    throw error;
+  }
+}
+
+/** `%text%` for a LIKE with `\` as the escape character. */
+export function likeContains(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An entity as an insert/update row (TypeORM's deep-partial type does not accept JSON documents). */
+export function row<T>(entity: T): QueryDeepPartialEntity<T> {
+  return entity as QueryDeepPartialEntity<T>;
+}

@@ -1,0 +1,89 @@
+import { EntityManager } from 'typeorm';
+import { FollowupConfigEntity, FollowupEntity } from '../entities';
+import { row, guardDuplicates } from './errors';
+
+export class FollowupConfigsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(config: FollowupConfigEntity): Promise<FollowupConfigEntity> {
+    await guardDuplicates(() => this.manager.insert(FollowupConfigEntity, row(config)));
+    return config;
+  }
+
+  findById(locationId: string, id: string): Promise<FollowupConfigEntity | null> {
+    return this.manager.findOneBy(FollowupConfigEntity, { locationId, id });
+  }
+
+  findByAssistant(locationId: string, assistantId: string): Promise<FollowupConfigEntity | null> {
+    return this.manager.findOneBy(FollowupConfigEntity, { locationId, assistantId });
+  }
+
+  listByLocation(locationId: string): Promise<FollowupConfigEntity[]> {
+    return this.manager.find(FollowupConfigEntity, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async save(config: FollowupConfigEntity): Promise<FollowupConfigEntity> {
+    await this.manager.update(FollowupConfigEntity, { locationId: config.locationId, id: config.id }, row(config));
+    return config;
+  }
+
+  async delete(locationId: string, id: string): Promise<boolean> {
+    const result = await this.manager.delete(FollowupConfigEntity, { locationId, id });
+    return (result.affected ?? 0) > 0;
+  }
+}
+
+export interface FollowupFilter {
+  status?: string;
+  type?: string;
+  contactId?: string;
+  conversationId?: string;
+  debtId?: string;
+  scheduledFrom?: Date;
+  scheduledTo?: Date;
+}
+
+/** Position after which a page starts: the last row of the previous page. */
+export interface FollowupCursor {
+  createdAt: number;
+  id: string;
+}
+
+export class FollowupsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(followup: FollowupEntity): Promise<FollowupEntity> {
+    await guardDuplicates(() => this.manager.insert(FollowupEntity, row(followup)));
+    return followup;
+  }
+
+  findById(locationId: string, id: string): Promise<FollowupEntity | null> {
+    return this.manager.findOneBy(FollowupEntity, { locationId, id });
+  }
+
+  /** Newest first; `limit` rows after `cursor`. */
+  list(locationId: string, filter: FollowupFilter, limit: number, cursor?: FollowupCursor): Promise<FollowupEntity[]> {
+    const qb = this.manager.createQueryBuilder(FollowupEntity, 'f').where('f.location_id = :locationId', { locationId });
+    const eq: [keyof FollowupFilter, string][] = [
+      ['status', 'status'],
+      ['type', 'type'],
+      ['contactId', 'contact_id'],
+      ['conversationId', 'conversation_id'],
+      ['debtId', 'debt_id'],
+    ];
+    for (const [key, column] of eq) {
+      if (filter[key] !== undefined) qb.andWhere(`f.${column} = :${key}`, { [key]: filter[key] });
+    }
+    if (filter.scheduledFrom) qb.andWhere('f.scheduled_at >= :from', { from: filter.scheduledFrom.getTime() });
+    if (filter.scheduledTo) qb.andWhere('f.scheduled_at < :to', { to: filter.scheduledTo.getTime() });
+    if (cursor) {
+      qb.andWhere('(f.created_at < :cc OR (f.created_at = :cc AND f.id < :cid))', { cc: cursor.createdAt, cid: cursor.id });
+    }
+    return qb.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit).getMany();
+  }
+
+  async save(followup: FollowupEntity): Promise<FollowupEntity> {
+    await this.manager.update(FollowupEntity, { locationId: followup.locationId, id: followup.id }, row(followup));
+    return followup;
+  }
+}

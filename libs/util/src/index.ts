@@ -1,0 +1,4 @@
+export * from './lib/clock';
+export * from './lib/ids';
+export * from './lib/mutex';
+export * from './lib/timezones';
