@@ -1,14 +1,18 @@
 import nx from '@nx/eslint-plugin';
 
+/**
+ * Module boundaries (docs/architecture.md): the tag ladder below, plus import rules that keep
+ * TypeORM inside libs/persistence and each vendor SDK inside its own channel library.
+ */
+const vendorSdks = ['twilio', 'nodemailer'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', 'coverage', 'tmp'] },
   {
-    ignores: ['**/dist', '**/out-tsc'],
-  },
-  {
-    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    files: ['**/*.ts', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -16,27 +20,39 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            {
-              sourceTag: '*',
-              onlyDependOnLibsWithTags: ['*'],
-            },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', 'type:channel'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:data-access'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:channel-core', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+            { sourceTag: 'type:channel', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
           ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'TypeORM is used only in libs/persistence: go through the Store and its repositories.' },
+            { name: '@nestjs/typeorm', message: 'TypeORM is used only in libs/persistence.' },
+            ...vendorSdks.map((name) => ({ name, message: `${name} is imported only by its own channel library (libs/channels/*).` })),
+          ],
+          patterns: [{ group: ['typeorm/*'], message: 'TypeORM is used only in libs/persistence.' }],
         },
       ],
     },
   },
   {
-    files: [
-      '**/*.ts',
-      '**/*.tsx',
-      '**/*.cts',
-      '**/*.mts',
-      '**/*.js',
-      '**/*.jsx',
-      '**/*.cjs',
-      '**/*.mjs',
-    ],
-    // Override or add rules here
-    rules: {},
+    // The one place TypeORM may be imported.
+    files: ['libs/persistence/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: vendorSdks.map((name) => ({ name, message: `${name} belongs to its channel library.` })) }],
+    },
   },
 ];

@@ -1,25 +1,27 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+// The gateway is bundled with its workspace libraries; node_modules stay external (loaded at
+// run time), so native modules such as sqlite3 and TypeORM's drivers work unchanged.
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/gateway'),
     clean: true,
-    ...(process.env.NODE_ENV !== 'production' && {
-      devtoolModuleFilenameTemplate: '[absolute-resource-path]',
-    }),
+    devtoolModuleFilenameTemplate: '[absolute-resource-path]',
   },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
+      generatePackageJson: false,
       sourceMap: true,
+      // Generates the OpenAPI schemas of /docs from the DTO classes and their class-validator rules.
+      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],
     }),
   ],
 };

@@ -1,21 +1,8 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { StartupError, startGateway } from './start';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
-}
-
-bootstrap();
+startGateway().catch((error: unknown) => {
+  const message = error instanceof StartupError ? error.message : `cannot start: ${error instanceof Error ? error.message : String(error)}`;
+  for (const line of message.split('\n')) process.stderr.write(`followup-gateway: ${line}\n`);
+  process.exit(1);
+});

@@ -9,3 +9,6 @@ export * from './lib/voice-ai/voice-agent.dto';
 export * from './lib/followups/followup-config.dto';
 export * from './lib/followups/followup-record.dto';
 export * from './lib/http/api-versions';
+export * from './lib/conversation-ai/responses.dto';
+export * from './lib/voice-ai/responses.dto';
+export * from './lib/followups/responses.dto';

@@ -1,1 +1,3 @@
 export * from './lib/followups.module';
+export * from './lib/followup-configs.service';
+export * from './lib/followup-records.service';

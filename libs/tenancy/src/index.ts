@@ -1,1 +1,3 @@
 export * from './lib/tenancy.module';
+export * from './lib/tokens.service';
+export * from './lib/locations.service';

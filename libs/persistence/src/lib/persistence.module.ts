@@ -35,8 +35,8 @@ export class PersistenceModule {
     };
   }
 
-  /** For tests and tools that opened the store themselves. */
+  /** For an application, test or tool that opened the store itself; it is closed on shutdown. */
   static forStore(store: Store): DynamicModule {
-    return { module: PersistenceModule, providers: [{ provide: Store, useValue: store }], exports: [Store] };
+    return { module: PersistenceModule, providers: [{ provide: Store, useValue: store }, StoreLifecycle], exports: [Store] };
   }
 }

@@ -1,4 +1,5 @@
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ConflictException } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm';
 
 /** A write refused by a unique index (a concurrent duplicate that slipped past a read check). */
 export class DuplicateKeyError extends Error {
@@ -33,4 +34,14 @@ export function likeContains(text: string): string {
 /** An entity as an insert/update row (TypeORM's deep-partial type does not accept JSON documents). */
 export function row<T>(entity: T): QueryDeepPartialEntity<T> {
   return entity as QueryDeepPartialEntity<T>;
+}
+
+/** Runs a write; a unique-index violation (a racing duplicate) becomes 409 with `message`. */
+export async function conflictOnDuplicate<T>(message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) throw new ConflictException(message);
+    throw error;
+  }
 }

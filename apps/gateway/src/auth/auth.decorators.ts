@@ -1,0 +1,23 @@
+import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
+import type { Scope } from '@followup/contracts';
+import type { Principal } from '@followup/tenancy';
+
+export const PUBLIC_ROUTE = 'followup:public';
+export const REQUIRED_SCOPE = 'followup:scope';
+
+/** A route anyone may call (health, docs, provider webhooks that carry their own signature). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The scope a token needs for this route (a `.write` scope also grants its `.readonly` twin). */
+export const RequireScope = (scope: Scope) => SetMetadata(REQUIRED_SCOPE, scope);
+
+export interface AuthenticatedRequest {
+  principal?: Principal;
+}
+
+/** The caller's location (tenant): every query a handler makes is scoped to it. */
+export const CurrentLocation = createParamDecorator((_data: unknown, ctx: ExecutionContext): string => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentLocation used on a route without authentication');
+  return principal.locationId;
+});

@@ -1,0 +1,33 @@
+import { ConfigError, ENVIRONMENT, loadConfig, storeConfig } from './gateway-config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+describe('gateway configuration', () => {
+  it('has working defaults for a first start', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', logLevel: 'info', defaultTimezone: 'UTC' });
+    expect(storeConfig(config)).toMatchObject({ sqlitePath: join('data', 'followup.sqlite'), databaseUrl: undefined });
+  });
+
+  it('names every bad variable, one line each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Base', PUBLIC_BASE_URL: 'ftp://x', DATABASE_POOL_SIZE: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'LOG_LEVEL: "loud" is not one of fatal, error, warn, info, debug, trace, silent',
+      'DEFAULT_TIMEZONE: "Mars/Base" is not an IANA time zone',
+      'PUBLIC_BASE_URL: "ftp://x" is not an http(s) URL',
+      'PORT: "eighty" is not an integer from 0 to 65535',
+      'DATABASE_POOL_SIZE: "0" is not an integer from 1 to 200',
+    ]);
+  });
+
+  it('documents every variable in the README configuration table', () => {
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    for (const [name] of ENVIRONMENT) expect(readme).toContain(`| \`${name}\``);
+  });
+});

@@ -1,0 +1,95 @@
+import { StoreConfig } from '@followup/persistence';
+import { isIanaZone } from '@followup/util';
+import { join } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The gateway's configuration, read once from the environment and validated at boot. */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  databasePoolSize: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  /** Where providers and browsers reach the gateway (callbacks, links); defaults to the local URL. */
+  publicBaseUrl?: string;
+  firstLocationName: string;
+  defaultTimezone: string;
+}
+
+/** One line per problem, each naming the environment variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Every environment variable the gateway reads, with its default and meaning. The README's
+ * configuration table is this list; nothing else in the code base reads process.env.
+ */
+export const ENVIRONMENT = [
+  ['PORT', '3000', 'HTTP port (0 picks a free one).'],
+  ['HOST', '0.0.0.0', 'Interface to listen on.'],
+  ['DATABASE_URL', '(unset)', 'postgres://user:password@host:5432/db to use PostgreSQL; unset uses the embedded SQLite store.'],
+  ['DATABASE_SCHEMA', 'public', 'PostgreSQL schema for the tables (created when missing).'],
+  ['DATABASE_POOL_SIZE', '10', 'PostgreSQL connections per gateway process.'],
+  ['DATA_DIR', './data', 'Folder of the SQLite store (followup.sqlite) and key files; created on first start.'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout.'],
+  ['PUBLIC_BASE_URL', 'http://localhost:$PORT', 'Public URL of the gateway, used in links and provider callbacks.'],
+  ['FIRST_LOCATION_NAME', 'Default location', 'Name of the location created on the first start with an empty store.'],
+  ['DEFAULT_TIMEZONE', 'UTC', 'IANA zone of that first location (default zone of its voice agents).'],
+] as const;
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name}: "${raw}" is not an integer from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): GatewayConfig {
+  const problems: string[] = [];
+  const text = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
+  const defaultTimezone = text('DEFAULT_TIMEZONE') ?? 'UTC';
+  if (!isIanaZone(defaultTimezone)) problems.push(`DEFAULT_TIMEZONE: "${defaultTimezone}" is not an IANA time zone`);
+  const publicBaseUrl = text('PUBLIC_BASE_URL');
+  if (publicBaseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
+    problems.push(`PUBLIC_BASE_URL: "${publicBaseUrl}" is not an http(s) URL`);
+  }
+  const config: GatewayConfig = {
+    port: integer(env, 'PORT', 3000, 0, 65535, problems),
+    host: text('HOST') ?? '0.0.0.0',
+    databaseUrl: text('DATABASE_URL'),
+    databaseSchema: text('DATABASE_SCHEMA'),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
+    dataDir: text('DATA_DIR') ?? './data',
+    logLevel,
+    publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
+    firstLocationName: text('FIRST_LOCATION_NAME') ?? 'Default location',
+    defaultTimezone,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export function storeConfig(config: GatewayConfig): StoreConfig {
+  return {
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+    poolSize: config.databasePoolSize,
+    sqlitePath: join(config.dataDir, 'followup.sqlite'),
+  };
+}

@@ -1,0 +1,81 @@
+import { LocationsService } from '@followup/tenancy';
+import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
+import { SystemClock } from '@followup/util';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app/create-app';
+import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
+import { createLogger } from './http/logging';
+
+/** A start-up failure the operator must fix: printed as one line, exit code 1, no stack trace. */
+export class StartupError extends Error {}
+
+export function loadConfigOrFail(): GatewayConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new StartupError(error.problems.join('\n'));
+    throw error;
+  }
+}
+
+export async function openStoreOrFail(config: GatewayConfig): Promise<Store> {
+  try {
+    return new Store(await openDataSource(storeConfig(config)));
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new StartupError(error.message);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StartupError(`store: ${describeStore(storeConfig(config))}: ${detail}`);
+  }
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the gateway: config, store (migrated), first-start token, HTTP server, signal handling. */
+export async function startGateway(): Promise<void> {
+  const config = loadConfigOrFail();
+  const logger = createLogger(config.logLevel);
+  const store = await openStoreOrFail(config);
+  const app = await createApp({ store, clock: new SystemClock(), logger });
+  const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`PORT: ${config.port} is already in use on ${config.host}`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST: cannot listen on ${config.host}`);
+    throw error;
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${displayHost(config.host)}:${port}`;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
+  if (first) {
+    out(`First start: created location "${first.location.name}" (id ${first.location.id}) and an API token with every scope.`);
+    out(`API token (shown once; keep it safe): ${first.issued.token}`);
+    out(`Try: curl -H "Authorization: Bearer ${first.issued.token}" -H "Version: 2021-04-15" ${url}/conversation-ai/agents/search`);
+  }
+  out(`API docs: ${url}/docs  health: ${url}/health/ready`);
+  logger.info({ url, store: store.engine }, 'gateway started');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CreateFollowupDto,
+  FollowupDto,
+  FollowupEnvelopeDto,
+  FollowupListDto,
+  FollowupRecordFields,
+  ListFollowupsQuery,
+  UpdateFollowupDto,
+} from '@followup/contracts';
+import { FollowupCursor, FollowupEntity, Store } from '@followup/persistence';
+import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const date = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
+
+export function toFollowupDto(f: FollowupEntity): FollowupDto {
+  return {
+    id: f.id,
+    debt_id: f.debtId,
+    contact_id: f.contactId,
+    conversation_id: f.conversationId,
+    status: f.status,
+    type: f.type,
+    call_date: iso(f.callDate),
+    scheduled_at: iso(f.scheduledAt),
+    summary: f.summary,
+    notes: f.notes,
+    call_id: f.callId,
+    audio_url: f.audioUrl,
+    duration_ms: f.durationMs,
+    disconnection_reason: f.disconnectionReason,
+    direction: f.direction,
+    phone_number_used: f.phoneNumberUsed,
+    is_retry: f.isRetry,
+    processed_at: iso(f.processedAt),
+    created_at: f.createdAt.toISOString(),
+    updated_at: f.updatedAt.toISOString(),
+  };
+}
+
+/** The seed 004 fields a request carries, as entity properties (absent fields stay absent). */
+function recordFields(dto: FollowupRecordFields & { type?: string }): Partial<FollowupEntity> {
+  const fields: Partial<FollowupEntity> = {
+    status: dto.status,
+    type: dto.type,
+    callDate: date(dto.call_date),
+    scheduledAt: date(dto.scheduled_at),
+    summary: dto.summary,
+    notes: dto.notes,
+    callId: dto.call_id,
+    audioUrl: dto.audio_url,
+    durationMs: dto.duration_ms,
+    disconnectionReason: dto.disconnection_reason,
+    direction: dto.direction,
+    phoneNumberUsed: dto.phone_number_used,
+    isRetry: dto.is_retry,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+export function encodeCursor(f: FollowupEntity): string {
+  return Buffer.from(JSON.stringify([f.createdAt.getTime(), f.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): FollowupCursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && typeof value[1] === 'string') {
+      return { createdAt: value[0] as number, id: value[1] as string };
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+/** Follow-up records (seed 004): manual follow-ups, and the engine's steps as they are scheduled. */
+@Injectable()
+export class FollowupRecordsService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(locationId: string, dto: CreateFollowupDto): Promise<FollowupEnvelopeDto> {
+    const now = this.clock.now();
+    const followup = Object.assign(
+      new FollowupEntity(),
+      {
+        id: newId(), locationId, debtId: dto.debt_id ?? null, contactId: dto.contact_id ?? null, conversationId: dto.conversation_id ?? null,
+        status: 'on_hold', callDate: null, scheduledAt: null, summary: null, notes: null, callId: null, audioUrl: null, durationMs: null,
+        disconnectionReason: null, direction: null, phoneNumberUsed: null, isRetry: false, processedAt: null, createdAt: now, updatedAt: now,
+      },
+      recordFields(dto),
+    );
+    await this.store.run((r) => r.followups.insert(followup));
+    return { error: false, message: 'Followup created successfully', data: toFollowupDto(followup) };
+  }
+
+  async get(locationId: string, id: string): Promise<FollowupEnvelopeDto> {
+    const followup = await this.store.run((r) => r.followups.findById(locationId, id));
+    if (!followup) throw notFound('Followup', id);
+    return { error: false, message: 'Success', data: toFollowupDto(followup) };
+  }
+
+  async list(locationId: string, q: ListFollowupsQuery): Promise<FollowupListDto> {
+    const limit = q.limit ?? 20;
+    const cursor = q.cursor !== undefined ? decodeCursor(q.cursor) : undefined;
+    throwIfProblems(cursor === null ? ['cursor is not a next_cursor this API returned'] : []);
+    const rows = await this.store.run((r) =>
+      r.followups.list(
+        locationId,
+        {
+          status: q.status, type: q.type, contactId: q.contact_id, conversationId: q.conversation_id, debtId: q.debt_id,
+          scheduledFrom: date(q.scheduled_from) ?? undefined, scheduledTo: date(q.scheduled_to) ?? undefined,
+        },
+        limit + 1,
+        cursor ?? undefined,
+      ),
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      error: false,
+      data: page.map(toFollowupDto),
+      pagination: { limit, next_cursor: rows.length > limit && last ? encodeCursor(last) : null },
+    };
+  }
+
+  /** Updates the given fields; `debt_id` may be repeated as it is but never changed. */
+  async update(locationId: string, id: string, dto: UpdateFollowupDto): Promise<FollowupEnvelopeDto> {
+    return this.store.transaction(async (r) => {
+      const followup = await r.followups.findById(locationId, id);
+      if (!followup) throw notFound('Followup', id);
+      throwIfProblems(
+        dto.debt_id !== undefined && dto.debt_id !== followup.debtId ? ['debt_id cannot be changed'] : [],
+      );
+      Object.assign(followup, recordFields(dto), { updatedAt: this.clock.now() });
+      await r.followups.save(followup);
+      return { error: false, message: 'Followup updated successfully', data: toFollowupDto(followup) };
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { SCOPES, Scope, isScope } from '@followup/contracts';
+import { ApiTokenEntity, Store } from '@followup/persistence';
+import { Clock, newId } from '@followup/util';
+import { createHash, randomBytes } from 'node:crypto';
+
+export const TOKEN_PREFIX = 'fgw_';
+
+/** What a valid bearer token proves: who (token), for which tenant (location), allowed to do what. */
+export interface Principal {
+  tokenId: string;
+  locationId: string;
+  scopes: string[];
+}
+
+export interface IssuedToken {
+  /** The secret itself: shown once, never stored. */
+  token: string;
+  record: ApiTokenEntity;
+}
+
+export class TenancyError extends Error {}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Parses `a,b c` into known scopes; `all` or `*` means every scope. */
+export function parseScopes(list: string): Scope[] {
+  const names = list.split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0) throw new TenancyError(`--scopes is empty; choose from: ${SCOPES.join(', ')} (or all)`);
+  if (names.some((n) => n === 'all' || n === '*')) return [...SCOPES];
+  const unknown = names.filter((n) => !isScope(n));
+  if (unknown.length) throw new TenancyError(`unknown scope ${unknown.join(', ')}; choose from: ${SCOPES.join(', ')} (or all)`);
+  return [...new Set(names)] as Scope[];
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** Issues, verifies and revokes API tokens. Only a token's SHA-256 is ever stored. */
+@Injectable()
+export class TokensService {
+  private readonly touched = new Map<string, number>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue(locationId: string, scopes: readonly string[], name = 'api token'): Promise<IssuedToken> {
+    const location = await this.store.run((r) => r.locations.findById(locationId));
+    if (!location) throw new TenancyError(`location ${locationId} does not exist`);
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const record = Object.assign(new ApiTokenEntity(), {
+      id: newId(),
+      locationId,
+      name,
+      tokenHash: hashToken(token),
+      tokenPrefix: token.slice(0, 12),
+      scopes: [...scopes],
+      createdAt: this.clock.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    await this.store.run((r) => r.apiTokens.insert(record));
+    return { token, record };
+  }
+
+  /** The principal of a presented token, or null when it is unknown, malformed or revoked. */
+  async verify(token: string | undefined): Promise<Principal | null> {
+    if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 128) return null;
+    const record = await this.store.run((r) => r.apiTokens.findActiveByHash(hashToken(token)));
+    if (!record) return null;
+    this.noteUse(record.id);
+    return { tokenId: record.id, locationId: record.locationId, scopes: record.scopes };
+  }
+
+  list(locationId?: string): Promise<ApiTokenEntity[]> {
+    return this.store.run((r) => r.apiTokens.list(locationId));
+  }
+
+  async revoke(id: string): Promise<void> {
+    const done = await this.store.run((r) => r.apiTokens.revoke(id, this.clock.now()));
+    if (!done) {
+      const existing = await this.store.run((r) => r.apiTokens.findById(id));
+      throw new TenancyError(existing ? `token ${id} is already revoked` : `token ${id} does not exist`);
+    }
+  }
+
+  /** Records when a token was last used, at most once a minute per token (not on every request). */
+  private noteUse(tokenId: string): void {
+    const now = this.clock.now();
+    const last = this.touched.get(tokenId);
+    if (last !== undefined && now.getTime() - last < TOUCH_EVERY_MS) return;
+    this.touched.set(tokenId, now.getTime());
+    void this.store.run((r) => r.apiTokens.touch(tokenId, now)).catch(() => undefined);
+  }
+}
