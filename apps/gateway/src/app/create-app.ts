@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
+import { registerBodyParsers } from '../http/body-parsers';
 import { AllExceptionsFilter } from '../http/errors';
 import { PinoNestLogger, requestId } from '../http/logging';
 import { StrictValidationPipe } from '../http/strict-validation.pipe';
@@ -13,12 +14,9 @@ export interface CreateAppOptions extends AppDependencies {
 
 /** Builds the Nest application on Fastify (not listening yet). */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
-    loggerInstance: options.logger,
-    genReqId: requestId,
-    requestIdHeader: false,
-    bodyLimit: 1_048_576,
-  });
+  const bodyLimit = 1_048_576;
+  const adapter = new FastifyAdapter({ loggerInstance: options.logger, genReqId: requestId, requestIdHeader: false, bodyLimit });
+  registerBodyParsers(adapter, bodyLimit);
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

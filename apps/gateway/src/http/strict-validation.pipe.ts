@@ -1,4 +1,4 @@
-import { ArgumentMetadata, Injectable, UnprocessableEntityException, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, Injectable, UnprocessableEntityException, ValidationPipe } from '@nestjs/common';
 import { findNulStrings, flattenValidationErrors } from '@followup/contracts';
 
 const PRIMITIVES: unknown[] = [String, Boolean, Number, Array, Object];
@@ -22,6 +22,9 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param' && typeof value === 'string' && value.includes('\u0000')) {
+      throw new BadRequestException(`path parameter ${metadata.data ?? ''} must not contain NUL characters`);
+    }
     const isDto = metadata.metatype !== undefined && !PRIMITIVES.includes(metadata.metatype);
     if (isDto && (metadata.type === 'body' || metadata.type === 'query')) {
       if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {

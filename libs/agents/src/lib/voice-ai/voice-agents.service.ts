@@ -7,7 +7,6 @@ import {
   VoiceAgentFields,
   VoiceAgentListDto,
   translationProblems,
-  validatePlain,
 } from '@followup/contracts';
 import { LocationEntity, Repositories, Store, VoiceAgentEntity } from '@followup/persistence';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
@@ -85,14 +84,14 @@ export class VoiceAgentsService {
     return this.store.run(async (r) => toDto(await this.find(r, locationId, id), true));
   }
 
-  /** Partial update; the agent that results must satisfy every rule, translation rules included. */
+  /** Partial update; the translation rules are checked on the agent that results. */
   async patch(locationId: string, id: string, dto: PatchVoiceAgentDto, queryLocationId?: string): Promise<VoiceAgentDto> {
     this.sameLocation(locationId, queryLocationId);
     return this.store.transaction(async (r) => {
       const agent = await this.find(r, locationId, id);
+      // The patch itself was validated field by field; what spans fields is checked on the result.
       const merged = { ...fieldsOf(agent), ...stripUndefined(dto) };
-      const { errors } = validatePlain(VoiceAgentFields, JSON.parse(JSON.stringify(merged)));
-      throwIfProblems([...errors, ...translationProblems(merged)]);
+      throwIfProblems(translationProblems(merged));
       Object.assign(agent, merged, { updatedAt: this.clock.now() });
       await r.voiceAgents.save(agent);
       return toDto(agent);

@@ -9,14 +9,13 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Check, MAX_LIST, MEDIUM_TEXT, NotTrueWhen, RequiredWhen, SHORT_TEXT } from '../validation';
+import { Check, MAX_LIST, MEDIUM_TEXT, NotTrueWhen, Optional, RequiredWhen, SHORT_TEXT } from '../validation';
 import { FollowupSettingsDto } from './followup-settings.dto';
 
 export const SLEEP_TIME_UNITS = ['days', 'hours', 'minutes'] as const;
@@ -43,20 +42,20 @@ const isPositiveNumber = [IsNumber({ allowNaN: false, allowInfinity: false }), M
 export class TriggerWorkflowDetailsDto {
   @applyAll([...StringList(), ArrayNotEmpty()]) workflowIds!: string[];
   @IsString() @IsNotEmpty() @MaxLength(MEDIUM_TEXT) triggerCondition!: string;
-  @IsOptional() @IsString() @MaxLength(MEDIUM_TEXT) triggerMessage?: string;
+  @Optional() @IsString() @MaxLength(MEDIUM_TEXT) triggerMessage?: string;
 }
 
 export class UpdateContactFieldDetailsDto {
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) contactFieldId!: string;
   @IsString() @IsNotEmpty() @MaxLength(MEDIUM_TEXT) description!: string;
-  @IsOptional() @applyAll(StringList()) contactUpdateExamples?: string[] = [];
+  @Optional() @applyAll(StringList()) contactUpdateExamples?: string[] = [];
 }
 
 type Booking = AppointmentBookingDetailsDto;
 const linkOnly = (o: Booking) => o.onlySendLink === true;
 
 export class AppointmentBookingDetailsDto {
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) actionId?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) actionId?: string;
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) calendarId!: string;
   @IsBoolean() onlySendLink!: boolean;
 
@@ -118,7 +117,7 @@ export class StopBotDetailsDto extends ReactivationFields {
   @IsBoolean() enabled!: boolean;
   @applyAll(StringList()) @ArrayMinSize(2, { message: 'stopBotExamples must contain at least 2 examples' }) stopBotExamples!: string[];
   @IsString() @MaxLength(MEDIUM_TEXT) finalMessage!: string;
-  @IsOptional() @applyAll(StringList()) tags?: string[];
+  @Optional() @applyAll(StringList()) tags?: string[];
 }
 
 export const HANDOVER_TYPES = ['contactRequest', 'lackOfInformation', 'failedToResolveIssue', 'custom'] as const;
@@ -134,11 +133,11 @@ export class HumanHandOverDetailsDto extends ReactivationFields {
   @applyAll([...StringList(), ArrayNotEmpty()])
   examples?: string[];
 
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) assignToUserId?: string;
-  @IsOptional() @IsBoolean() skipAssignToUser?: boolean;
-  @IsOptional() @IsBoolean() createTask?: boolean;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) assignToUserId?: string;
+  @Optional() @IsBoolean() skipAssignToUser?: boolean;
+  @Optional() @IsBoolean() createTask?: boolean;
   @IsString() @MaxLength(MEDIUM_TEXT) finalMessage!: string;
-  @IsOptional() @applyAll(StringList()) tags?: string[];
+  @Optional() @applyAll(StringList()) tags?: string[];
   @IsIn(HANDOVER_TYPES) handoverType!: string;
 }
 
@@ -161,8 +160,8 @@ export class FollowupStepDto {
   followupTime!: number;
 
   /** Let the AI compose the message (default); false sends `customMessage`. */
-  @IsOptional() @IsBoolean() aiEnabledMessage?: boolean = true;
-  @IsOptional() @IsBoolean() triggerWorkflow?: boolean = false;
+  @Optional() @IsBoolean() aiEnabledMessage?: boolean = true;
+  @Optional() @IsBoolean() triggerWorkflow?: boolean = false;
 
   @RequiredWhen<Step>((o) => o.aiEnabledMessage === false, 'customMessage is required when aiEnabledMessage is false')
   @IsString()
@@ -176,7 +175,7 @@ export class FollowupStepDto {
   @MaxLength(SHORT_TEXT)
   workflowId?: string;
 
-  @IsOptional() @IsBoolean() contactRequested?: boolean;
+  @Optional() @IsBoolean() contactRequested?: boolean;
 }
 
 function duplicateStepIds(steps: unknown): number[] {
@@ -197,7 +196,7 @@ export class AdvancedFollowupDetailsDto {
   @Check((v) => duplicateStepIds(v).length === 0, (v) => `followupSequence uses step id ${duplicateStepIds(v).join(', ')} more than once`)
   followupSequence!: FollowupStepDto[];
 
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => FollowupSettingsDto)
   followupSettings?: FollowupSettingsDto;

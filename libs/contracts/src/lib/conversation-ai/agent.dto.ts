@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Check, IsIanaTimezone, LONG_TEXT, MAX_LIST, SHORT_TEXT } from '../validation';
+import { Check, IsIanaTimezone, LONG_TEXT, MAX_LIST, Optional, SHORT_TEXT } from '../validation';
 
 export const AGENT_MODES = ['off', 'suggestive', 'auto-pilot'] as const;
 export const AGENT_CHANNELS = ['IG', 'FB', 'SMS', 'WebChat', 'WhatsApp', 'Live_Chat'] as const;
@@ -38,18 +38,18 @@ const withinUnitMax =
  */
 export class ConversationAgentFields {
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) name!: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) businessName?: string;
-  @IsOptional() @IsIn(AGENT_MODES) mode?: (typeof AGENT_MODES)[number] = 'off';
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) businessName?: string;
+  @Optional() @IsIn(AGENT_MODES) mode?: (typeof AGENT_MODES)[number] = 'off';
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayUnique()
   @IsIn(AGENT_CHANNELS, { each: true })
   channels?: string[] = [];
 
-  @IsOptional() @IsBoolean() isPrimary?: boolean;
+  @Optional() @IsBoolean() isPrimary?: boolean;
 
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Check<ConversationAgentFields>(
@@ -58,10 +58,10 @@ export class ConversationAgentFields {
   )
   waitTime?: number = 2;
 
-  @IsOptional() @IsIn(WAIT_TIME_UNITS) waitTimeUnit?: string = 'seconds';
-  @IsOptional() @IsBoolean() sleepEnabled?: boolean = false;
+  @Optional() @IsIn(WAIT_TIME_UNITS) waitTimeUnit?: string = 'seconds';
+  @Optional() @IsBoolean() sleepEnabled?: boolean = false;
 
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Check<ConversationAgentFields>(
@@ -70,29 +70,29 @@ export class ConversationAgentFields {
   )
   sleepTime?: number = 2;
 
-  @IsOptional() @IsIn(AGENT_SLEEP_TIME_UNITS) sleepTimeUnit?: string = 'hours';
+  @Optional() @IsIn(AGENT_SLEEP_TIME_UNITS) sleepTimeUnit?: string = 'hours';
   @IsString() @MaxLength(LONG_TEXT) personality!: string;
   @IsString() @MaxLength(LONG_TEXT) goal!: string;
   @IsString() @MaxLength(LONG_TEXT) instructions!: string;
-  @IsOptional() @IsInt() @Min(1) @Max(100) autoPilotMaxMessages?: number = 25;
+  @Optional() @IsInt() @Min(1) @Max(100) autoPilotMaxMessages?: number = 25;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(SHORT_TEXT, { each: true })
   knowledgeBaseIds?: string[] = [];
 
-  @IsOptional() @IsBoolean() respondToImages?: boolean = false;
-  @IsOptional() @IsBoolean() respondToAudio?: boolean = false;
-  @IsOptional() @IsBoolean() sleepOnManualMessage?: boolean = false;
-  @IsOptional() @IsBoolean() sleepOnWorkflowMessage?: boolean = false;
+  @Optional() @IsBoolean() respondToImages?: boolean = false;
+  @Optional() @IsBoolean() respondToAudio?: boolean = false;
+  @Optional() @IsBoolean() sleepOnManualMessage?: boolean = false;
+  @Optional() @IsBoolean() sleepOnWorkflowMessage?: boolean = false;
 
   /** The business's IANA time zone (follow-ups with `timezoneToUse: business` use it). */
   @IsOptional() @IsIanaTimezone() timezone?: string | null;
 
   /** An inactive agent sends no follow-ups. */
-  @IsOptional() @IsBoolean() active?: boolean = true;
+  @Optional() @IsBoolean() active?: boolean = true;
 }
 
 /** Body of `POST /conversation-ai/agents`. */
@@ -103,34 +103,34 @@ export class CreateConversationAgentDto extends ConversationAgentFields {}
  * it to the stored agent must still be a valid agent.
  */
 export class UpdateConversationAgentDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) name?: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) businessName?: string;
-  @IsOptional() @IsIn(AGENT_MODES) mode?: string;
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(AGENT_CHANNELS, { each: true }) channels?: string[];
-  @IsOptional() @IsBoolean() isPrimary?: boolean;
-  @IsOptional() @IsInt() @Min(0) waitTime?: number;
-  @IsOptional() @IsIn(WAIT_TIME_UNITS) waitTimeUnit?: string;
-  @IsOptional() @IsBoolean() sleepEnabled?: boolean;
-  @IsOptional() @IsInt() @Min(1) sleepTime?: number;
-  @IsOptional() @IsIn(AGENT_SLEEP_TIME_UNITS) sleepTimeUnit?: string;
-  @IsOptional() @IsString() @MaxLength(LONG_TEXT) personality?: string;
-  @IsOptional() @IsString() @MaxLength(LONG_TEXT) goal?: string;
-  @IsOptional() @IsString() @MaxLength(LONG_TEXT) instructions?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(100) autoPilotMaxMessages?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MaxLength(SHORT_TEXT, { each: true }) knowledgeBaseIds?: string[];
-  @IsOptional() @IsBoolean() respondToImages?: boolean;
-  @IsOptional() @IsBoolean() respondToAudio?: boolean;
-  @IsOptional() @IsBoolean() sleepOnManualMessage?: boolean;
-  @IsOptional() @IsBoolean() sleepOnWorkflowMessage?: boolean;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) name?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) businessName?: string;
+  @Optional() @IsIn(AGENT_MODES) mode?: string;
+  @Optional() @IsArray() @ArrayUnique() @IsIn(AGENT_CHANNELS, { each: true }) channels?: string[];
+  @Optional() @IsBoolean() isPrimary?: boolean;
+  @Optional() @IsInt() @Min(0) waitTime?: number;
+  @Optional() @IsIn(WAIT_TIME_UNITS) waitTimeUnit?: string;
+  @Optional() @IsBoolean() sleepEnabled?: boolean;
+  @Optional() @IsInt() @Min(1) sleepTime?: number;
+  @Optional() @IsIn(AGENT_SLEEP_TIME_UNITS) sleepTimeUnit?: string;
+  @Optional() @IsString() @MaxLength(LONG_TEXT) personality?: string;
+  @Optional() @IsString() @MaxLength(LONG_TEXT) goal?: string;
+  @Optional() @IsString() @MaxLength(LONG_TEXT) instructions?: string;
+  @Optional() @IsInt() @Min(1) @Max(100) autoPilotMaxMessages?: number;
+  @Optional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MaxLength(SHORT_TEXT, { each: true }) knowledgeBaseIds?: string[];
+  @Optional() @IsBoolean() respondToImages?: boolean;
+  @Optional() @IsBoolean() respondToAudio?: boolean;
+  @Optional() @IsBoolean() sleepOnManualMessage?: boolean;
+  @Optional() @IsBoolean() sleepOnWorkflowMessage?: boolean;
   @IsOptional() @IsIanaTimezone() timezone?: string | null;
-  @IsOptional() @IsBoolean() active?: boolean;
+  @Optional() @IsBoolean() active?: boolean;
 }
 
 /** Query of `GET /conversation-ai/agents/search`. */
 export class SearchConversationAgentsQuery {
   /** Id of the last agent of the previous page; empty for the first page. */
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) startAfter?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) startAfter?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   /** Case-insensitive substring of the agent name. */
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) query?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) query?: string;
 }

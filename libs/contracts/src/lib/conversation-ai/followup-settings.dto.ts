@@ -4,13 +4,13 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
-  IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Check, SHORT_TEXT } from '../validation';
+import { Check, Optional, SHORT_TEXT } from '../validation';
 import {
   FollowupWorkingDayDto,
   duplicateDaysMessage,
@@ -34,7 +34,7 @@ export class FollowupSettingsDto {
   @IsBoolean() dynamicChannelSwitching!: boolean;
 
   /** Send follow-ups only inside `workingHours`. */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   @Check<FollowupSettingsDto>(
     (value, o) => value !== true || hasAnyInterval(o.workingHours),
@@ -42,7 +42,7 @@ export class FollowupSettingsDto {
   )
   followUpHours?: boolean;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(7)
   @ValidateNested({ each: true })
@@ -50,7 +50,7 @@ export class FollowupSettingsDto {
   @Check(noDuplicateDays, duplicateDaysMessage('workingHours'))
   workingHours?: FollowupWorkingDayDto[];
 
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'location' ? 'business' : value))
   @IsIn(TIMEZONE_TO_USE, { message: 'timezoneToUse must be one of: contact, business (or location)' })
   timezoneToUse?: TimezoneToUse;
@@ -65,6 +65,7 @@ export class UpdateFollowupSettingsDto {
   @MaxLength(SHORT_TEXT, { each: true })
   actionIds!: string[];
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => FollowupSettingsDto)
   followupSettings!: FollowupSettingsDto;

@@ -6,13 +6,12 @@ import {
   IsArray,
   IsBoolean,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Check, IsIsoDuration, MAX_LIST, MEDIUM_TEXT, SHORT_TEXT, isoDurationMs } from '../validation';
+import { Check, IsIsoDuration, MAX_LIST, MEDIUM_TEXT, Optional, RequiredWhen, SHORT_TEXT, isoDurationMs } from '../validation';
 
 /** Seed 003 limits. */
 export const CONFIG_MAX_STEPS = 3;
@@ -37,32 +36,21 @@ export class FollowupConfigStepDto {
   )
   interval!: string;
 
-  @Check<Step>(
-    (v, o) => v !== undefined || o.template_name !== undefined,
-    'prompt is required when the step has no template_name',
-  )
-  @IsOptional()
+  @RequiredWhen<Step>((o) => o.template_name === undefined || o.template_name === null, 'prompt is required when the step has no template_name')
   @IsString()
   @IsNotEmpty()
   @MaxLength(MEDIUM_TEXT)
   prompt?: string;
 
-  @Check<Step>(
-    (v, o) => {
-      const ms = isoDurationMs(o.interval);
-      return v !== undefined || ms === null || ms < CONFIG_TEMPLATE_FROM_MS;
-    },
-    'template_name is required when interval is 24 hours or more',
-  )
-  @IsOptional()
+  @RequiredWhen<Step>((o) => (isoDurationMs(o.interval) ?? 0) >= CONFIG_TEMPLATE_FROM_MS, 'template_name is required when interval is 24 hours or more')
   @IsString()
   @IsNotEmpty()
   @MaxLength(SHORT_TEXT)
   template_name?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(16) template_language?: string;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(16) template_language?: string;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
@@ -80,7 +68,7 @@ const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (t, k) => 
 
 export class OfficialChannelStepsDto {
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) channel_id!: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) channel_name?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) channel_name?: string;
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) app_id!: string;
   @apply(stepList('steps')) @ArrayMinSize(1, { message: 'steps must contain at least 1 step' }) steps!: FollowupConfigStepDto[];
 }
@@ -118,19 +106,19 @@ export class CreateFollowupConfigDto {
   @IsUUID('all', { message: 'assistant_id must be a UUID' }) assistant_id!: string;
   @apply(triggerStatuses) trigger_status_ids!: string[];
 
-  @Check<CreateFollowupConfigDto>((_v, o) => hasAnyStep(o), 'steps is required when there are no official_steps (at least one step)')
-  @IsOptional()
+  @RequiredWhen<CreateFollowupConfigDto>((o) => !hasAnyStep({ official_steps: o.official_steps }), 'steps is required when there are no official_steps (at least one step)')
+  @Check<CreateFollowupConfigDto>((_v, o) => hasAnyStep(o), 'steps must contain at least one step when there are no official_steps')
   @apply(stepList('steps'))
   steps?: FollowupConfigStepDto[];
 
-  @IsOptional() @apply(officialSteps) official_steps?: OfficialChannelStepsDto[];
-  @IsOptional() @IsBoolean() is_active?: boolean;
+  @Optional() @apply(officialSteps) official_steps?: OfficialChannelStepsDto[];
+  @Optional() @IsBoolean() is_active?: boolean;
 }
 
 /** Body of `PUT /backend/followup/configs/:id` (all optional). */
 export class UpdateFollowupConfigDto {
-  @IsOptional() @apply(triggerStatuses) trigger_status_ids?: string[];
-  @IsOptional() @apply(stepList('steps')) steps?: FollowupConfigStepDto[];
-  @IsOptional() @apply(officialSteps) official_steps?: OfficialChannelStepsDto[];
-  @IsOptional() @IsBoolean() is_active?: boolean;
+  @Optional() @apply(triggerStatuses) trigger_status_ids?: string[];
+  @Optional() @apply(stepList('steps')) steps?: FollowupConfigStepDto[];
+  @Optional() @apply(officialSteps) official_steps?: OfficialChannelStepsDto[];
+  @Optional() @IsBoolean() is_active?: boolean;
 }

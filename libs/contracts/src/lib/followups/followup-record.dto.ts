@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { E164_RE, LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT } from '../validation';
+import { E164_RE, LONG_TEXT, MEDIUM_TEXT, Optional, SHORT_TEXT } from '../validation';
 
 /** Seed 004 status vocabulary. */
 export const FOLLOWUP_STATUSES = [
@@ -39,7 +39,7 @@ const iso = (field: string) => IsISO8601({ strict: true }, { message: `${field} 
 
 /** Fields a client may set on a follow-up record (seed 004 names). */
 export class FollowupRecordFields {
-  @IsOptional() @IsIn(FOLLOWUP_STATUSES) status?: FollowupStatus;
+  @Optional() @IsIn(FOLLOWUP_STATUSES) status?: FollowupStatus;
   /** When the follow-up was executed. */
   @IsOptional() @iso('call_date') call_date?: string | null;
   /** When to execute the follow-up. */
@@ -52,36 +52,36 @@ export class FollowupRecordFields {
   @IsOptional() @IsString() @MaxLength(SHORT_TEXT) disconnection_reason?: string | null;
   @IsOptional() @IsIn(CALL_DIRECTIONS) direction?: string | null;
   @IsOptional() @Matches(E164_RE, { message: 'phone_number_used must be an E.164 phone number such as +14155550123' }) phone_number_used?: string | null;
-  @IsOptional() @IsBoolean() is_retry?: boolean;
+  @Optional() @IsBoolean() is_retry?: boolean;
 }
 
 /** Body of `POST /followups` (a manual follow-up, e.g. a `manual_call` task). */
 export class CreateFollowupDto extends FollowupRecordFields {
   @IsIn(FOLLOWUP_TYPES) type!: FollowupType;
   /** External reference (the deal or case this follow-up belongs to); cannot change later. */
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) debt_id?: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) contact_id?: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) conversation_id?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) debt_id?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) contact_id?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) conversation_id?: string;
 }
 
 /** Body of `PUT /followups/:id`; `debt_id` may be repeated but not changed. */
 export class UpdateFollowupDto extends FollowupRecordFields {
-  @IsOptional() @IsIn(FOLLOWUP_TYPES) type?: FollowupType;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) debt_id?: string;
+  @Optional() @IsIn(FOLLOWUP_TYPES) type?: FollowupType;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) debt_id?: string;
 }
 
 /** Query of `GET /followups`. */
 export class ListFollowupsQuery {
-  @IsOptional() @IsIn(FOLLOWUP_STATUSES) status?: FollowupStatus;
-  @IsOptional() @IsIn(FOLLOWUP_TYPES) type?: FollowupType;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) contact_id?: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) conversation_id?: string;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) debt_id?: string;
+  @Optional() @IsIn(FOLLOWUP_STATUSES) status?: FollowupStatus;
+  @Optional() @IsIn(FOLLOWUP_TYPES) type?: FollowupType;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) contact_id?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) conversation_id?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) debt_id?: string;
   /** Only follow-ups scheduled at or after this instant. */
-  @IsOptional() @iso('scheduled_from') scheduled_from?: string;
+  @Optional() @iso('scheduled_from') scheduled_from?: string;
   /** Only follow-ups scheduled before this instant. */
-  @IsOptional() @iso('scheduled_to') scheduled_to?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @iso('scheduled_to') scheduled_to?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   /** `next_cursor` of the previous page. */
-  @IsOptional() @IsString() @MaxLength(512) cursor?: string;
+  @Optional() @IsString() @MaxLength(512) cursor?: string;
 }

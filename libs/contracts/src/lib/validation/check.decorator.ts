@@ -47,3 +47,11 @@ export function NotTrueWhen<T extends object = Record<string, unknown>>(
 ): PropertyDecorator {
   return Check<T>((value, object) => !(value === true && when(object)), message);
 }
+
+/**
+ * May be left out, but is not nullable: `null` is checked like any other value (and refused by
+ * the type rules). Use @IsOptional only where null is a meaningful value ("clear this field").
+ */
+export function Optional(): PropertyDecorator {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+}

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Check, E164_RE, IsIanaTimezone, LONG_TEXT, MAX_LIST, SHORT_TEXT } from '../validation';
+import { Check, E164_RE, IsIanaTimezone, LONG_TEXT, MAX_LIST, Optional, SHORT_TEXT } from '../validation';
 import { VoiceWorkingDayDto, duplicateDaysMessage, noDuplicateDays } from '../working-hours/working-hours.dto';
 
 export const VOICE_LANGUAGES = ['en-US', 'pt-BR', 'es', 'fr', 'de', 'it', 'nl-NL', 'multi'] as const;
@@ -33,7 +33,7 @@ export class PostCallNotificationDto {
 
 export class TranslationDto {
   @IsBoolean() enabled!: boolean;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(16) language?: string;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(16) language?: string;
 }
 
 /**
@@ -56,16 +56,16 @@ export function translationProblems(agent: { language?: unknown; translation?: u
 
 /** Every optional field of a voice agent, shared by create (plus locationId) and patch. */
 export class VoiceAgentFields {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40) agentName?: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) businessName?: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(190) welcomeMessage?: string;
-  @IsOptional() @IsString() @MaxLength(LONG_TEXT) agentPrompt?: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) voiceId?: string;
-  @IsOptional() @IsIn(VOICE_LANGUAGES) language?: string;
-  @IsOptional() @IsIn(PATIENCE_LEVELS) patienceLevel?: string;
-  @IsOptional() @IsInt() @Min(180) @Max(900) maxCallDuration?: number;
-  @IsOptional() @IsBoolean() sendUserIdleReminders?: boolean;
-  @IsOptional() @IsInt() @Min(1) @Max(20) reminderAfterIdleTimeSeconds?: number;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(40) agentName?: string;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) businessName?: string;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(190) welcomeMessage?: string;
+  @Optional() @IsString() @MaxLength(LONG_TEXT) agentPrompt?: string;
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) voiceId?: string;
+  @Optional() @IsIn(VOICE_LANGUAGES) language?: string;
+  @Optional() @IsIn(PATIENCE_LEVELS) patienceLevel?: string;
+  @Optional() @IsInt() @Min(180) @Max(900) maxCallDuration?: number;
+  @Optional() @IsBoolean() sendUserIdleReminders?: boolean;
+  @Optional() @IsInt() @Min(1) @Max(20) reminderAfterIdleTimeSeconds?: number;
 
   @IsOptional()
   @Matches(E164_RE, { message: 'inboundNumber must be an E.164 phone number such as +14155550123' })
@@ -73,7 +73,7 @@ export class VoiceAgentFields {
 
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) numberPoolId?: string | null;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10, { message: 'callEndWorkflowIds must contain at most 10 workflow ids' })
   @IsString({ each: true })
@@ -81,9 +81,9 @@ export class VoiceAgentFields {
   @MaxLength(SHORT_TEXT, { each: true })
   callEndWorkflowIds?: string[];
 
-  @IsOptional() @ValidateNested() @Type(() => PostCallNotificationDto) sendPostCallNotificationTo?: PostCallNotificationDto;
+  @Optional() @ValidateNested() @Type(() => PostCallNotificationDto) sendPostCallNotificationTo?: PostCallNotificationDto;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(7)
   @ValidateNested({ each: true })
@@ -91,13 +91,13 @@ export class VoiceAgentFields {
   @Check(noDuplicateDays, duplicateDaysMessage('agentWorkingHours'))
   agentWorkingHours?: VoiceWorkingDayDto[];
 
-  @IsOptional()
+  @Optional()
   @Matches(VOICE_TIMEZONE_RE, { message: 'timezone must match ^[A-Za-z_]+/[A-Za-z_]+$ (e.g. America/New_York)' })
   @IsIanaTimezone()
   timezone?: string;
 
-  @IsOptional() @IsBoolean() isAgentAsBackupDisabled?: boolean;
-  @IsOptional() @ValidateNested() @Type(() => TranslationDto) translation?: TranslationDto;
+  @Optional() @IsBoolean() isAgentAsBackupDisabled?: boolean;
+  @Optional() @ValidateNested() @Type(() => TranslationDto) translation?: TranslationDto;
 }
 
 /** Body of `POST /voice-ai/agents`. */
@@ -111,12 +111,12 @@ export class PatchVoiceAgentDto extends VoiceAgentFields {}
 
 /** `?locationId=` of the single-agent routes (optional here: the token already names the location). */
 export class VoiceLocationQuery {
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) locationId?: string;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) locationId?: string;
 }
 
 /** Query of `GET /voice-ai/agents`. */
 export class ListVoiceAgentsQuery extends VoiceLocationQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) pageSize?: number;
-  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) query?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) page?: number;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50) pageSize?: number;
+  @Optional() @IsString() @MaxLength(SHORT_TEXT) query?: string;
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { Check } from '../validation';
+import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { Check, Optional } from '../validation';
 
 export class IntervalDto {
   /** Start hour, 0-23 (24-hour clock). */
@@ -70,7 +70,7 @@ export const duplicateDaysMessage = (property: string) => (value: unknown) =>
 export class FollowupWorkingDayDto {
   @IsInt() @Min(0) @Max(6) dayOfTheWeek!: number;
 
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(24)
   @ValidateNested({ each: true })
