@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
  * Module boundaries (docs/architecture.md): the tag ladder below, plus import rules that keep
  * TypeORM inside libs/persistence and each vendor SDK inside its own channel library.
  */
-const vendorSdks = ['twilio', 'nodemailer'];
+export const vendorSdks = ['twilio', 'nodemailer'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -46,13 +46,6 @@ export default [
           patterns: [{ group: ['typeorm/*'], message: 'TypeORM is used only in libs/persistence.' }],
         },
       ],
-    },
-  },
-  {
-    // The one place TypeORM may be imported.
-    files: ['libs/persistence/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: vendorSdks.map((name) => ({ name, message: `${name} belongs to its channel library.` })) }],
     },
   },
 ];

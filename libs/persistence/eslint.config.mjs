@@ -1,3 +1,12 @@
-import baseConfig from '../../eslint.config.mjs';
+import baseConfig, { vendorSdks } from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+export default [
+  ...baseConfig,
+  {
+    // The one place TypeORM may be imported.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: vendorSdks.map((name) => ({ name, message: `${name} belongs to its channel library.` })) }],
+    },
+  },
+];

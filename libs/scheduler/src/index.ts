@@ -1,1 +1,1 @@
-export * from './lib/scheduler.module';
+export * from './lib/working-hours';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ENGINES, useGateway } from '../support/fixtures';
 
-const seedConfig = (assistant = randomUUID()) => ({
+const seedConfig = (assistant: string = randomUUID()) => ({
   assistant_id: assistant,
   trigger_status_ids: [randomUUID()],
   steps: [

@@ -10,7 +10,7 @@ describe.each(ENGINES)("HighLevel's official client against the gateway on %s", 
   let ghl: HighLevel;
 
   beforeAll(() => {
-    ghl = new HighLevel({ privateIntegrationToken: gw.gateway.token as string, logLevel: 'silent' });
+    ghl = new HighLevel({ privateIntegrationToken: gw.gateway.token as string, logLevel: 'none' });
     ghl.getHttpClient().defaults.baseURL = gw.gateway.url;
   });
 

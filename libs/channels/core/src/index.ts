@@ -1,1 +1,2 @@
-export * from './lib/channels-core';
+export * from './lib/channel-adapter';
+export * from './lib/channel-registry';

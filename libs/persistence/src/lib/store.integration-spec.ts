@@ -138,7 +138,7 @@ describe('opening a store', () => {
     const { config, dispose } = testStoreConfig('postgres');
     const opened: DataSource[] = await Promise.all([openDataSource(config), openDataSource(config)]);
     try {
-      const rows: unknown[] = await opened[0]!.query(`SELECT name FROM "${config.databaseSchema}".migrations`);
+      const rows: unknown[] = await (opened[0] as DataSource).query(`SELECT name FROM "${config.databaseSchema}".migrations`);
       expect(rows).toHaveLength(1);
     } finally {
       await Promise.all(opened.map((d) => d.destroy()));

@@ -10,6 +10,7 @@ import { StoreConfig, StoreEngine } from '../lib/store-config';
 /** PostgreSQL used by the tests (CI has one at 127.0.0.1:5432, trust auth, database `test`). */
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+export type { StoreEngine };
 export const ENGINES: StoreEngine[] = ['sqlite', 'postgres'];
 
 export interface TestStoreConfig {

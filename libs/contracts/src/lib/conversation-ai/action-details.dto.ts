@@ -91,11 +91,11 @@ export class AppointmentBookingDetailsDto {
 
   @IsBoolean()
   @NotTrueWhen<Booking>(linkOnly, 'rescheduleEnabled cannot be true when onlySendLink is true')
-  rescheduleEnabled: boolean = false;
+  rescheduleEnabled = false;
 
   @IsBoolean()
   @NotTrueWhen<Booking>(linkOnly, 'cancelEnabled cannot be true when onlySendLink is true')
-  cancelEnabled: boolean = false;
+  cancelEnabled = false;
 }
 
 /** sleepTimeUnit + sleepTime, required when the bot reactivates after sleeping. */

@@ -1,0 +1,163 @@
+import { GATEWAY_CLI, GATEWAY_MAIN, freshStoreEnv, runProcess, startGatewayProcess } from '../support/gateway-process';
+import { ENGINES } from '../support/fixtures';
+import { Api } from '../support/http';
+
+describe.each(ENGINES)('starting the gateway on %s', (engine) => {
+  it('prints where it listens and a first token once; a restart keeps the data and prints none', async () => {
+    const store = freshStoreEnv(engine);
+    try {
+      const first = await startGatewayProcess(store.env);
+      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(first.token).toMatch(/^fgw_/);
+      const api = new Api(first.url, first.token);
+      const agent = await api.post('/conversation-ai/agents', { name: 'Kept', personality: 'p', goal: 'g', instructions: 'i' });
+      expect(agent.status).toBe(201);
+      const ready = await api.get('/health/ready', { token: null });
+      expect(ready.status).toBe(200);
+      expect(ready.body.info.store).toMatchObject({ status: 'up', engine, migrations: 'applied' });
+      expect((await api.get('/health', { token: null })).body).toEqual({ status: 'ok' });
+      expect(await first.stop()).toBe(0);
+
+      const second = await startGatewayProcess(store.env);
+      expect(second.token).toBeUndefined();
+      expect(second.stdout.join('\n')).not.toContain('fgw_');
+      expect((await new Api(second.url, first.token).get(`/conversation-ai/agents/${agent.body.id}`)).body.name).toBe('Kept');
+      await second.stop();
+    } finally {
+      await store.dispose();
+    }
+  });
+});
+
+describe('the gateway process', () => {
+  it('serves the OpenAPI document and its UI, and answers x-request-id', async () => {
+    const store = freshStoreEnv('sqlite');
+    const gw = await startGatewayProcess(store.env);
+    try {
+      const api = new Api(gw.url);
+      const doc = await api.get('/docs-json');
+      expect(doc.status).toBe(200);
+      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+        '/conversation-ai/agents', '/conversation-ai/agents/{agentId}/followup-settings', '/voice-ai/agents/{agentId}',
+        '/backend/followup/configs', '/followups/{id}', '/health/ready',
+      ]));
+      expect(doc.body.components.schemas.CreateConversationAgentDto.properties.autoPilotMaxMessages).toMatchObject({ minimum: 1, maximum: 100 });
+      const ui = await fetch(`${gw.url}/docs`);
+      expect(ui.status).toBe(200);
+      expect(await ui.text()).toContain('swagger');
+      const traced = await api.get('/health', { headers: { 'x-request-id': 'trace-123' } });
+      expect(traced.headers.get('x-request-id')).toBe('trace-123');
+      expect((await api.get('/health')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await gw.stop();
+      await store.dispose();
+    }
+  });
+
+  it('logs JSON lines with request ids and never the token', async () => {
+    const store = freshStoreEnv('sqlite');
+    const gw = await startGatewayProcess({ ...store.env, LOG_LEVEL: 'info' });
+    try {
+      const api = new Api(gw.url, gw.token);
+      await api.get('/conversation-ai/agents/search', { headers: { 'x-request-id': 'log-check-1' } });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const logs = gw.stdout.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logs.some((l) => l['reqId'] === 'log-check-1')).toBe(true);
+      expect(gw.stdout.filter((line) => line.startsWith('{')).join('\n')).not.toContain(gw.token as string);
+    } finally {
+      await gw.stop();
+      await store.dispose();
+    }
+  });
+
+  it('exits with one line naming DATABASE_URL when the database is unreachable or the URL is wrong', async () => {
+    const unreachable = await runProcess([GATEWAY_MAIN], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test', PORT: '0' });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr.trim()).toBe('followup-gateway: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1/test (ECONNREFUSED)');
+    const wrong = await runProcess([GATEWAY_MAIN], { DATABASE_URL: 'mysql://localhost/db' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim().split('\n')).toEqual([
+      'followup-gateway: DATABASE_URL: scheme "mysql" is not supported (use postgres://, or leave it unset for the embedded SQLite store)',
+    ]);
+    const badEnv = await runProcess([GATEWAY_MAIN], { PORT: '99999', LOG_LEVEL: 'chatty' });
+    expect(badEnv.code).toBe(1);
+    expect(badEnv.stderr).toContain('followup-gateway: PORT: "99999" is not an integer from 0 to 65535');
+    expect(badEnv.stderr).toContain('followup-gateway: LOG_LEVEL: "chatty" is not one of');
+    expect(badEnv.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops on SIGTERM with exit code 0', async () => {
+    const store = freshStoreEnv('sqlite');
+    const gw = await startGatewayProcess(store.env);
+    const started = Date.now();
+    expect(await gw.stop()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await store.dispose();
+  });
+});
+
+describe.each(ENGINES)('the CLI on %s', (engine) => {
+  it('creates locations and tokens, lists them without secrets, revokes at once, migrates', async () => {
+    const store = freshStoreEnv(engine);
+    const cli = (...args: string[]) => runProcess([GATEWAY_CLI, ...args], store.env);
+    try {
+      const migrated = await cli('migrate');
+      expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain('applied Initial1763900000000');
+      expect((await cli('migrate')).stdout).toContain('nothing to apply');
+
+      const location = await cli('location', 'create', '--name', 'Acme', '--timezone', 'Europe/London');
+      expect(location.code).toBe(0);
+      const locationId = /created location (\S+)/.exec(location.stdout)?.[1] as string;
+
+      const issued = await cli('token', '--location', locationId, '--scopes', 'followups.readonly,conversation-ai.write', '--name', 'ci');
+      expect(issued.code).toBe(0);
+      const token = /token:\s+(fgw_\S+)/.exec(issued.stdout)?.[1] as string;
+      const tokenId = /token id: (\S+)/.exec(issued.stdout)?.[1] as string;
+
+      const listed = await cli('token', 'list', '--location', locationId);
+      expect(listed.stdout).toContain(tokenId);
+      expect(listed.stdout).toContain('followups.readonly,conversation-ai.write');
+      expect(listed.stdout).not.toContain(token);
+
+      const gw = await startGatewayProcess(store.env);
+      try {
+        const api = new Api(gw.url, token);
+        expect((await api.get('/followups')).status).toBe(200);
+        expect((await api.post('/followups', { type: 'sms' })).status).toBe(401);
+        expect((await cli('token', 'revoke', tokenId)).code).toBe(0);
+        expect((await api.get('/followups')).status).toBe(401);
+      } finally {
+        await gw.stop();
+      }
+      expect((await cli('token', 'revoke', tokenId)).stderr).toContain(`token ${tokenId} is already revoked`);
+    } finally {
+      await store.dispose();
+    }
+  });
+
+  it('refuses bad input with a message and a non-zero exit', async () => {
+    const store = freshStoreEnv(engine);
+    const cli = (...args: string[]) => runProcess([GATEWAY_CLI, ...args], store.env);
+    try {
+      const noLocation = await cli('token', '--location', 'nowhere', '--scopes', 'all');
+      expect(noLocation.code).toBe(1);
+      expect(noLocation.stderr.trim()).toBe('error: location nowhere does not exist');
+      const badScope = await cli('token', '--location', 'x', '--scopes', 'followups.read');
+      expect(badScope.code).toBe(1);
+      expect(badScope.stderr).toContain('unknown scope followups.read');
+      const missing = await cli('token', '--scopes', 'all');
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('error: --location <id> is required');
+      const unknown = await cli('token', '--locaton', 'x');
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain("Unknown option '--locaton'");
+      const badZone = await cli('location', 'create', '--name', 'X', '--timezone', 'Mars/Base');
+      expect(badZone.code).toBe(1);
+      expect(badZone.stderr).toContain('timezone "Mars/Base" is not an IANA time zone');
+      expect((await cli('frobnicate')).code).toBe(2);
+    } finally {
+      await store.dispose();
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { SCOPES } from '@followup/contracts';
+import type { Store } from '@followup/persistence';
+import { ManualClock } from '@followup/util';
+import { AppModule } from '../app/app.module';
+import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './auth.decorators';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** Every route of every controller declares a scope or is explicitly public (fail closed). */
+describe('route guarding', () => {
+  const controllers = AppModule.register({ store: {} as Store, clock: new ManualClock() }).controllers ?? [];
+  const routes = controllers.flatMap((controller) =>
+    Object.getOwnPropertyNames(controller.prototype)
+      .map((name) => ({ controller, name, handler: (controller.prototype as Record<string, Handler>)[name] as Handler }))
+      .filter(({ name, handler }) => name !== 'constructor' && typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined),
+  );
+
+  it('finds the routes', () => {
+    expect(routes.length).toBeGreaterThan(20);
+  });
+
+  it.each(routes.map((r) => [`${r.controller.name}.${r.name}`, r] as const))('%s declares a scope or @Public()', (_name, route) => {
+    const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, route.handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, route.controller);
+    const scope = Reflect.getMetadata(REQUIRED_SCOPE, route.handler) ?? Reflect.getMetadata(REQUIRED_SCOPE, route.controller);
+    expect(isPublic === true || (SCOPES as readonly string[]).includes(scope)).toBe(true);
+    if (scope && Reflect.getMetadata(METHOD_METADATA, route.handler) !== RequestMethod.GET) {
+      expect(scope).toMatch(/\.write$/);
+    }
+  });
+});

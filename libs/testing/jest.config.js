@@ -1,6 +1,0 @@
-/** @type {import('jest').Config} */
-module.exports = {
-  displayName: 'testing',
-  preset: '../../jest.preset.js',
-  coverageDirectory: '../../coverage/libs/testing',
-};
