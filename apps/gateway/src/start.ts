@@ -49,18 +49,7 @@ export async function startGateway(): Promise<void> {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new StartupError(`HOST: cannot listen on ${config.host}`);
     throw error;
   }
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://${displayHost(config.host)}:${port}`;
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
-  if (first) {
-    out(`First start: created location "${first.location.name}" (id ${first.location.id}) and an API token with every scope.`);
-    out(`API token (shown once; keep it safe): ${first.issued.token}`);
-    out(`Try: curl -H "Authorization: Bearer ${first.issued.token}" -H "Version: 2021-04-15" ${url}/conversation-ai/agents/search`);
-  }
-  out(`API docs: ${url}/docs  health: ${url}/health/ready`);
-  logger.info({ url, store: store.engine }, 'gateway started');
-
+  // Signals are handled before the banner: a supervisor may stop us as soon as it sees it.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -78,4 +67,16 @@ export async function startGateway(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${displayHost(config.host)}:${port}`;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
+  if (first) {
+    out(`First start: created location "${first.location.name}" (id ${first.location.id}) and an API token with every scope.`);
+    out(`API token (shown once; keep it safe): ${first.issued.token}`);
+    out(`Try: curl -H "Authorization: Bearer ${first.issued.token}" -H "Version: 2021-04-15" ${url}/conversation-ai/agents/search`);
+  }
+  out(`API docs: ${url}/docs  health: ${url}/health/ready`);
+  logger.info({ url, store: store.engine }, 'gateway started');
 }

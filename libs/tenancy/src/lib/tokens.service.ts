@@ -41,6 +41,7 @@ const TOUCH_EVERY_MS = 60_000;
 @Injectable()
 export class TokensService {
   private readonly touched = new Map<string, number>();
+  private lastTouch: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -93,6 +94,11 @@ export class TokensService {
     const last = this.touched.get(tokenId);
     if (last !== undefined && now.getTime() - last < TOUCH_EVERY_MS) return;
     this.touched.set(tokenId, now.getTime());
-    void this.store.run((r) => r.apiTokens.touch(tokenId, now)).catch(() => undefined);
+    this.lastTouch = this.store.run((r) => r.apiTokens.touch(tokenId, now)).catch(() => undefined);
+  }
+
+  /** Resolves once the last "last used" write has finished (it runs in the background). */
+  settled(): Promise<void> {
+    return this.lastTouch;
   }
 }

@@ -1,0 +1,74 @@
+import { SCOPES } from '@followup/contracts';
+import { ENGINES, openTestStore } from '@followup/persistence/testing';
+import { Store } from '@followup/persistence';
+import { ManualClock } from '@followup/util';
+import { LocationsService } from './locations.service';
+import { TenancyError, TokensService, hashToken, parseScopes } from './tokens.service';
+
+describe.each(ENGINES)('tenancy on %s', (engine) => {
+  let store: Store;
+  let close: () => Promise<void>;
+  const clock = new ManualClock('2026-01-05T09:00:00Z');
+  let tokens: TokensService;
+  let locations: LocationsService;
+
+  beforeAll(async () => {
+    ({ store, close } = await openTestStore(engine));
+    tokens = new TokensService(store, clock);
+    locations = new LocationsService(store, clock, tokens);
+  });
+  afterAll(() => close());
+
+  it('creates the first location and an all-scope token once, on the first start only', async () => {
+    const first = await locations.firstRun('Default location', 'Europe/London');
+    expect(first?.location).toMatchObject({ name: 'Default location', timezone: 'Europe/London' });
+    expect(first?.issued.record.scopes).toEqual([...SCOPES]);
+    expect(await locations.firstRun('Default location', 'UTC')).toBeNull();
+  });
+
+  it('stores only the hash of a token, verifies it, and forgets it once revoked', async () => {
+    const location = await locations.create('Acme', 'America/New_York');
+    const { token, record } = await tokens.issue(location.id, ['followups.readonly'], 'ci');
+    expect(token).toMatch(/^fgw_[A-Za-z0-9_-]{43}$/);
+    const stored = await store.run((r) => r.apiTokens.findById(record.id));
+    expect(stored?.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(await tokens.verify(token)).toEqual({ tokenId: record.id, locationId: location.id, scopes: ['followups.readonly'] });
+    expect(await tokens.verify(`${token}x`)).toBeNull();
+    expect(await tokens.verify('Bearer nonsense')).toBeNull();
+    await tokens.revoke(record.id);
+    expect(await tokens.verify(token)).toBeNull();
+    await expect(tokens.revoke(record.id)).rejects.toThrow(`token ${record.id} is already revoked`);
+    await expect(tokens.revoke('nope')).rejects.toThrow('token nope does not exist');
+  });
+
+  it('records when a token was last used, at most once a minute', async () => {
+    const location = await locations.create('Touch', 'UTC');
+    const { token, record } = await tokens.issue(location.id, ['followups.readonly']);
+    await tokens.verify(token);
+    await tokens.settled();
+    const first = (await store.run((r) => r.apiTokens.findById(record.id)))?.lastUsedAt;
+    expect(first?.toISOString()).toBe(clock.now().toISOString());
+    clock.advance(30_000);
+    await tokens.verify(token);
+    await tokens.settled();
+    expect((await store.run((r) => r.apiTokens.findById(record.id)))?.lastUsedAt?.toISOString()).toBe(first?.toISOString());
+  });
+
+  it('refuses bad locations and tokens for unknown locations with a clear message', async () => {
+    await expect(locations.create('X', 'Mars/Base')).rejects.toThrow('timezone "Mars/Base" is not an IANA time zone');
+    await expect(locations.create('  ', 'UTC')).rejects.toThrow(TenancyError);
+    await locations.create('Fixed id', 'UTC', 'acme-1');
+    await expect(locations.create('Again', 'UTC', 'acme-1')).rejects.toThrow('location acme-1 already exists');
+    await expect(tokens.issue('nowhere', ['followups.readonly'])).rejects.toThrow('location nowhere does not exist');
+  });
+});
+
+describe('parseScopes', () => {
+  it('reads lists, "all", and refuses unknown scopes naming them', () => {
+    expect(parseScopes('followups.readonly, conversation-ai.write')).toEqual(['followups.readonly', 'conversation-ai.write']);
+    expect(parseScopes('all')).toEqual([...SCOPES]);
+    expect(() => parseScopes('followups.read,voice')).toThrow('unknown scope followups.read, voice');
+    expect(() => parseScopes(' ')).toThrow('--scopes is empty');
+  });
+});
