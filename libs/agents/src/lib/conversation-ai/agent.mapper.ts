@@ -55,32 +55,6 @@ export function applyAgentFields(agent: ConversationAgentEntity, f: Conversation
 
 export function toAgentDto(agent: ConversationAgentEntity, actions: AgentActionEntity[]): ConversationAgentDto {
   const refs: ActionRefDto[] = actions.filter((a) => a.agentId === agent.id).map((a) => ({ id: a.id, type: a.type }));
-  return {
-    id: agent.id,
-    locationId: agent.locationId,
-    name: agent.name,
-    businessName: agent.businessName,
-    mode: agent.mode,
-    channels: agent.channels,
-    isPrimary: agent.isPrimary,
-    waitTime: agent.waitTime,
-    waitTimeUnit: agent.waitTimeUnit,
-    sleepEnabled: agent.sleepEnabled,
-    sleepTime: agent.sleepTime,
-    sleepTimeUnit: agent.sleepTimeUnit,
-    personality: agent.personality,
-    goal: agent.goal,
-    instructions: agent.instructions,
-    autoPilotMaxMessages: agent.autoPilotMaxMessages,
-    knowledgeBaseIds: agent.knowledgeBaseIds,
-    respondToImages: agent.respondToImages,
-    respondToAudio: agent.respondToAudio,
-    sleepOnManualMessage: agent.sleepOnManualMessage,
-    sleepOnWorkflowMessage: agent.sleepOnWorkflowMessage,
-    timezone: agent.timezone,
-    active: agent.active,
-    actions: refs,
-    createdAt: agent.createdAt.toISOString(),
-    updatedAt: agent.updatedAt.toISOString(),
-  };
+  const { createdAt, updatedAt, ...fields } = agent;
+  return { ...fields, actions: refs, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
