@@ -6,6 +6,7 @@ import { DuplicateKeyError } from './repositories';
 import { Store } from './store';
 import { dataSourceOptions, openDataSource } from './data-source';
 import { StoreConfigError } from './store-config';
+import { MIGRATIONS } from './migrations';
 
 const at = (iso: string) => new Date(iso);
 
@@ -139,9 +140,34 @@ describe('opening a store', () => {
     const opened: DataSource[] = await Promise.all([openDataSource(config), openDataSource(config)]);
     try {
       const rows: unknown[] = await (opened[0] as DataSource).query(`SELECT name FROM "${config.databaseSchema}".migrations`);
-      expect(rows).toHaveLength(1);
+      expect(rows).toHaveLength(MIGRATIONS.length);
     } finally {
       await Promise.all(opened.map((d) => d.destroy()));
+      await dispose();
+    }
+  });
+
+  it.each(ENGINES)('upgrades a %s store of an earlier version without losing its rows', async (engine) => {
+    const { testStoreConfig } = await import('../testing');
+    const { config, dispose } = testStoreConfig(engine);
+    const old = new DataSource({ ...dataSourceOptions(config), migrations: [MIGRATIONS[0] as (typeof MIGRATIONS)[number]] } as never);
+    await old.initialize();
+    try {
+      if (engine === 'postgres') await old.query(`CREATE SCHEMA IF NOT EXISTS "${config.databaseSchema}"`);
+      await old.runMigrations();
+      const table = engine === 'postgres' ? `"${config.databaseSchema}".followups` : 'followups';
+      await old.query(
+        `INSERT INTO ${table} (id, location_id, status, type, is_retry, created_at, updated_at) VALUES ('f1', 'l1', 'on_hold', 'call', ${engine === 'postgres' ? 'false' : '0'}, 1, 1)`,
+      );
+    } finally {
+      await old.destroy();
+    }
+    const upgraded = new Store(await openDataSource(config));
+    try {
+      const row = await upgraded.run((r) => r.followups.findById('l1', 'f1'));
+      expect(row).toMatchObject({ status: 'on_hold', type: 'call', attempt: 0, movedByWorkingHours: false, scenario: null });
+    } finally {
+      await upgraded.close();
       await dispose();
     }
   });

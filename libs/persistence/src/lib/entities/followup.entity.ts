@@ -4,6 +4,9 @@ import { IdColumn, InstantColumn, TextColumn } from './columns';
 /** A follow-up record (seed 004): a manual task, or (later) a step the scheduler sends. */
 @Index('IX_followups_location_created', ['locationId', 'createdAt'])
 @Index('IX_followups_location_status', ['locationId', 'status'])
+@Index('IX_followups_due', ['status', 'scheduledAt'])
+@Index('IX_followups_lease', ['status', 'leaseExpiresAt'])
+@Index('IX_followups_conversation_status', ['conversationId', 'status'])
 @Entity('followups')
 export class FollowupEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
@@ -25,6 +28,28 @@ export class FollowupEntity {
   @TextColumn({ nullable: true }) phoneNumberUsed!: string | null;
   @Column({ type: 'boolean' }) isRetry!: boolean;
   @InstantColumn({ nullable: true }) processedAt!: Date | null;
+
+  // The engine's columns (migration 2): the store is the queue.
+  @IdColumn({ nullable: true }) agentId!: string | null;
+  @IdColumn({ nullable: true }) actionId!: string | null;
+  @IdColumn({ nullable: true }) scenario!: string | null;
+  @Column({ type: 'integer', nullable: true }) step!: number | null;
+  @IdColumn({ nullable: true }) channel!: string | null;
+  @Column({ type: 'integer', default: 0 }) attempt!: number;
+  @Column({ type: 'varchar', length: 64, nullable: true }) leaseOwner!: string | null;
+  @InstantColumn({ nullable: true }) leaseExpiresAt!: Date | null;
+  /** Written just before the provider call: from here on the send may have reached the provider. */
+  @InstantColumn({ nullable: true }) sendStartedAt!: Date | null;
+  @Column({ type: 'integer', nullable: true }) conversationVersion!: number | null;
+  @TextColumn({ nullable: true }) statusReason!: string | null;
+  @TextColumn({ nullable: true }) providerMessageId!: string | null;
+  @InstantColumn({ nullable: true }) sentAt!: Date | null;
+  /** The due time before working hours moved it. */
+  @InstantColumn({ nullable: true }) originalDueAt!: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) timezone!: string | null;
+  @Column({ type: 'boolean', default: false }) movedByWorkingHours!: boolean;
+  @TextColumn({ nullable: true }) body!: string | null;
+  @TextColumn({ nullable: true }) errorCode!: string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

@@ -5,10 +5,21 @@ import { FollowupConfigEntity } from './followup-config.entity';
 import { FollowupEntity } from './followup.entity';
 import { LocationEntity } from './location.entity';
 import { VoiceAgentEntity } from './voice-agent.entity';
+import { ChannelConnectionEntity } from './channel-connection.entity';
+import { ContactEntity } from './contact.entity';
+import { ConversationEntity } from './conversation.entity';
+import { MessageEntity } from './message.entity';
+import { WorkflowDeliveryEntity, WorkflowEntity } from './workflow.entity';
 
 export { SnakeNamingStrategy } from './columns';
 export {
   AgentActionEntity,
+  ChannelConnectionEntity,
+  ContactEntity,
+  ConversationEntity,
+  MessageEntity,
+  WorkflowDeliveryEntity,
+  WorkflowEntity,
   ApiTokenEntity,
   ConversationAgentEntity,
   FollowupConfigEntity,
@@ -25,4 +36,10 @@ export const ENTITIES = [
   VoiceAgentEntity,
   FollowupConfigEntity,
   FollowupEntity,
+  ContactEntity,
+  ConversationEntity,
+  MessageEntity,
+  ChannelConnectionEntity,
+  WorkflowEntity,
+  WorkflowDeliveryEntity,
 ];

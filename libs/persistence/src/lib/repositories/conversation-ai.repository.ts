@@ -1,6 +1,6 @@
 import { EntityManager, In, Not } from 'typeorm';
 import { AgentActionEntity, ConversationAgentEntity } from '../entities';
-import { row, guardDuplicates, likeContains } from './errors';
+import { row, guardDuplicates, likeContains, insertRows } from './errors';
 
 export interface AgentSearch {
   /** The agent after which the page starts (already resolved to exist). */
@@ -13,7 +13,7 @@ export class ConversationAgentsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(agent: ConversationAgentEntity): Promise<ConversationAgentEntity> {
-    await guardDuplicates(() => this.manager.insert(ConversationAgentEntity, row(agent)));
+    await guardDuplicates(() => insertRows(this.manager, ConversationAgentEntity, [agent]));
     return agent;
   }
 
@@ -61,7 +61,7 @@ export class AgentActionsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(action: AgentActionEntity): Promise<AgentActionEntity> {
-    await guardDuplicates(() => this.manager.insert(AgentActionEntity, row(action)));
+    await guardDuplicates(() => insertRows(this.manager, AgentActionEntity, [action]));
     return action;
   }
 

@@ -1,5 +1,5 @@
 import { ConflictException } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 
 /** A write refused by a unique index (a concurrent duplicate that slipped past a read check). */
 export class DuplicateKeyError extends Error {
@@ -44,4 +44,13 @@ export async function conflictOnDuplicate<T>(message: string, write: () => Promi
     if (error instanceof DuplicateKeyError) throw new ConflictException(message);
     throw error;
   }
+}
+
+/**
+ * Inserts rows without letting TypeORM write generated values back into the objects: on SQLite it
+ * re-reads multi-row inserts by rowid and can assign one row's values to another object.
+ */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
+  if (!rows.length) return;
+  await manager.createQueryBuilder().insert().into(target).values(rows.map((r) => row(r))).updateEntity(false).execute();
 }

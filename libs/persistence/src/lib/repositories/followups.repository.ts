@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { FollowupConfigEntity, FollowupEntity } from '../entities';
-import { row, guardDuplicates } from './errors';
+import { row, guardDuplicates, insertRows } from './errors';
 
 export class FollowupConfigsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(config: FollowupConfigEntity): Promise<FollowupConfigEntity> {
-    await guardDuplicates(() => this.manager.insert(FollowupConfigEntity, row(config)));
+    await guardDuplicates(() => insertRows(this.manager, FollowupConfigEntity, [config]));
     return config;
   }
 
@@ -53,7 +53,7 @@ export class FollowupsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(followup: FollowupEntity): Promise<FollowupEntity> {
-    await guardDuplicates(() => this.manager.insert(FollowupEntity, row(followup)));
+    await guardDuplicates(() => insertRows(this.manager, FollowupEntity, [followup]));
     return followup;
   }
 

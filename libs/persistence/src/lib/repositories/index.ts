@@ -3,12 +3,18 @@ import { AgentActionsRepository, ConversationAgentsRepository } from './conversa
 import { FollowupConfigsRepository, FollowupsRepository } from './followups.repository';
 import { ApiTokensRepository, LocationsRepository } from './tenancy.repository';
 import { VoiceAgentsRepository } from './voice-ai.repository';
+import { ChannelConnectionsRepository, WorkflowDeliveriesRepository, WorkflowsRepository } from './channels.repository';
+import { ContactsRepository, ConversationsRepository, MessagesRepository } from './conversations.repository';
+import { FollowupQueueRepository } from './followup-queue.repository';
 
 export * from './errors';
 export * from './conversation-ai.repository';
 export * from './followups.repository';
 export * from './tenancy.repository';
 export * from './voice-ai.repository';
+export * from './channels.repository';
+export * from './conversations.repository';
+export * from './followup-queue.repository';
 
 /** Every repository, bound to one EntityManager (the pool, or one transaction). */
 export class Repositories {
@@ -19,8 +25,16 @@ export class Repositories {
   readonly voiceAgents: VoiceAgentsRepository;
   readonly followupConfigs: FollowupConfigsRepository;
   readonly followups: FollowupsRepository;
+  readonly contacts: ContactsRepository;
+  readonly conversations: ConversationsRepository;
+  readonly messages: MessagesRepository;
+  readonly channelConnections: ChannelConnectionsRepository;
+  readonly workflows: WorkflowsRepository;
+  readonly workflowDeliveries: WorkflowDeliveriesRepository;
+  readonly queue: FollowupQueueRepository;
 
   constructor(manager: EntityManager) {
+    const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.locations = new LocationsRepository(manager);
     this.apiTokens = new ApiTokensRepository(manager);
     this.conversationAgents = new ConversationAgentsRepository(manager);
@@ -28,5 +42,12 @@ export class Repositories {
     this.voiceAgents = new VoiceAgentsRepository(manager);
     this.followupConfigs = new FollowupConfigsRepository(manager);
     this.followups = new FollowupsRepository(manager);
+    this.contacts = new ContactsRepository(manager);
+    this.conversations = new ConversationsRepository(manager);
+    this.messages = new MessagesRepository(manager);
+    this.channelConnections = new ChannelConnectionsRepository(manager);
+    this.workflows = new WorkflowsRepository(manager);
+    this.workflowDeliveries = new WorkflowDeliveriesRepository(manager);
+    this.queue = new FollowupQueueRepository(manager, engine);
   }
 }

@@ -1,12 +1,12 @@
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiTokenEntity, LocationEntity } from '../entities';
-import { row, guardDuplicates } from './errors';
+import { row, guardDuplicates, insertRows } from './errors';
 
 export class LocationsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(location: LocationEntity): Promise<LocationEntity> {
-    await guardDuplicates(() => this.manager.insert(LocationEntity, row(location)));
+    await guardDuplicates(() => insertRows(this.manager, LocationEntity, [location]));
     return location;
   }
 
@@ -27,7 +27,7 @@ export class ApiTokensRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(token: ApiTokenEntity): Promise<ApiTokenEntity> {
-    await guardDuplicates(() => this.manager.insert(ApiTokenEntity, row(token)));
+    await guardDuplicates(() => insertRows(this.manager, ApiTokenEntity, [token]));
     return token;
   }
 

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { VoiceAgentEntity } from '../entities';
-import { row, guardDuplicates, likeContains } from './errors';
+import { row, guardDuplicates, likeContains, insertRows } from './errors';
 
 export class VoiceAgentsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(agent: VoiceAgentEntity): Promise<VoiceAgentEntity> {
-    await guardDuplicates(() => this.manager.insert(VoiceAgentEntity, row(agent)));
+    await guardDuplicates(() => insertRows(this.manager, VoiceAgentEntity, [agent]));
     return agent;
   }
 

@@ -1,0 +1,24 @@
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, InstantColumn, TextColumn } from './columns';
+
+/** A message of a conversation, inbound or outbound; idempotent on the provider's message id. */
+@Index('UQ_messages_location_provider_id', ['locationId', 'providerMessageId'], { unique: true })
+@Index('IX_messages_conversation_occurred', ['conversationId', 'occurredAt'])
+@Entity('messages')
+export class MessageEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() locationId!: string;
+  @IdColumn() conversationId!: string;
+  @IdColumn() direction!: string;
+  @IdColumn() channel!: string;
+  @TextColumn() body!: string;
+  @TextColumn({ nullable: true }) providerMessageId!: string | null;
+  /** For inbound messages: what the contact meant (busy, requested_followup, none). */
+  @IdColumn({ nullable: true }) intent!: string | null;
+  /** Where the contact asked to be contacted later: when. */
+  @InstantColumn({ nullable: true }) requestedAt!: Date | null;
+  /** Who decided the intent: the caller, or the built-in detector. */
+  @IdColumn({ nullable: true }) intentSource!: string | null;
+  @InstantColumn() occurredAt!: Date;
+  @InstantColumn() createdAt!: Date;
+}

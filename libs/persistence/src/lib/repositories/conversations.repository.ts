@@ -1,0 +1,106 @@
+import { EntityManager, In } from 'typeorm';
+import { ContactEntity, ConversationEntity, MessageEntity } from '../entities';
+import { guardDuplicates, row, insertRows } from './errors';
+
+export interface Page {
+  limit: number;
+  /** Last row of the previous page (creation order). */
+  after?: { createdAt: number; id: string };
+}
+
+function pageOf<T extends { createdAt: Date; id: string }>(qb: import('typeorm').SelectQueryBuilder<T>, alias: string, page: Page) {
+  if (page.after) {
+    qb.andWhere(`(${alias}.created_at > :ac OR (${alias}.created_at = :ac AND ${alias}.id > :aid))`, { ac: page.after.createdAt, aid: page.after.id });
+  }
+  return qb.orderBy(`${alias}.created_at`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(page.limit).getMany();
+}
+
+export class ContactsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(contact: ContactEntity): Promise<ContactEntity> {
+    await guardDuplicates(() => insertRows(this.manager, ContactEntity, [contact]));
+    return contact;
+  }
+
+  findById(locationId: string, id: string): Promise<ContactEntity | null> {
+    return this.manager.findOneBy(ContactEntity, { locationId, id });
+  }
+
+  findByIds(ids: string[]): Promise<ContactEntity[]> {
+    return ids.length ? this.manager.findBy(ContactEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  findByPhone(locationId: string, phone: string): Promise<ContactEntity | null> {
+    return this.manager.findOneBy(ContactEntity, { locationId, phone });
+  }
+
+  findByEmail(locationId: string, email: string): Promise<ContactEntity | null> {
+    return this.manager.findOneBy(ContactEntity, { locationId, email });
+  }
+
+  list(locationId: string, page: Page): Promise<ContactEntity[]> {
+    return pageOf(this.manager.createQueryBuilder(ContactEntity, 'c').where('c.location_id = :locationId', { locationId }), 'c', page);
+  }
+
+  async save(contact: ContactEntity): Promise<ContactEntity> {
+    await guardDuplicates(() => this.manager.update(ContactEntity, { locationId: contact.locationId, id: contact.id }, row(contact)));
+    return contact;
+  }
+}
+
+export class ConversationsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(conversation: ConversationEntity): Promise<ConversationEntity> {
+    await guardDuplicates(() => insertRows(this.manager, ConversationEntity, [conversation]));
+    return conversation;
+  }
+
+  findById(locationId: string, id: string): Promise<ConversationEntity | null> {
+    return this.manager.findOneBy(ConversationEntity, { locationId, id });
+  }
+
+  findByIds(ids: string[]): Promise<ConversationEntity[]> {
+    return ids.length ? this.manager.findBy(ConversationEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  list(locationId: string, filter: { contactId?: string; agentId?: string }, page: Page): Promise<ConversationEntity[]> {
+    const qb = this.manager.createQueryBuilder(ConversationEntity, 'v').where('v.location_id = :locationId', { locationId });
+    if (filter.contactId) qb.andWhere('v.contact_id = :contactId', { contactId: filter.contactId });
+    if (filter.agentId) qb.andWhere('v.agent_id = :agentId', { agentId: filter.agentId });
+    return pageOf(qb, 'v', page);
+  }
+
+  /** Records that a message happened: the version moves, so pending follow-ups see the change. */
+  async touch(conversation: ConversationEntity, direction: 'inbound' | 'outbound', at: Date, now: Date): Promise<ConversationEntity> {
+    const changes: Partial<ConversationEntity> = { updatedAt: now };
+    if (direction === 'inbound' && (!conversation.lastInboundAt || conversation.lastInboundAt < at)) changes.lastInboundAt = at;
+    if (direction === 'outbound' && (!conversation.lastOutboundAt || conversation.lastOutboundAt < at)) changes.lastOutboundAt = at;
+    await this.manager
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id', { id: conversation.id })
+      .execute();
+    const fresh = await this.manager.findOneByOrFail(ConversationEntity, { id: conversation.id });
+    return Object.assign(conversation, fresh);
+  }
+}
+
+export class MessagesRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(message: MessageEntity): Promise<MessageEntity> {
+    await guardDuplicates(() => insertRows(this.manager, MessageEntity, [message]));
+    return message;
+  }
+
+  findByProviderId(locationId: string, providerMessageId: string): Promise<MessageEntity | null> {
+    return this.manager.findOneBy(MessageEntity, { locationId, providerMessageId });
+  }
+
+  listByConversation(conversationId: string, limit = 500): Promise<MessageEntity[]> {
+    return this.manager.find(MessageEntity, { where: { conversationId }, order: { occurredAt: 'ASC', createdAt: 'ASC' }, take: limit });
+  }
+}
