@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { FollowupEntity } from '../entities';
-import { row, insertRows } from './errors';
+import { insertRows } from './errors';
 
 const sortKey = (f: FollowupEntity, orderBy: string) => (orderBy === 'scheduled_at' ? f.scheduledAt : f.leaseExpiresAt)?.getTime() ?? 0;
 

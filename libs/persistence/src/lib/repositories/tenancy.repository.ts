@@ -1,6 +1,6 @@
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiTokenEntity, LocationEntity } from '../entities';
-import { row, guardDuplicates, insertRows } from './errors';
+import { guardDuplicates, insertRows } from './errors';
 
 export class LocationsRepository {
   constructor(private readonly manager: EntityManager) {}
