@@ -1,6 +1,8 @@
 import { LocationsService } from '@followup/tenancy';
 import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
-import { SystemClock } from '@followup/util';
+import { Clock, ManualClock, SystemClock } from '@followup/util';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app/create-app';
 import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
@@ -38,7 +40,10 @@ export async function startGateway(): Promise<void> {
   const config = loadConfigOrFail();
   const logger = createLogger(config.logLevel);
   const store = await openStoreOrFail(config);
-  const app = await createApp({ store, clock: new SystemClock(), logger });
+  const clock: Clock = config.testClock ? new ManualClock(config.testClock.start ?? new Date()) : new SystemClock();
+  if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const app = await createApp({ store, clock, logger, dispatch: { ...config.dispatch, owner }, testClock: Boolean(config.testClock) });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -3,3 +3,5 @@ export * from './lib/ids';
 export * from './lib/mutex';
 export * from './lib/timezones';
 export * from './lib/http-errors';
+export * from './lib/standard-webhooks';
+export * from './lib/cursor';

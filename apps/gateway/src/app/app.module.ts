@@ -13,18 +13,36 @@ import { FollowupConfigsController } from '../followups/followup-configs.control
 import { FollowupsController } from '../followups/followups.controller';
 import { HealthController } from '../health/health.controller';
 import { VoiceAgentsController } from '../voice-ai/voice-agents.controller';
+import { ChannelConnectionsModule } from '@followup/channels-connections';
+import { ChannelRegistry } from '@followup/channels-core';
+import { ConversationsModule } from '@followup/conversations';
+import { DispatcherOptions, SchedulerModule } from '@followup/scheduler';
+import { ChannelsController } from '../channels/channels.controller';
+import { ContactsController } from '../engine/contacts.controller';
+import { ConversationsController } from '../engine/conversations.controller';
+import { TestClockController } from '../engine/test-clock.controller';
+import { WorkflowsController } from '../engine/workflows.controller';
+import { channelRegistry } from './channel-plugins';
+import { EngineLifecycle } from './engine-lifecycle';
 
 export interface AppDependencies {
   store: Store;
   clock: Clock;
+  dispatch: DispatcherOptions;
+  /** Tests only: expose POST /test/clock (the clock must be a ManualClock). */
+  testClock?: boolean;
 }
 
-/** Makes the clock injectable everywhere (tests pass a ManualClock). */
+/** The clock and the channel registry, injectable everywhere (tests pass a ManualClock). */
 @Global()
 @Module({})
-class ClockModule {
+class RuntimeModule {
   static register(clock: Clock): DynamicModule {
-    return { module: ClockModule, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+    const providers = [
+      { provide: Clock, useValue: clock },
+      { provide: ChannelRegistry, useFactory: channelRegistry },
+    ];
+    return { module: RuntimeModule, providers, exports: [Clock, ChannelRegistry] };
   }
 }
 
@@ -35,12 +53,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ClockModule.register(deps.clock),
+        RuntimeModule.register(deps.clock),
         PersistenceModule.forStore(deps.store),
+        SchedulerModule.register(deps.dispatch),
         TerminusModule.forRoot({ logger: false }),
         TenancyModule,
         AgentsModule,
         FollowupsModule,
+        ConversationsModule,
+        ChannelConnectionsModule,
       ],
       controllers: [
         HealthController,
@@ -49,8 +70,13 @@ export class AppModule {
         VoiceAgentsController,
         FollowupConfigsController,
         FollowupsController,
+        ContactsController,
+        ConversationsController,
+        WorkflowsController,
+        ChannelsController,
+        ...(deps.testClock ? [TestClockController] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EngineLifecycle],
     };
   }
 }

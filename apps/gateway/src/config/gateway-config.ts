@@ -18,6 +18,15 @@ export interface GatewayConfig {
   publicBaseUrl?: string;
   firstLocationName: string;
   defaultTimezone: string;
+  dispatch: {
+    enabled: boolean;
+    batchSize: number;
+    concurrency: number;
+    leaseMs: number;
+    idleMaxMs: number;
+  };
+  /** Tests only: a clock that stands still until POST /test/clock moves it. */
+  testClock?: { start?: Date };
 }
 
 /** One line per problem, each naming the environment variable. */
@@ -43,6 +52,13 @@ export const ENVIRONMENT = [
   ['PUBLIC_BASE_URL', 'http://localhost:$PORT', 'Public URL of the gateway, used in links and provider callbacks.'],
   ['FIRST_LOCATION_NAME', 'Default location', 'Name of the location created on the first start with an empty store.'],
   ['DEFAULT_TIMEZONE', 'UTC', 'IANA zone of that first location (default zone of its voice agents).'],
+  ['DISPATCH_ENABLED', 'true', 'Run the follow-up and workflow dispatch loops in this process (false: API only).'],
+  ['DISPATCH_BATCH_SIZE', '100', 'Due follow-ups claimed per query.'],
+  ['DISPATCH_CONCURRENCY', '200', 'Follow-up sends in flight at once in this process.'],
+  ['DISPATCH_LEASE_MS', '60000', 'How long a claimed follow-up is held; rows of a process that died are recovered after this.'],
+  ['DISPATCH_IDLE_MAX_MS', '2000', 'Longest sleep when nothing is due (rows another replica scheduled are seen at least this often).'],
+  ['TEST_CLOCK', '(unset)', 'Tests only: `manual` freezes the clock (start at TEST_CLOCK_START) and adds POST /test/clock to move it. Never in production.'],
+  ['TEST_CLOCK_START', '(now)', 'Tests only: the instant the manual clock starts at (ISO 8601).'],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -69,6 +85,22 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (publicBaseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
     problems.push(`PUBLIC_BASE_URL: "${publicBaseUrl}" is not an http(s) URL`);
   }
+  const bool = (name: string, fallback: boolean) => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name}: "${raw}" is not true or false`);
+    return fallback;
+  };
+  let testClock: GatewayConfig['testClock'];
+  const clockMode = text('TEST_CLOCK');
+  if (clockMode !== undefined) {
+    if (clockMode !== 'manual') problems.push(`TEST_CLOCK: "${clockMode}" is not "manual"`);
+    const start = text('TEST_CLOCK_START');
+    if (start !== undefined && Number.isNaN(Date.parse(start))) problems.push(`TEST_CLOCK_START: "${start}" is not an ISO 8601 instant`);
+    testClock = { start: start ? new Date(start) : undefined };
+  }
   const config: GatewayConfig = {
     port: integer(env, 'PORT', 3000, 0, 65535, problems),
     host: text('HOST') ?? '0.0.0.0',
@@ -80,6 +112,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     firstLocationName: text('FIRST_LOCATION_NAME') ?? 'Default location',
     defaultTimezone,
+    dispatch: {
+      enabled: bool('DISPATCH_ENABLED', true),
+      batchSize: integer(env, 'DISPATCH_BATCH_SIZE', 100, 1, 5000, problems),
+      concurrency: integer(env, 'DISPATCH_CONCURRENCY', 200, 1, 10000, problems),
+      leaseMs: integer(env, 'DISPATCH_LEASE_MS', 60_000, 1000, 3_600_000, problems),
+      idleMaxMs: integer(env, 'DISPATCH_IDLE_MAX_MS', 2_000, 10, 60_000, problems),
+    },
+    testClock,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

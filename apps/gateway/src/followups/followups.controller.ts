@@ -1,6 +1,15 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateFollowupDto, FollowupEnvelopeDto, FollowupListDto, ListFollowupsQuery, UpdateFollowupDto } from '@followup/contracts';
+import {
+  CreateFollowupDto,
+  FollowupEnvelopeDto,
+  FollowupListDto,
+  ListFollowupsQuery,
+  PreviewFollowupsDto,
+  PreviewResponseDto,
+  UpdateFollowupDto,
+} from '@followup/contracts';
+import { PreviewService } from '@followup/scheduler';
 import { FollowupRecordsService } from '@followup/followups';
 import { CurrentLocation, RequireScope } from '../auth/auth.decorators';
 
@@ -8,7 +17,18 @@ import { CurrentLocation, RequireScope } from '../auth/auth.decorators';
 @ApiBearerAuth()
 @Controller('followups')
 export class FollowupsController {
-  constructor(private readonly followups: FollowupRecordsService) {}
+  constructor(
+    private readonly followups: FollowupRecordsService,
+    private readonly previews: PreviewService,
+  ) {}
+
+  /** The planned steps of an advancedFollowup action for a start time; nothing is stored. */
+  @Post('preview')
+  @HttpCode(200)
+  @RequireScope('followups.readonly')
+  preview(@CurrentLocation() locationId: string, @Body() body: PreviewFollowupsDto): Promise<PreviewResponseDto> {
+    return this.previews.preview(locationId, body);
+  }
 
   @Get()
   @RequireScope('followups.readonly')

@@ -8,8 +8,8 @@ import {
   ListFollowupsQuery,
   UpdateFollowupDto,
 } from '@followup/contracts';
-import { FollowupCursor, FollowupEntity, Store } from '@followup/persistence';
-import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
+import { FollowupEntity, Store } from '@followup/persistence';
+import { Clock, decodeCursor, encodeCursor, newId, notFound, throwIfProblems } from '@followup/util';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const date = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
@@ -57,22 +57,6 @@ function recordFields(dto: FollowupRecordFields & { type?: string }): Partial<Fo
     isRetry: dto.is_retry,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-}
-
-export function encodeCursor(f: FollowupEntity): string {
-  return Buffer.from(JSON.stringify([f.createdAt.getTime(), f.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): FollowupCursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && typeof value[1] === 'string') {
-      return { createdAt: value[0] as number, id: value[1] as string };
-    }
-  } catch {
-    // fall through
-  }
-  return null;
 }
 
 /** Follow-up records (seed 004): manual follow-ups, and the engine's steps as they are scheduled. */

@@ -4,7 +4,8 @@ import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { ManualClock } from '@followup/util';
 import { randomUUID } from 'node:crypto';
 import { FollowupConfigsService } from './followup-configs.service';
-import { FollowupRecordsService, decodeCursor } from './followup-records.service';
+import { decodeCursor } from '@followup/util';
+import { FollowupRecordsService } from './followup-records.service';
 
 describe.each(ENGINES)('follow-up use cases on %s', (engine) => {
   let store: Store;

@@ -1,23 +1,30 @@
-import { ChannelAdapter } from './channel-adapter';
+import { ChannelAdapter, ChannelProvider, ChannelType } from './channel-adapter';
 import { ChannelRegistry } from './channel-registry';
 
-const adapter = (channel: ChannelAdapter['channel']): ChannelAdapter => ({
-  channel,
-  capabilities: { templates: false },
-  canReach: () => true,
-  sessionState: () => 'open',
-  send: async () => ({ providerMessageId: 'p1', acceptedAt: new Date(0), status: 'queued' }),
+const provider = (name: string, channels: ChannelType[]): ChannelProvider => ({
+  name,
+  channels,
+  secretSettings: [],
+  validateSettings: () => [],
+  adapter: (channel): ChannelAdapter => ({
+    channel,
+    provider: name,
+    capabilities: { templates: false, idempotentSend: false },
+    canReach: () => true,
+    sessionState: () => 'open',
+    send: async () => ({ providerMessageId: 'p1', acceptedAt: new Date(0), status: 'queued' }),
+  }),
 });
 
 describe('ChannelRegistry', () => {
-  it('finds adapters by channel and refuses a second one for the same channel', () => {
+  it('finds adapters by provider and channel, and refuses a provider registered twice', () => {
     const registry = new ChannelRegistry();
-    const sms = adapter('sms');
-    registry.register(sms);
-    registry.register(adapter('email'));
-    expect(registry.get('sms')).toBe(sms);
-    expect(registry.get('voice')).toBeUndefined();
-    expect(registry.all().map((a) => a.channel)).toEqual(['sms', 'email']);
-    expect(() => registry.register(adapter('sms'))).toThrow('a sms adapter is already registered');
+    registry.register(provider('twilio', ['sms', 'voice']));
+    registry.register(provider('smtp', ['email']));
+    expect(registry.adapter('twilio', 'sms')?.channel).toBe('sms');
+    expect(registry.adapter('twilio', 'email')).toBeUndefined();
+    expect(registry.adapter('smtp', 'email')?.provider).toBe('smtp');
+    expect(registry.allProviders().map((p) => p.name)).toEqual(['twilio', 'smtp']);
+    expect(() => registry.register(provider('smtp', ['email']))).toThrow('channel provider smtp is already registered');
   });
 });

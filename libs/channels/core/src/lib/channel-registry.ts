@@ -1,19 +1,26 @@
-import { ChannelAdapter, ChannelType } from './channel-adapter';
+import { ChannelAdapter, ChannelProvider, ChannelType } from './channel-adapter';
 
-/** The adapters a gateway runs with; channel modules register into it at start. */
+/** The channel plugins a gateway runs with; each registers its provider at start. */
 export class ChannelRegistry {
-  private readonly adapters = new Map<ChannelType, ChannelAdapter>();
+  private readonly providers = new Map<string, ChannelProvider>();
+  private readonly adapters = new Map<string, ChannelAdapter>();
 
-  register(adapter: ChannelAdapter): void {
-    if (this.adapters.has(adapter.channel)) throw new Error(`a ${adapter.channel} adapter is already registered`);
-    this.adapters.set(adapter.channel, adapter);
+  register(provider: ChannelProvider): void {
+    if (this.providers.has(provider.name)) throw new Error(`channel provider ${provider.name} is already registered`);
+    this.providers.set(provider.name, provider);
+    for (const channel of provider.channels) this.adapters.set(`${provider.name}:${channel}`, provider.adapter(channel));
   }
 
-  get(channel: ChannelType): ChannelAdapter | undefined {
-    return this.adapters.get(channel);
+  provider(name: string): ChannelProvider | undefined {
+    return this.providers.get(name);
   }
 
-  all(): ChannelAdapter[] {
-    return [...this.adapters.values()];
+  allProviders(): ChannelProvider[] {
+    return [...this.providers.values()];
+  }
+
+  /** The adapter of `provider` for `channel`, if the provider serves that channel. */
+  adapter(provider: string, channel: ChannelType): ChannelAdapter | undefined {
+    return this.adapters.get(`${provider}:${channel}`);
   }
 }

@@ -30,8 +30,8 @@ export const FOLLOWUP_STATUSES = [
 ] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
-/** Seed 004 follow-up types. */
-export const FOLLOWUP_TYPES = ['call', 'email', 'sms', 'whatsapp', 'voicemail', 'manual_call', 'physical', 'postmail'] as const;
+/** Seed 004 follow-up types, plus `live_chat` for follow-ups the engine sends on a chat conversation. */
+export const FOLLOWUP_TYPES = ['call', 'email', 'sms', 'whatsapp', 'voicemail', 'manual_call', 'physical', 'postmail', 'live_chat'] as const;
 export type FollowupType = (typeof FOLLOWUP_TYPES)[number];
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 

@@ -25,6 +25,10 @@ export class ConversationAgentsRepository {
     return this.manager.countBy(ConversationAgentEntity, { locationId });
   }
 
+  findByIds(ids: string[]): Promise<ConversationAgentEntity[]> {
+    return ids.length ? this.manager.findBy(ConversationAgentEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** One page in creation order, filtered by a case-insensitive name substring. */
   async search(locationId: string, search: AgentSearch): Promise<ConversationAgentEntity[]> {
     const qb = this.manager
@@ -79,6 +83,10 @@ export class AgentActionsRepository {
       where: { locationId, agentId: In(agentIds) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  findByIds(ids: string[]): Promise<AgentActionEntity[]> {
+    return ids.length ? this.manager.findBy(AgentActionEntity, { id: In(ids) }) : Promise.resolve([]);
   }
 
   findByScenario(locationId: string, agentId: string, scenarioId: string): Promise<AgentActionEntity | null> {

@@ -72,15 +72,18 @@ export class ConversationsRepository {
     return pageOf(qb, 'v', page);
   }
 
-  /** Records that a message happened: the version moves, so pending follow-ups see the change. */
-  async touch(conversation: ConversationEntity, direction: 'inbound' | 'outbound', at: Date, now: Date): Promise<ConversationEntity> {
+  /**
+   * Records that a message happened; with `bumpVersion` the version moves too, so follow-ups
+   * scheduled before it see the change when they are about to be sent.
+   */
+  async touch(conversation: ConversationEntity, direction: 'inbound' | 'outbound', at: Date, now: Date, bumpVersion: boolean): Promise<ConversationEntity> {
     const changes: Partial<ConversationEntity> = { updatedAt: now };
     if (direction === 'inbound' && (!conversation.lastInboundAt || conversation.lastInboundAt < at)) changes.lastInboundAt = at;
     if (direction === 'outbound' && (!conversation.lastOutboundAt || conversation.lastOutboundAt < at)) changes.lastOutboundAt = at;
     await this.manager
       .createQueryBuilder()
       .update(ConversationEntity)
-      .set({ ...changes, version: () => 'version + 1' })
+      .set(bumpVersion ? { ...changes, version: () => 'version + 1' } : changes)
       .where('id = :id', { id: conversation.id })
       .execute();
     const fresh = await this.manager.findOneByOrFail(ConversationEntity, { id: conversation.id });

@@ -19,6 +19,7 @@ export interface FollowupOutcome {
   errorCode?: string | null;
   /** Back to the queue (e.g. outside working hours): the new due time. */
   scheduledAt?: Date | null;
+  movedByWorkingHours?: boolean;
 }
 
 /**
@@ -91,24 +92,35 @@ export class FollowupQueueRepository {
       .getMany();
     if (!rows.length) return rows;
     const ids = rows.map((r) => r.id);
+    const leaseExpiresAt = new Date(lease.lease_expires_at);
+    // Guarded by the state it was selected in, so a second process on the same file cannot take it too.
     await this.manager
       .createQueryBuilder()
       .update(FollowupEntity)
       .set({
         leaseOwner: owner,
-        leaseExpiresAt: new Date(lease.lease_expires_at),
+        leaseExpiresAt,
         updatedAt: now,
         ...(change.status ? { status: change.status } : {}),
         ...(change.attempt ? { attempt: () => 'attempt + 1' } : {}),
       })
       .where('id IN (:...ids)', { ids })
+      .andWhere(condition.replace(/:now/, ':nowMs'), { nowMs: now.getTime() })
       .execute();
-    for (const r of rows) {
-      Object.assign(r, { leaseOwner: owner, leaseExpiresAt: new Date(lease.lease_expires_at), updatedAt: now });
-      if (change.status) r.status = change.status;
-      if (change.attempt) r.attempt += 1;
-    }
-    return rows;
+    const mine = await this.manager.find(FollowupEntity, { where: { id: In(ids), leaseOwner: owner, leaseExpiresAt } });
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return mine.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
+  /** Gives back the rows this owner claimed but never started sending (a clean shutdown). */
+  async releaseUnstarted(owner: string, now: Date): Promise<number> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(FollowupEntity)
+      .set({ status: 'scheduled', leaseOwner: null, leaseExpiresAt: null, updatedAt: now })
+      .where("lease_owner = :owner AND status = 'in_progress' AND send_started_at IS NULL", { owner })
+      .execute();
+    return result.affected ?? 0;
   }
 
   /** Written just before the provider is called, for the rows this owner still holds. */
@@ -134,6 +146,7 @@ export class FollowupQueueRepository {
           ...(o.body !== undefined ? { body: o.body } : {}),
           ...(o.errorCode !== undefined ? { errorCode: o.errorCode } : {}),
           ...(o.scheduledAt ? { scheduledAt: o.scheduledAt } : {}),
+          ...(o.movedByWorkingHours !== undefined ? { movedByWorkingHours: o.movedByWorkingHours } : {}),
           ...release,
           leaseOwner: null,
           leaseExpiresAt: null,

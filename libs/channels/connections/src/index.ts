@@ -1,0 +1,2 @@
+export * from './lib/channel-connections.module';
+export * from './lib/channel-connections.service';

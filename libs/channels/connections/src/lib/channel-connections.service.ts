@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelRegistry, ChannelType } from '@followup/channels-core';
+import { ChannelConnectionDto, CreateChannelConnectionDto, UpdateChannelConnectionDto } from '@followup/contracts';
+import { ChannelConnectionEntity, Repositories, Store } from '@followup/persistence';
+import { Clock, maskSecret, newId, notFound, throwIfProblems } from '@followup/util';
+
+/** Channel connections of a location (`/channels`); their secrets are never answered in clear. */
+@Injectable()
+export class ChannelConnectionsService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly registry: ChannelRegistry,
+  ) {}
+
+  async create(locationId: string, dto: CreateChannelConnectionDto): Promise<ChannelConnectionDto> {
+    const provider = this.registry.provider(dto.provider);
+    if (!provider) {
+      throwIfProblems([`provider must be one of: ${this.registry.allProviders().map((p) => p.name).join(', ')}`]);
+    }
+    if (provider && !provider.channels.includes(dto.type as ChannelType)) {
+      throwIfProblems([`provider ${dto.provider} does not serve type ${dto.type} (it serves: ${provider.channels.join(', ')})`]);
+    }
+    const settings = provider?.completeSettings ? provider.completeSettings(dto.settings) : dto.settings;
+    throwIfProblems(provider?.validateSettings(settings) ?? []);
+    return this.store.transaction(async (r) => {
+      await this.agentMustExist(r, locationId, dto.default_agent_id);
+      const now = this.clock.now();
+      const connection = Object.assign(new ChannelConnectionEntity(), {
+        id: newId(), locationId, type: dto.type, provider: dto.provider, name: dto.name ?? `${dto.type} via ${dto.provider}`, settings,
+        defaultAgentId: dto.default_agent_id ?? null, createdAt: now, updatedAt: now,
+      });
+      await r.channelConnections.insert(connection);
+      // The secret is answered in full this once, so a generated one can be stored by the caller.
+      return this.toDto(connection, false);
+    });
+  }
+
+  async list(locationId: string): Promise<ChannelConnectionDto[]> {
+    return (await this.store.run((r) => r.channelConnections.list(locationId))).map((c) => this.toDto(c));
+  }
+
+  async get(locationId: string, id: string): Promise<ChannelConnectionDto> {
+    return this.toDto(await this.store.run((r) => this.find(r, locationId, id)));
+  }
+
+  async update(locationId: string, id: string, dto: UpdateChannelConnectionDto): Promise<ChannelConnectionDto> {
+    return this.store.transaction(async (r) => {
+      const connection = await this.find(r, locationId, id);
+      if (dto.settings) {
+        const settings = { ...connection.settings, ...dto.settings };
+        throwIfProblems(this.registry.provider(connection.provider)?.validateSettings(settings) ?? []);
+        connection.settings = settings;
+      }
+      await this.agentMustExist(r, locationId, dto.default_agent_id);
+      if (dto.name !== undefined) connection.name = dto.name;
+      if (dto.default_agent_id !== undefined) connection.defaultAgentId = dto.default_agent_id;
+      connection.updatedAt = this.clock.now();
+      await r.channelConnections.save(connection);
+      return this.toDto(connection);
+    });
+  }
+
+  async delete(locationId: string, id: string): Promise<void> {
+    if (!(await this.store.run((r) => r.channelConnections.delete(locationId, id)))) throw notFound('Channel connection', id);
+  }
+
+  private async agentMustExist(r: Repositories, locationId: string, agentId: string | undefined): Promise<void> {
+    if (agentId && !(await r.conversationAgents.findById(locationId, agentId))) {
+      throwIfProblems([`default_agent_id ${agentId} is not a Conversation AI agent of this location`]);
+    }
+  }
+
+  private async find(r: Repositories, locationId: string, id: string): Promise<ChannelConnectionEntity> {
+    const connection = await r.channelConnections.findById(locationId, id);
+    if (!connection) throw notFound('Channel connection', id);
+    return connection;
+  }
+
+  private toDto(c: ChannelConnectionEntity, mask = true): ChannelConnectionDto {
+    const secret = new Set(this.registry.provider(c.provider)?.secretSettings ?? []);
+    const settings = Object.fromEntries(
+      Object.entries(c.settings).map(([k, v]) => [k, mask && secret.has(k) && typeof v === 'string' ? maskSecret(v) : v]),
+    );
+    return {
+      id: c.id, type: c.type, provider: c.provider, name: c.name, settings, default_agent_id: c.defaultAgentId,
+      created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { verifyWebhook } from '@followup/util';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { SendError } from '@followup/channels-core';
+import { WebhookChannelAdapter, webhookChannelProvider } from './webhook-channel';
+
+const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+describe('the webhook channel', () => {
+  let server: Server;
+  let url: string;
+  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let answer: { status: number; body: string } = { status: 200, body: '{"id":"remote-1"}' };
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const context = () => ({ locationId: 'l1', conversationId: 'c1', connection: { id: 'k1', settings: { url, secret } }, idempotencyKey: 'msg_f1', metadata: { followup_id: 'f1' } });
+
+  it('POSTs the message signed per Standard Webhooks, with the idempotency key as webhook-id', async () => {
+    const adapter = new WebhookChannelAdapter('sms');
+    const result = await adapter.send({ to: { phone: '+14155550123' }, body: 'Hi!' }, context());
+    expect(result).toMatchObject({ providerMessageId: 'remote-1', status: 'sent' });
+    const last = received[received.length - 1] as { headers: Record<string, string>; body: string };
+    expect(last.headers['webhook-id']).toBe('msg_f1');
+    expect(verifyWebhook(secret, last.headers, last.body, new Date())).toBe(true);
+    expect(JSON.parse(last.body)).toMatchObject({ type: 'message.outbound', channel: 'sms', body: 'Hi!', to: { phone: '+14155550123' }, metadata: { followup_id: 'f1' } });
+  });
+
+  it('tells refusals (definite) from failures of unknown outcome', async () => {
+    const adapter = new WebhookChannelAdapter('sms');
+    answer = { status: 422, body: '{}' };
+    await expect(adapter.send({ to: {}, body: 'x' }, context())).rejects.toMatchObject({ code: 'http_422', definite: true });
+    answer = { status: 503, body: '' };
+    await expect(adapter.send({ to: {}, body: 'x' }, context())).rejects.toMatchObject({ code: 'http_503', definite: false });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = { ...context(), connection: { id: 'k', settings: { url: `http://127.0.0.1:${port}/x`, secret } } };
+    await expect(adapter.send({ to: {}, body: 'x' }, refused)).rejects.toBeInstanceOf(SendError);
+    await expect(adapter.send({ to: {}, body: 'x' }, refused)).rejects.toMatchObject({ code: 'ECONNREFUSED', definite: true });
+    answer = { status: 200, body: '{"id":"remote-1"}' };
+  });
+
+  it('knows session windows and reachability by channel', () => {
+    const now = new Date('2026-01-02T12:00:00Z');
+    const whatsapp = new WebhookChannelAdapter('whatsapp');
+    expect(whatsapp.sessionState({ channel: 'whatsapp', lastInboundAt: new Date('2026-01-01T13:00:00Z') }, now)).toBe('open');
+    expect(whatsapp.sessionState({ channel: 'whatsapp', lastInboundAt: new Date('2026-01-01T11:00:00Z') }, now)).toBe('template_only');
+    const chat = new WebhookChannelAdapter('live_chat');
+    expect(chat.sessionState({ channel: 'live_chat', lastInboundAt: new Date('2026-01-02T11:00:00Z') }, now)).toBe('inactive');
+    expect(new WebhookChannelAdapter('sms').sessionState({ channel: 'sms' }, now)).toBe('open');
+    expect(new WebhookChannelAdapter('email').canReach({ phone: '+1415' })).toBe(false);
+    expect(new WebhookChannelAdapter('sms').canReach({ phone: '+14155550123' })).toBe(true);
+  });
+
+  it('validates connection settings and generates a secret', () => {
+    expect(webhookChannelProvider.validateSettings({ url: 'ftp://x', secret: 'nope', extra: 1 })).toEqual([
+      'settings.url must be an http(s) URL',
+      'settings.secret must be a Standard Webhooks secret (whsec_...)',
+      'settings.extra is not a webhook setting (url, secret)',
+    ]);
+    const completed = webhookChannelProvider.completeSettings?.({ url }) ?? {};
+    expect(webhookChannelProvider.validateSettings(completed)).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import {
+  ChannelAdapter,
+  ChannelProvider,
+  ChannelType,
+  ContactAddresses,
+  ConversationView,
+  OutboundMessage,
+  SendContext,
+  SendError,
+  SendResult,
+} from '@followup/channels-core';
+import { newWebhookSecret, signWebhook } from '@followup/util';
+
+/**
+ * The webhook channel: each outbound message is an HTTP POST of JSON to the connection's URL,
+ * signed per Standard Webhooks. It bridges the gateway to any system that delivers messages itself
+ * (a live-chat widget, a bot platform, an in-house SMS sender). `webhook-id` is the idempotency key,
+ * stable across retries, and receivers dedupe on it, so a send of unknown outcome may be repeated.
+ */
+export const WEBHOOK_PROVIDER = 'webhook';
+const TIMEOUT_MS = 10_000;
+const HOUR = 3_600_000;
+
+/** How long after the contact's last message a session stays open, by channel. */
+const SESSION_WINDOW_MS: Partial<Record<ChannelType, number>> = {
+  whatsapp: 24 * HOUR,
+  live_chat: 0.5 * HOUR,
+};
+
+function reachable(channel: ChannelType, to: ContactAddresses): boolean {
+  if (channel === 'email') return Boolean(to.email);
+  if (channel === 'whatsapp') return Boolean(to.whatsapp ?? to.phone);
+  if (channel === 'sms' || channel === 'voice') return Boolean(to.phone);
+  return true; // live chat: the conversation itself is the address
+}
+
+/** The most specific code a failed fetch carries (undici nests the system error in `cause`). */
+function fetchErrorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } }).cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  if (typeof code === 'string') return code;
+  if (cause?.message === 'bad port') return 'bad_port';
+  if ((error as { name?: unknown }).name === 'TimeoutError') return 'timeout';
+  if (/invalid url/i.test(String((error as { message?: unknown }).message))) return 'invalid_url';
+  return 'network_error';
+}
+
+export class WebhookChannelAdapter implements ChannelAdapter {
+  readonly provider = WEBHOOK_PROVIDER;
+  readonly capabilities;
+
+  constructor(
+    readonly channel: ChannelType,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.capabilities = { templates: false, idempotentSend: true, freeFormWindowMs: SESSION_WINDOW_MS[channel] };
+  }
+
+  canReach(contact: ContactAddresses): boolean {
+    return reachable(this.channel, contact);
+  }
+
+  sessionState(conversation: ConversationView, now: Date): 'open' | 'template_only' | 'inactive' {
+    const window = SESSION_WINDOW_MS[this.channel];
+    if (window === undefined) return 'open';
+    const last = conversation.lastInboundAt?.getTime();
+    if (last !== undefined && now.getTime() - last <= window) return 'open';
+    return this.channel === 'whatsapp' ? 'template_only' : 'inactive';
+  }
+
+  async send(message: OutboundMessage, context: SendContext): Promise<SendResult> {
+    const url = String(context.connection.settings['url']);
+    const secret = String(context.connection.settings['secret']);
+    const body = JSON.stringify({
+      type: 'message.outbound',
+      channel: this.channel,
+      location_id: context.locationId,
+      conversation_id: context.conversationId,
+      to: message.to,
+      body: message.body,
+      metadata: context.metadata ?? {},
+    });
+    const headers = signWebhook(secret, context.idempotencyKey, this.now(), body);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'followup-gateway', ...headers },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      const code = fetchErrorCode(error);
+      // Refused, unresolvable or not allowed: nothing reached the receiver. Anything else may have.
+      const definite = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'bad_port', 'invalid_url'].includes(code);
+      throw new SendError(`webhook ${url}: ${code}`, code, definite);
+    }
+    const text = await response.text().catch(() => '');
+    if (!response.ok) {
+      // 4xx: the receiver refused it; 5xx: it may or may not have acted on it.
+      throw new SendError(`webhook ${url} answered ${response.status}`, `http_${response.status}`, response.status < 500);
+    }
+    let id: string = context.idempotencyKey;
+    try {
+      const parsed = JSON.parse(text) as { id?: unknown; message_id?: unknown };
+      const given = parsed.message_id ?? parsed.id;
+      if (typeof given === 'string' && given) id = given;
+    } catch {
+      // an empty or non-JSON 2xx answer is an acceptance too
+    }
+    return { providerMessageId: id, acceptedAt: this.now(), status: 'sent' };
+  }
+}
+
+export const webhookChannelProvider: ChannelProvider = {
+  name: WEBHOOK_PROVIDER,
+  channels: ['sms', 'email', 'whatsapp', 'live_chat', 'voice'],
+  secretSettings: ['secret'],
+  validateSettings(settings) {
+    const problems: string[] = [];
+    const url = settings['url'];
+    if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url)) problems.push('settings.url must be an http(s) URL');
+    const secret = settings['secret'];
+    if (typeof secret !== 'string' || !/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/.test(secret)) {
+      problems.push('settings.secret must be a Standard Webhooks secret (whsec_...)');
+    }
+    const unknown = Object.keys(settings).filter((k) => k !== 'url' && k !== 'secret');
+    for (const key of unknown) problems.push(`settings.${key} is not a webhook setting (url, secret)`);
+    return problems;
+  },
+  completeSettings: (settings) => ({ ...settings, secret: settings['secret'] ?? newWebhookSecret() }),
+  adapter: (channel) => new WebhookChannelAdapter(channel),
+};

@@ -1,0 +1,51 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { E164_RE, IsIanaTimezone, Optional, SHORT_TEXT } from '../validation';
+
+/** Per-channel opt-out flags; true means no follow-up is ever sent to the contact on that channel. */
+export class OptOutFlagsDto {
+  @Optional() @IsBoolean() sms?: boolean;
+  @Optional() @IsBoolean() email?: boolean;
+  @Optional() @IsBoolean() whatsapp?: boolean;
+  @Optional() @IsBoolean() voice?: boolean;
+  @Optional() @IsBoolean() live_chat?: boolean;
+}
+
+const phone = (field: string) => Matches(E164_RE, { message: `${field} must be an E.164 phone number such as +14155550123` });
+
+/** Body of `POST /contacts`; fields that can be cleared take null in `PATCH`. */
+export class CreateContactDto {
+  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) name?: string | null;
+  @IsOptional() @IsString() @MaxLength(SHORT_TEXT) first_name?: string | null;
+  @IsOptional() @phone('phone') phone?: string | null;
+  @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(SHORT_TEXT) email?: string | null;
+  @IsOptional() @phone('whatsapp') whatsapp?: string | null;
+  /** The contact's IANA zone (follow-ups with `timezoneToUse: contact` use it). */
+  @IsOptional() @IsIanaTimezone() timezone?: string | null;
+  @Optional() @ValidateNested() @Type(() => OptOutFlagsDto) opted_out?: OptOutFlagsDto;
+}
+
+export class UpdateContactDto extends CreateContactDto {}
+
+export class ListQuery {
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @IsString() @MaxLength(512) cursor?: string;
+}
+
+export class ContactDto {
+  id!: string;
+  name!: string | null;
+  first_name!: string | null;
+  phone!: string | null;
+  email!: string | null;
+  whatsapp!: string | null;
+  timezone!: string | null;
+  opted_out!: Record<string, boolean>;
+  created_at!: string;
+  updated_at!: string;
+}
+
+export class ContactListDto {
+  data!: ContactDto[];
+  next_cursor!: string | null;
+}

@@ -1,0 +1,6 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'conversations',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/conversations',
+};

@@ -1,0 +1,3 @@
+export * from './lib/conversations.module';
+export * from './lib/contacts.service';
+export * from './lib/conversations.service';

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ConversationDto,
+  ConversationListDto,
+  CreateConversationDto,
+  ListConversationsQuery,
+  MessageDto,
+  RecordMessageDto,
+  TimelineDto,
+  TimelineItemDto,
+} from '@followup/contracts';
+import { IntentDetector } from '@followup/detection';
+import { ConversationEntity, FollowupEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
+import { FollowupPlanner, localIso, planFollowing, scenarioConfig } from '@followup/scheduler';
+import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
+import { pageQuery } from './contacts.service';
+import { toConversationDto, toMessageDto, toTimelineFollowup } from './mappers';
+
+/** Conversations, their messages (the engine's input) and their timeline (its visible output). */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly planner: FollowupPlanner,
+    private readonly detector: IntentDetector,
+  ) {}
+
+  async create(locationId: string, dto: CreateConversationDto): Promise<ConversationDto> {
+    return this.store.transaction(async (r) => {
+      const problems: string[] = [];
+      if (!(await r.contacts.findById(locationId, dto.contact_id))) problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
+      if (!(await r.conversationAgents.findById(locationId, dto.agent_id))) problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
+      throwIfProblems(problems);
+      const now = this.clock.now();
+      const conversation = Object.assign(new ConversationEntity(), {
+        id: newId(), locationId, contactId: dto.contact_id, agentId: dto.agent_id, channel: dto.channel, version: 0,
+        lastInboundAt: null, lastOutboundAt: null, createdAt: now, updatedAt: now,
+      });
+      await r.conversations.insert(conversation);
+      return toConversationDto(conversation);
+    });
+  }
+
+  async get(locationId: string, id: string): Promise<ConversationDto> {
+    return toConversationDto(await this.store.run((r) => this.find(r, locationId, id)));
+  }
+
+  async list(locationId: string, q: ListConversationsQuery): Promise<ConversationListDto> {
+    const { rows, next_cursor } = await pageQuery(q, (page) =>
+      this.store.run((r) => r.conversations.list(locationId, { contactId: q.contact_id, agentId: q.agent_id }, page)),
+    );
+    return { data: rows.map(toConversationDto), next_cursor };
+  }
+
+  /**
+   * Records a message and lets the engine react (reset on reply, scenarios). Idempotent on
+   * `provider_message_id`: the same id again answers the message first recorded with it.
+   */
+  async record(locationId: string, conversationId: string, dto: RecordMessageDto): Promise<MessageDto> {
+    if (dto.provider_message_id) {
+      const existing = await this.store.run((r) => r.messages.findByProviderId(locationId, dto.provider_message_id as string));
+      if (existing) return toMessageDto(existing);
+    }
+    try {
+      return await this.store.transaction(async (r) => {
+        const conversation = await this.find(r, locationId, conversationId);
+        const message = await this.message(r, conversation, dto);
+        await r.messages.insert(message);
+        await this.planner.onMessage(r, conversation, message);
+        return toMessageDto(message);
+      });
+    } catch (error) {
+      // Two deliveries of the same provider message raced: the loser answers the winner's result.
+      if (dto.provider_message_id && isUniqueViolation((error as { cause?: unknown }).cause ?? error)) {
+        const winner = await this.store.run((r) => r.messages.findByProviderId(locationId, dto.provider_message_id as string));
+        if (winner) return toMessageDto(winner);
+      }
+      throw error;
+    }
+  }
+
+  async timeline(locationId: string, id: string): Promise<TimelineDto> {
+    return this.store.run(async (r) => {
+      const conversation = await this.find(r, locationId, id);
+      const messages = await r.messages.listByConversation(id);
+      const followups = await r.queue.listByConversation(id);
+      const items: TimelineItemDto[] = [
+        ...messages.map((m): TimelineItemDto => ({ kind: 'message', at: m.occurredAt.toISOString(), message: toMessageDto(m) })),
+        ...followups.map((f): TimelineItemDto => ({ kind: 'followup', at: (f.sentAt ?? f.scheduledAt ?? f.createdAt).toISOString(), followup: toTimelineFollowup(f) })),
+        ...(await this.planned(r, followups)),
+      ];
+      items.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));
+      return { conversation: toConversationDto(conversation), items };
+    });
+  }
+
+  /**
+   * The steps after each scheduled follow-up, as they will be scheduled if every step goes out on
+   * time (a step is stored when the previous one is sent): every planned follow-up is visible.
+   */
+  private async planned(r: Repositories, followups: FollowupEntity[]): Promise<TimelineItemDto[]> {
+    const pending = followups.filter((f) => f.status === 'scheduled' && f.actionId && f.scheduledAt);
+    const actions = new Map((await r.agentActions.findByIds([...new Set(pending.map((f) => f.actionId as string))])).map((a) => [a.id, a]));
+    return pending.flatMap((f) => {
+      const action = actions.get(f.actionId as string);
+      if (!action) return [];
+      const config = scenarioConfig(action);
+      const zone = f.timezone ?? 'UTC';
+      return planFollowing(config.steps, f.step ?? 1, f.scheduledAt as Date, config.settings, zone).map((p): TimelineItemDto => ({
+        kind: 'followup',
+        at: p.dueAt.toISOString(),
+        followup: {
+          id: null,
+          scenario: f.scenario,
+          step: p.step,
+          status: 'planned',
+          due_at: p.dueAt.toISOString(),
+          local_due_at: localIso(p.dueAt, zone),
+          timezone: zone,
+          original_due_at: p.moved ? p.originalDueAt.toISOString() : null,
+          moved_by_working_hours: p.moved,
+          channel: f.channel,
+          reason: `planned: scheduled when step ${p.step - 1} is sent, due its delay after it`,
+          sent_at: null,
+          body: null,
+        },
+      }));
+    });
+  }
+
+  private async message(r: Repositories, conversation: ConversationEntity, dto: RecordMessageDto): Promise<MessageEntity> {
+    const now = this.clock.now();
+    const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
+    let intent: string | null = null;
+    let requestedAt: Date | null = null;
+    let intentSource: string | null = null;
+    if (dto.direction === 'inbound') {
+      if (dto.intent) {
+        intent = dto.intent;
+        requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : null;
+        intentSource = 'caller';
+      } else {
+        const zone = await this.zoneOf(r, conversation);
+        const detected = this.detector.detect(dto.body, occurredAt, zone);
+        intent = detected.intent;
+        requestedAt = detected.requestedAt ?? null;
+        intentSource = 'detector';
+      }
+    }
+    return Object.assign(new MessageEntity(), {
+      id: newId(),
+      locationId: conversation.locationId,
+      conversationId: conversation.id,
+      direction: dto.direction,
+      channel: dto.channel ?? conversation.channel,
+      body: dto.body,
+      providerMessageId: dto.provider_message_id ?? null,
+      intent,
+      requestedAt,
+      intentSource,
+      occurredAt,
+      createdAt: now,
+    });
+  }
+
+  /** The zone times in a contact's message are read in: the contact's, else the agent's, else UTC. */
+  private async zoneOf(r: Repositories, conversation: ConversationEntity): Promise<string> {
+    const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
+    if (contact?.timezone) return contact.timezone;
+    const agent = conversation.agentId ? await r.conversationAgents.findById(conversation.locationId, conversation.agentId) : null;
+    return agent?.timezone ?? 'UTC';
+  }
+
+  private async find(r: Repositories, locationId: string, id: string): Promise<ConversationEntity> {
+    const conversation = await r.conversations.findById(locationId, id);
+    if (!conversation) throw notFound('Conversation', id);
+    return conversation;
+  }
+}

@@ -1,0 +1,58 @@
+import { ChannelAdapter, ChannelRegistry, ChannelType } from '@followup/channels-core';
+import type { ChannelConnectionEntity, ContactEntity, ConversationEntity } from '@followup/persistence';
+import { selectChannel } from './channel-selector';
+
+/** Session rules as channel plugins state them: live chat 30 min, WhatsApp 24 h (templates after). */
+const window: Partial<Record<ChannelType, number>> = { live_chat: 1_800_000, whatsapp: 86_400_000 };
+const at0 = new Date(0);
+const registry = new ChannelRegistry();
+registry.register({
+  name: 'test',
+  channels: ['sms', 'email', 'whatsapp', 'live_chat'],
+  secretSettings: [],
+  validateSettings: () => [],
+  adapter: (channel): ChannelAdapter => ({
+    channel,
+    provider: 'test',
+    capabilities: { templates: false, idempotentSend: true },
+    canReach: (to) => (channel === 'email' ? Boolean(to.email) : channel === 'live_chat' ? true : Boolean(to.phone)),
+    sessionState: (c, at) => {
+      const w = window[channel];
+      if (w === undefined || (c.lastInboundAt && at.getTime() - c.lastInboundAt.getTime() <= w)) return 'open';
+      return channel === 'whatsapp' ? 'template_only' : 'inactive';
+    },
+    send: async () => ({ providerMessageId: 'x', acceptedAt: at0, status: 'sent' }),
+  }),
+});
+const connection = (type: string) => ({ id: `k-${type}`, type, provider: 'test', settings: {} }) as unknown as ChannelConnectionEntity;
+const now = new Date('2026-06-15T12:00:00Z');
+const contact = (over: Partial<ContactEntity> = {}) => ({ phone: '+14155550123', email: 'a@b.co', whatsapp: null, optedOut: [], ...over }) as ContactEntity;
+const conversation = (channel: string, lastInboundAt: Date | null) => ({ channel, lastInboundAt, lastOutboundAt: null }) as unknown as ConversationEntity;
+const pick = (r: ReturnType<typeof selectChannel>) => ('reason' in r ? r.reason : `${r.channel}${r.switched ? ' (switched)' : ''}`);
+
+describe('selecting the channel of a follow-up', () => {
+  const all = ['sms', 'whatsapp', 'email', 'live_chat'].map(connection);
+
+  it("keeps the conversation's channel while its session is open", () => {
+    expect(pick(selectChannel(registry, { conversation: conversation('live_chat', new Date('2026-06-15T11:50:00Z')), contact: contact(), connections: all, dynamicChannelSwitching: true, now }))).toBe('live_chat');
+  });
+
+  it('switches an inactive live chat to SMS, and WhatsApp to SMS after 24 hours, when switching is on', () => {
+    expect(pick(selectChannel(registry, { conversation: conversation('live_chat', new Date('2026-06-15T09:00:00Z')), contact: contact(), connections: all, dynamicChannelSwitching: true, now }))).toBe('sms (switched)');
+    expect(pick(selectChannel(registry, { conversation: conversation('whatsapp', new Date('2026-06-14T11:00:00Z')), contact: contact(), connections: all, dynamicChannelSwitching: true, now }))).toBe('sms (switched)');
+  });
+
+  it('does not switch when switching is off, and says why', () => {
+    expect(pick(selectChannel(registry, { conversation: conversation('live_chat', null), contact: contact(), connections: all, dynamicChannelSwitching: false, now }))).toBe('no_channel: live_chat: session inactive');
+  });
+
+  it('never picks a channel the contact opted out of', () => {
+    expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact({ optedOut: ['sms'] }), connections: all, dynamicChannelSwitching: false, now }))).toBe('opted_out: sms: opted out');
+    expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact({ optedOut: ['sms'] }), connections: all, dynamicChannelSwitching: true, now }))).toBe('email (switched)');
+  });
+
+  it('needs a connection and an address', () => {
+    expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ email: null }), connections: all, dynamicChannelSwitching: false, now }))).toBe('no_channel: email: no address');
+    expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact(), connections: [], dynamicChannelSwitching: false, now }))).toBe('no_channel: sms: no connection');
+  });
+});

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import type { AdvancedFollowupDetailsDto, ScenarioId } from '@followup/contracts';
+import {
+  AgentActionEntity,
+  ContactEntity,
+  ConversationAgentEntity,
+  ConversationEntity,
+  FollowupEntity,
+  MessageEntity,
+  Repositories,
+} from '@followup/persistence';
+import { Clock, newId } from '@followup/util';
+import { SettingsSpec, StepSpec, firstDue, placeInHours, resolveZone, stepDelayMs } from '../plan';
+import { SchedulerSignals } from './signals';
+
+/** What the engine reads of an advancedFollowup action. */
+export interface ScenarioConfig {
+  enabled: boolean;
+  steps: StepSpec[];
+  settings?: SettingsSpec;
+}
+
+export function scenarioConfig(action: AgentActionEntity): ScenarioConfig {
+  const details = action.details as unknown as AdvancedFollowupDetailsDto;
+  return { enabled: details.enabled === true, steps: details.followupSequence ?? [], settings: details.followupSettings };
+}
+
+/** Seed 004 type of a follow-up sent on a channel. */
+export function followupType(channel: string): string {
+  return channel === 'voice' ? 'call' : channel;
+}
+
+export const NO_OPEN_HOURS = 'no_working_hours: working hours are on but no interval is open on any day';
+
+/**
+ * Turns conversation events into follow-ups (seed 001 scenarios), inside the caller's unit of work:
+ * - an inbound message cancels every pending follow-up of the conversation (contact_replied), then
+ *   starts contactIsBusy or contactRequested when the message says so;
+ * - an outbound message that is not itself a follow-up starts (or restarts) contactStoppedReplying,
+ *   unless a busy/requested sequence is pending (the contact asked for later: that takes precedence).
+ */
+@Injectable()
+export class FollowupPlanner {
+  constructor(
+    private readonly clock: Clock,
+    private readonly signals: SchedulerSignals,
+  ) {}
+
+  /**
+   * Reacts to a recorded message (and records it on the conversation). The conversation's version
+   * moves when pending follow-ups are cancelled, so a dispatch that raced the message sees it.
+   */
+  async onMessage(r: Repositories, conversation: ConversationEntity, message: MessageEntity): Promise<void> {
+    const now = this.clock.now();
+    const direction = message.direction === 'inbound' ? 'inbound' : 'outbound';
+    if (direction === 'inbound') {
+      await r.conversations.touch(conversation, direction, message.occurredAt, now, true);
+      await r.queue.cancelPending(conversation.id, 'contact_replied', now);
+      if (message.intent === 'busy') await this.start(r, conversation, 'contactIsBusy', message.occurredAt);
+      if (message.intent === 'requested_followup') await this.start(r, conversation, 'contactRequested', message.occurredAt, message.requestedAt);
+      return;
+    }
+    const pending = await r.queue.listPendingScenarios(conversation.id);
+    const waitingForContact = pending.some((f) => f.scenario === 'contactIsBusy' || f.scenario === 'contactRequested');
+    await r.conversations.touch(conversation, direction, message.occurredAt, now, !waitingForContact);
+    if (waitingForContact) return;
+    await r.queue.cancelPending(conversation.id, 'restarted: the agent sent a new message', now, ['contactStoppedReplying']);
+    await this.start(r, conversation, 'contactStoppedReplying', message.occurredAt);
+  }
+
+  /** Schedules step 1 of the scenario, if the conversation's agent has it enabled. */
+  async start(
+    r: Repositories,
+    conversation: ConversationEntity,
+    scenario: ScenarioId,
+    startedAt: Date,
+    requestedAt?: Date | null,
+  ): Promise<FollowupEntity | null> {
+    if (!conversation.agentId) return null;
+    const agent = await r.conversationAgents.findById(conversation.locationId, conversation.agentId);
+    if (!agent) return null;
+    const action = await r.agentActions.findByScenario(conversation.locationId, agent.id, scenario);
+    if (!action) return null;
+    const config = scenarioConfig(action);
+    const step = config.steps[0];
+    if (!config.enabled || !step) return null;
+    const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
+    const due = firstDue(scenario, step, startedAt, requestedAt);
+    const row = this.row(conversation, agent, action, contact, config, 1, due);
+    await r.queue.insert([row]);
+    if (row.status === 'scheduled' && row.scheduledAt) this.signals.scheduled(row.scheduledAt);
+    return row;
+  }
+
+  /** The next step of a sequence, due its delay after the previous step was sent; null after the last. */
+  next(previous: FollowupEntity, conversation: ConversationEntity, agent: ConversationAgentEntity, action: AgentActionEntity, contact: ContactEntity | null, sentAt: Date): FollowupEntity | null {
+    const config = scenarioConfig(action);
+    const index = previous.step ?? 0;
+    const step = config.steps[index];
+    if (!step) return null;
+    const row = this.row(conversation, agent, action, contact, config, index + 1, new Date(sentAt.getTime() + stepDelayMs(step)));
+    row.conversationVersion = previous.conversationVersion;
+    return row;
+  }
+
+  private row(
+    conversation: ConversationEntity,
+    agent: ConversationAgentEntity,
+    action: AgentActionEntity,
+    contact: ContactEntity | null,
+    config: ScenarioConfig,
+    step: number,
+    due: Date,
+  ): FollowupEntity {
+    const now = this.clock.now();
+    const zone = resolveZone(config.settings, contact?.timezone, agent.timezone);
+    const placed = placeInHours(due, config.settings, zone);
+    return Object.assign(new FollowupEntity(), {
+      id: newId(),
+      locationId: conversation.locationId,
+      debtId: null,
+      contactId: conversation.contactId,
+      conversationId: conversation.id,
+      status: placed ? 'scheduled' : 'on_hold',
+      type: followupType(conversation.channel),
+      callDate: null,
+      scheduledAt: placed?.dueAt ?? due,
+      summary: null,
+      notes: null,
+      callId: null,
+      audioUrl: null,
+      durationMs: null,
+      disconnectionReason: null,
+      direction: 'outbound',
+      phoneNumberUsed: null,
+      isRetry: false,
+      processedAt: null,
+      agentId: agent.id,
+      actionId: action.id,
+      scenario: action.scenarioId,
+      step,
+      channel: conversation.channel,
+      attempt: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      sendStartedAt: null,
+      conversationVersion: conversation.version,
+      statusReason: placed ? (placed.moved ? 'moved into working hours' : null) : NO_OPEN_HOURS,
+      providerMessageId: null,
+      sentAt: null,
+      originalDueAt: due,
+      timezone: zone,
+      movedByWorkingHours: placed?.moved ?? false,
+      body: null,
+      errorCode: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+}

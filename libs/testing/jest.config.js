@@ -1,0 +1,6 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'testing',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/testing',
+};
