@@ -6,6 +6,27 @@ import nx from '@nx/eslint-plugin';
  */
 export const vendorSdks = ['twilio', 'nodemailer'];
 
+/** The tag ladder (docs/architecture.md). Tests may also use provider doubles and real channel plugins. */
+const depConstraints = (forTests) => {
+  const extra = forTests ? ['type:testing', 'type:channel'] : [];
+  return [
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', 'type:channel', ...extra] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:data-access', ...extra] },
+    { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', ...extra] },
+    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+    { sourceTag: 'type:channel-core', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:channel', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
+  ];
+};
+const boundaries = (forTests) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'], depConstraints: depConstraints(forTests) },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -14,25 +35,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.js'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', 'type:channel'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:data-access'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:channel-core', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-            { sourceTag: 'type:channel', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [
@@ -47,5 +50,9 @@ export default [
         },
       ],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];
