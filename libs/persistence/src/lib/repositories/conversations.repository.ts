@@ -57,6 +57,10 @@ export class ConversationsRepository {
     return conversation;
   }
 
+  insertMany(conversations: ConversationEntity[]): Promise<void> {
+    return insertRows(this.manager, ConversationEntity, conversations);
+  }
+
   findById(locationId: string, id: string): Promise<ConversationEntity | null> {
     return this.manager.findOneBy(ConversationEntity, { locationId, id });
   }
