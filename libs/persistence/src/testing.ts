@@ -1,1 +1,2 @@
 export * from './testing/test-store';
+export * from './testing/seed';

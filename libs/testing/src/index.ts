@@ -1,1 +1,2 @@
 export * from './lib/webhook-receiver';
+export * from './lib/gateway-process';

@@ -5,3 +5,4 @@ export * from './lib/timezones';
 export * from './lib/http-errors';
 export * from './lib/standard-webhooks';
 export * from './lib/cursor';
+export * from './lib/http-post';

@@ -1,7 +1,6 @@
-import { WebhookReceiver } from '@followup/testing';
 import { ENGINES } from '../support/fixtures';
-import { freshStoreEnv, startGatewayProcess } from '../support/gateway-process';
-import { SEED_SECRET, seedDueFollowups, statusCounts } from '../support/seed';
+import { SEED_SECRET, freshStoreEnv, seedDueFollowups, statusCounts } from '@followup/persistence/testing';
+import { WebhookReceiver, startGatewayProcess } from '@followup/testing';
 
 /**
  * Real processes, real clock, counted at the provider side: the receiver dedupes on webhook-id as

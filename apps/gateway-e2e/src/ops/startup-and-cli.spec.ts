@@ -1,4 +1,5 @@
-import { GATEWAY_CLI, GATEWAY_MAIN, freshStoreEnv, runProcess, startGatewayProcess } from '../support/gateway-process';
+import { freshStoreEnv } from '@followup/persistence/testing';
+import { GATEWAY_CLI, GATEWAY_MAIN, runProcess, startGatewayProcess } from '@followup/testing';
 import { ENGINES } from '../support/fixtures';
 import { Api } from '../support/http';
 

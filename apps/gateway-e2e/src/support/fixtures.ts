@@ -1,5 +1,5 @@
-import { ENGINES, StoreEngine } from '@followup/persistence/testing';
-import { GATEWAY_CLI, RunningGateway, StoreEnv, freshStoreEnv, runProcess, startGatewayProcess } from './gateway-process';
+import { ENGINES, StoreEngine, StoreEnv, freshStoreEnv } from '@followup/persistence/testing';
+import { GATEWAY_CLI, RunningGateway, runProcess, startGatewayProcess } from '@followup/testing';
 import { Api } from './http';
 
 export { ENGINES };

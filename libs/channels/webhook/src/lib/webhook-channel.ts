@@ -9,7 +9,7 @@ import {
   SendError,
   SendResult,
 } from '@followup/channels-core';
-import { newWebhookSecret, signWebhook } from '@followup/util';
+import { HttpAnswer, HttpPostError, NOT_SENT_CODES, newWebhookSecret, postJson, signWebhook } from '@followup/util';
 
 /**
  * The webhook channel: each outbound message is an HTTP POST of JSON to the connection's URL,
@@ -32,17 +32,6 @@ function reachable(channel: ChannelType, to: ContactAddresses): boolean {
   if (channel === 'whatsapp') return Boolean(to.whatsapp ?? to.phone);
   if (channel === 'sms' || channel === 'voice') return Boolean(to.phone);
   return true; // live chat: the conversation itself is the address
-}
-
-/** The most specific code a failed fetch carries (undici nests the system error in `cause`). */
-function fetchErrorCode(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } }).cause;
-  const code = cause?.code ?? cause?.errors?.[0]?.code;
-  if (typeof code === 'string') return code;
-  if (cause?.message === 'bad port') return 'bad_port';
-  if ((error as { name?: unknown }).name === 'TimeoutError') return 'timeout';
-  if (/invalid url/i.test(String((error as { message?: unknown }).message))) return 'invalid_url';
-  return 'network_error';
 }
 
 export class WebhookChannelAdapter implements ChannelAdapter {
@@ -81,25 +70,19 @@ export class WebhookChannelAdapter implements ChannelAdapter {
       metadata: context.metadata ?? {},
     });
     const headers = signWebhook(secret, context.idempotencyKey, this.now(), body);
-    let response: Response;
+    let answer: HttpAnswer;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'followup-gateway', ...headers },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      answer = await postJson(url, { 'user-agent': 'followup-gateway', ...headers }, body, TIMEOUT_MS);
     } catch (error) {
-      const code = fetchErrorCode(error);
-      // Refused, unresolvable or not allowed: nothing reached the receiver. Anything else may have.
-      const definite = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'bad_port', 'invalid_url'].includes(code);
-      throw new SendError(`webhook ${url}: ${code}`, code, definite);
+      const code = error instanceof HttpPostError ? error.code : 'network_error';
+      // Refused or unresolvable: nothing reached the receiver. Anything else may have.
+      throw new SendError(`webhook ${url}: ${code}`, code, NOT_SENT_CODES.includes(code));
     }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) {
+    if (answer.status < 200 || answer.status >= 300) {
       // 4xx: the receiver refused it; 5xx: it may or may not have acted on it.
-      throw new SendError(`webhook ${url} answered ${response.status}`, `http_${response.status}`, response.status < 500);
+      throw new SendError(`webhook ${url} answered ${answer.status}`, `http_${answer.status}`, answer.status < 500);
     }
+    const text = answer.body;
     let id: string = context.idempotencyKey;
     try {
       const parsed = JSON.parse(text) as { id?: unknown; message_id?: unknown };

@@ -84,32 +84,31 @@ export class FollowupQueueRepository {
       );
       return this.hydrate(out[0]).sort((a, b) => sortKey(a, orderBy) - sortKey(b, orderBy));
     }
-    const rows = await this.manager
-      .createQueryBuilder(FollowupEntity, 'f')
-      .where(condition.replace(/\b(status|scheduled_at|lease_expires_at)\b/g, 'f.$1'), { now: now.getTime() })
-      .orderBy(`f.${orderBy}`, 'ASC')
-      .limit(limit)
-      .getMany();
-    if (!rows.length) return rows;
-    const ids = rows.map((r) => r.id);
-    const leaseExpiresAt = new Date(lease.lease_expires_at);
-    // Guarded by the state it was selected in, so a second process on the same file cannot take it too.
-    await this.manager
-      .createQueryBuilder()
-      .update(FollowupEntity)
-      .set({
-        leaseOwner: owner,
-        leaseExpiresAt,
-        updatedAt: now,
-        ...(change.status ? { status: change.status } : {}),
-        ...(change.attempt ? { attempt: () => 'attempt + 1' } : {}),
-      })
-      .where('id IN (:...ids)', { ids })
-      .andWhere(condition.replace(/:now/, ':nowMs'), { nowMs: now.getTime() })
-      .execute();
-    const mine = await this.manager.find(FollowupEntity, { where: { id: In(ids), leaseOwner: owner, leaseExpiresAt } });
-    const order = new Map(ids.map((id, i) => [id, i]));
-    return mine.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    // SQLite: this runs in a transaction on the one connection the Store serialises. Its UPDATE
+    // either applies to the snapshot its SELECT read or fails with SQLITE_BUSY_SNAPSHOT when another
+    // process wrote in between, so a row is never claimed twice even with two processes on a file.
+    const t = this.table();
+    const selected: Record<string, unknown>[] = await this.manager.query(
+      `SELECT * FROM ${t} WHERE ${condition.replace(':now', '?')} ORDER BY ${orderBy} LIMIT ?`,
+      [now.getTime(), limit],
+    );
+    if (!selected.length) return [];
+    const ids = selected.map((r) => r['id'] as string);
+    const sets = ['lease_owner = ?', 'lease_expires_at = ?', 'updated_at = ?'];
+    if (change.status) sets.push(`status = '${change.status}'`);
+    if (change.attempt) sets.push('attempt = attempt + 1');
+    await this.manager.query(`UPDATE ${t} SET ${sets.join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`, [
+      owner,
+      lease.lease_expires_at,
+      lease.updated_at,
+      ...ids,
+    ]);
+    return this.hydrate(selected).map((r) => {
+      Object.assign(r, { leaseOwner: owner, leaseExpiresAt: new Date(lease.lease_expires_at), updatedAt: now });
+      if (change.status) r.status = change.status;
+      if (change.attempt) r.attempt += 1;
+      return r;
+    });
   }
 
   /** Gives back the rows this owner claimed but never started sending (a clean shutdown). */
@@ -129,32 +128,53 @@ export class FollowupQueueRepository {
     await this.manager.update(FollowupEntity, { id: In(ids), leaseOwner: owner, status: 'in_progress' }, { sendStartedAt: at });
   }
 
-  /** Writes outcomes for rows this owner holds; returns the ids it could write (still held). */
+  /**
+   * Writes outcomes for the rows this owner still holds, in two statements whatever the batch size:
+   * the held rows are read (and locked, on PostgreSQL), then one UPDATE sets each column from a
+   * CASE over the ids. Returns the ids it wrote. Run it inside a transaction.
+   */
   async finish(outcomes: FollowupOutcome[], owner: string, now: Date): Promise<Set<string>> {
-    const written = new Set<string>();
-    for (const o of outcomes) {
-      const release = o.status === 'scheduled' ? { sendStartedAt: null } : {};
-      const result = await this.manager.update(
-        FollowupEntity,
-        { id: o.id, leaseOwner: owner, status: 'in_progress' },
-        {
-          status: o.status,
-          statusReason: o.statusReason,
-          ...(o.providerMessageId !== undefined ? { providerMessageId: o.providerMessageId } : {}),
-          ...(o.sentAt !== undefined ? { sentAt: o.sentAt, processedAt: o.sentAt } : {}),
-          ...(o.channel !== undefined ? { channel: o.channel } : {}),
-          ...(o.body !== undefined ? { body: o.body } : {}),
-          ...(o.errorCode !== undefined ? { errorCode: o.errorCode } : {}),
-          ...(o.scheduledAt ? { scheduledAt: o.scheduledAt } : {}),
-          ...(o.movedByWorkingHours !== undefined ? { movedByWorkingHours: o.movedByWorkingHours } : {}),
-          ...release,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          updatedAt: now,
-        },
-      );
-      if ((result.affected ?? 0) > 0) written.add(o.id);
-    }
+    if (!outcomes.length) return new Set();
+    const table = this.table();
+    const pg = this.engine === 'postgres';
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(typeof value === 'boolean' && !pg ? Number(value) : value);
+      return pg ? `$${params.length}` : '?';
+    };
+    const held: { id: string }[] = await this.manager.query(
+      `SELECT id FROM ${table} WHERE id IN (${outcomes.map((o) => p(o.id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'${pg ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    const written = new Set(held.map((r) => r.id));
+    const mine = outcomes.filter((o) => written.has(o.id));
+    if (!mine.length) return written;
+    params.length = 0;
+    const ms = (d: Date | null | undefined) => (d === undefined ? undefined : d === null ? null : d.getTime());
+    const columns: [string, (o: FollowupOutcome) => unknown][] = [
+      ['status', (o) => o.status],
+      ['status_reason', (o) => o.statusReason],
+      ['provider_message_id', (o) => o.providerMessageId],
+      ['sent_at', (o) => ms(o.sentAt)],
+      ['processed_at', (o) => ms(o.sentAt)],
+      ['channel', (o) => o.channel],
+      ['body', (o) => o.body],
+      ['error_code', (o) => o.errorCode],
+      ['scheduled_at', (o) => (o.scheduledAt ? o.scheduledAt.getTime() : undefined)],
+      ['moved_by_working_hours', (o) => o.movedByWorkingHours],
+      // A row going back to the queue was never (or safely) sent: the next attempt marks it again.
+      ['send_started_at', (o) => (o.status === 'scheduled' ? null : undefined)],
+    ];
+    const sets = columns.flatMap(([column, value]) => {
+      const given = mine.filter((o) => value(o) !== undefined);
+      if (!given.length) return [];
+      // The same value for every row (the usual case: all sent, no reason): one parameter, no CASE.
+      const first = value(given[0] as FollowupOutcome);
+      if (given.length === mine.length && given.every((o) => value(o) === first)) return [`${column} = ${p(first)}`];
+      return [`${column} = CASE id ${given.map((o) => `WHEN ${p(o.id)} THEN ${p(value(o))}`).join(' ')} ELSE ${column} END`];
+    });
+    sets.push('lease_owner = NULL', 'lease_expires_at = NULL', `updated_at = ${p(now.getTime())}`);
+    await this.manager.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id IN (${mine.map((o) => p(o.id)).join(', ')})`, params);
     return written;
   }
 

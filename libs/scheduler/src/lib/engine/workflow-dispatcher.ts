@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConversationEntity, FollowupEntity, FollowupOutcome, WorkflowDeliveryEntity } from '@followup/persistence';
 import { WorkflowDeliveryEntity as Delivery, Store } from '@followup/persistence';
-import { Clock, signWebhook } from '@followup/util';
+import { Clock, HttpPostError, postJson, signWebhook } from '@followup/util';
 import { randomUUID } from 'node:crypto';
 import { DISPATCHER_OPTIONS, DispatcherOptions } from './dispatcher-options';
 import { SchedulerSignals } from './signals';
@@ -145,18 +145,12 @@ export class WorkflowDispatcher {
       error = `workflow ${delivery.workflowId} is not registered (POST /workflows)`;
     } else {
       try {
-        const response = await fetch(workflow.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'followup-gateway', ...signWebhook(workflow.secret, delivery.id, now, delivery.payload) },
-          body: delivery.payload,
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        });
-        status = response.status;
-        await response.arrayBuffer().catch(() => undefined);
-        if (!response.ok) error = `answered ${response.status}`;
+        const headers = { 'user-agent': 'followup-gateway', ...signWebhook(workflow.secret, delivery.id, now, delivery.payload) };
+        const answer = await postJson(workflow.url, headers, delivery.payload, DELIVERY_TIMEOUT_MS);
+        status = answer.status;
+        if (status < 200 || status >= 300) error = `answered ${status}`;
       } catch (e) {
-        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        error = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+        error = e instanceof HttpPostError ? e.code : e instanceof Error ? e.message : String(e);
       }
     }
     const done = this.clock.now();

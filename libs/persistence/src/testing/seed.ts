@@ -5,13 +5,29 @@ import {
   ConversationAgentEntity,
   ConversationEntity,
   FollowupEntity,
-  Store,
-  StoreConfig,
-  openDataSource,
-} from '@followup/persistence';
+} from '../lib/entities';
+import { openDataSource } from '../lib/data-source';
+import { Store } from '../lib/store';
+import { StoreConfig, StoreEngine } from '../lib/store-config';
+import { testStoreConfig } from './test-store';
 import { newId } from '@followup/util';
 
 export const SEED_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+export interface StoreEnv {
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/** Environment naming a fresh, empty store of the given engine (its own SQLite folder or PG schema). */
+export function freshStoreEnv(engine: StoreEngine): StoreEnv {
+  const { config, dispose } = testStoreConfig(engine);
+  const env: Record<string, string> =
+    engine === 'sqlite'
+      ? { DATA_DIR: config.sqlitePath.replace(/\/store\.sqlite$/, '') }
+      : { DATABASE_URL: config.databaseUrl as string, DATABASE_SCHEMA: config.databaseSchema as string };
+  return { env, dispose };
+}
 
 /** The store of a gateway started with these environment variables (see freshStoreEnv). */
 export function storeConfigOf(env: Record<string, string>): StoreConfig {
@@ -25,7 +41,13 @@ export function storeConfigOf(env: Record<string, string>): StoreConfig {
  * webhook connection to `url`: the set-up of the load and crash tests (writing them through the API
  * would measure the API, not the dispatch).
  */
-export async function seedDueFollowups(env: Record<string, string>, locationId: string, url: string, count: number, dueAt = new Date(Date.now() - 1_000)): Promise<string[]> {
+export async function seedDueFollowups(
+  env: Record<string, string>,
+  locationId: string,
+  url: string,
+  count: number,
+  dueAt: (i: number) => Date = () => new Date(Date.now() - 1_000),
+): Promise<string[]> {
   const store = new Store(await openDataSource(storeConfigOf(env)));
   const now = new Date();
   const ids: string[] = [];
@@ -43,7 +65,7 @@ export async function seedDueFollowups(env: Record<string, string>, locationId: 
         id: actionId, locationId, agentId, type: 'advancedFollowup', name: 'load', scenarioId: 'contactStoppedReplying', createdAt: now, updatedAt: now,
         details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}' }] },
       }));
-      await r.contacts.insert(Object.assign(new ContactEntity(), { id: contactId, locationId, name: 'Load Test', firstName: 'Load', phone: '+14155550123', email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
+      await r.contacts.insert(Object.assign(new ContactEntity(), { id: contactId, locationId, name: 'Load Test', firstName: 'Load', phone: `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
       await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: newId(), locationId, type: 'sms', provider: 'webhook', name: 'load', settings: { url, secret: SEED_SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }));
       for (let offset = 0; offset < count; offset += 500) {
         const conversations: ConversationEntity[] = [];
@@ -52,12 +74,13 @@ export async function seedDueFollowups(env: Record<string, string>, locationId: 
           const conversation = Object.assign(new ConversationEntity(), { id: newId(), locationId, contactId, agentId, channel: 'sms', version: 1, lastInboundAt: null, lastOutboundAt: now, createdAt: now, updatedAt: now });
           conversations.push(conversation);
           const id = newId();
+          const due = dueAt(i);
           ids.push(id);
           followups.push(Object.assign(new FollowupEntity(), {
-            id, locationId, debtId: null, contactId, conversationId: conversation.id, status: 'scheduled', type: 'sms', callDate: null, scheduledAt: dueAt,
+            id, locationId, debtId: null, contactId, conversationId: conversation.id, status: 'scheduled', type: 'sms', callDate: null, scheduledAt: due,
             summary: null, notes: null, callId: null, audioUrl: null, durationMs: null, disconnectionReason: null, direction: 'outbound', phoneNumberUsed: null,
             isRetry: false, processedAt: null, agentId, actionId, scenario: 'contactStoppedReplying', step: 1, channel: 'sms', attempt: 0, leaseOwner: null,
-            leaseExpiresAt: null, sendStartedAt: null, conversationVersion: 1, statusReason: null, providerMessageId: null, sentAt: null, originalDueAt: dueAt,
+            leaseExpiresAt: null, sendStartedAt: null, conversationVersion: 1, statusReason: null, providerMessageId: null, sentAt: null, originalDueAt: due,
             timezone: 'UTC', movedByWorkingHours: false, body: null, errorCode: null, createdAt: now, updatedAt: now,
           }));
         }

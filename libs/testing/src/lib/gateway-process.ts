@@ -1,27 +1,19 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { StoreEngine, testStoreConfig } from '@followup/persistence/testing';
 
-export const ROOT = join(__dirname, '../../../..');
+/** The workspace root (the folder with nx.json), found from wherever this code runs (source or bundle). */
+function workspaceRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
+export const ROOT = workspaceRoot(__dirname);
 export const GATEWAY_MAIN = join(ROOT, 'dist/apps/gateway/main.js');
 export const GATEWAY_CLI = join(ROOT, 'dist/apps/gateway/cli.js');
-
-export interface StoreEnv {
-  env: Record<string, string>;
-  dispose(): Promise<void>;
-}
-
-/** Environment naming a fresh, empty store of the given engine (its own SQLite folder or PG schema). */
-export function freshStoreEnv(engine: StoreEngine): StoreEnv {
-  const { config, dispose } = testStoreConfig(engine);
-  const env: Record<string, string> =
-    engine === 'sqlite'
-      ? { DATA_DIR: config.sqlitePath.replace(/\/store\.sqlite$/, '') }
-      : { DATABASE_URL: config.databaseUrl as string, DATABASE_SCHEMA: config.databaseSchema as string };
-  return { env, dispose };
-}
 
 export interface RunningGateway {
   url: string;
@@ -46,9 +38,9 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
  * Starts the built gateway (dist/apps/gateway/main.js) as a real process on a free port and
  * waits until it prints where it listens (and, on a first start, its token).
  */
-export async function startGatewayProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningGateway> {
+export async function startGatewayProcess(env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<RunningGateway> {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: build the gateway first (nx run gateway:build)`);
-  const child = spawn(process.execPath, [GATEWAY_MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, GATEWAY_MAIN], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
