@@ -71,3 +71,35 @@ describe.each(ENGINES)('a gateway killed with SIGKILL in mid-dispatch (%s)', (en
     }
   });
 });
+
+describe('a gateway stopped with SIGTERM in mid-dispatch', () => {
+  it('finishes its in-flight sends, gives back the rest, exits 0 within 10 s, and nothing is lost', async () => {
+    const store = freshStoreEnv('sqlite');
+    const receiver = new WebhookReceiver(SEED_SECRET);
+    const url = await receiver.start();
+    receiver.behaviour = { delayMs: 300 };
+    const env = { ...store.env, DISPATCH_IDLE_MAX_MS: '100', DISPATCH_CONCURRENCY: '10', DISPATCH_BATCH_SIZE: '10' };
+    const first = await startGatewayProcess(env);
+    let second: Awaited<ReturnType<typeof startGatewayProcess>> | undefined;
+    try {
+      await seedDueFollowups(store.env, first.locationId as string, url, 100);
+      await until(async () => receiver.requests.length >= 5, 30_000, 'the first sends');
+      const stopping = Date.now();
+      expect(await first.stop()).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(10_000);
+      const counts = await statusCounts(store.env);
+      expect(counts['in_progress']).toBe(0);
+      expect((counts['sent'] ?? 0) + (counts['scheduled'] ?? 0)).toBe(100);
+      receiver.behaviour = {};
+      second = await startGatewayProcess(env);
+      await receiver.waitFor(100, 60_000);
+      await until(async () => (await statusCounts(store.env))['sent'] === 100, 30_000, 'every row recorded as sent');
+      expect(receiver.requests).toHaveLength(100);
+    } finally {
+      await first.kill();
+      await second?.stop();
+      await receiver.stop();
+      await store.dispose();
+    }
+  });
+});
