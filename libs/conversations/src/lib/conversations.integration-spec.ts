@@ -1,0 +1,77 @@
+import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { KeywordIntentDetector } from '@followup/detection';
+import { AgentActionEntity, ConversationAgentEntity, LocationEntity, Store } from '@followup/persistence';
+import { ENGINES, openTestStore } from '@followup/persistence/testing';
+import { FollowupPlanner, SchedulerSignals } from '@followup/scheduler';
+import { ManualClock } from '@followup/util';
+import { ContactsService } from './contacts.service';
+import { ConversationsService } from './conversations.service';
+
+describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
+  let store: Store;
+  let close: () => Promise<void>;
+  const clock = new ManualClock('2026-06-15T13:00:00Z');
+  let contacts: ContactsService;
+  let conversations: ConversationsService;
+
+  beforeAll(async () => {
+    ({ store, close } = await openTestStore(engine));
+    contacts = new ContactsService(store, clock);
+    conversations = new ConversationsService(store, clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector());
+    const now = clock.now();
+    await store.transaction(async (r) => {
+      await r.locations.insert(Object.assign(new LocationEntity(), { id: 'loc', name: 'L', timezone: 'UTC', createdAt: now }));
+      await r.conversationAgents.insert(Object.assign(new ConversationAgentEntity(), {
+        id: 'agent', locationId: 'loc', name: 'Bot', businessName: null, mode: 'off', channels: [], isPrimary: true, waitTime: 2, waitTimeUnit: 'seconds',
+        sleepEnabled: false, sleepTime: null, sleepTimeUnit: null, personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 25, knowledgeBaseIds: [],
+        respondToImages: false, respondToAudio: false, sleepOnManualMessage: false, sleepOnWorkflowMessage: false, timezone: 'America/New_York', active: true, createdAt: now, updatedAt: now,
+      }));
+      await r.agentActions.insert(Object.assign(new AgentActionEntity(), {
+        id: 'quiet', locationId: 'loc', agentId: 'agent', type: 'advancedFollowup', name: 'q', scenarioId: 'contactStoppedReplying', createdAt: now, updatedAt: now,
+        details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [
+          { id: 1, followupTimeUnit: 'hours', followupTime: 1, aiEnabledMessage: false, customMessage: 'a' },
+          { id: 2, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'b' },
+        ] },
+      }));
+    });
+  });
+  afterAll(() => close());
+
+  it('keeps phone and email unique per location and merges opt-out flags', async () => {
+    const ada = await contacts.create('loc', { name: 'Ada', phone: '+14155550123', email: 'ADA@example.com', opted_out: { email: true } });
+    expect(ada).toMatchObject({ email: 'ada@example.com', opted_out: { sms: false, email: true, whatsapp: false, voice: false, live_chat: false } });
+    await expect(contacts.create('loc', { phone: '+14155550123' })).rejects.toThrow(ConflictException);
+    await expect(contacts.create('other', { phone: '+14155550123' })).resolves.toMatchObject({ phone: '+14155550123' });
+    const updated = await contacts.update('loc', ada.id, { opted_out: { sms: true, email: false }, timezone: 'Europe/London' });
+    expect(updated.opted_out).toMatchObject({ sms: true, email: false });
+    expect((await contacts.update('loc', ada.id, { timezone: null })).timezone).toBeNull();
+    const page = await contacts.list('loc', { limit: 1 });
+    expect(page.data).toHaveLength(1);
+    await expect(contacts.list('loc', { cursor: 'nope' })).rejects.toThrow(UnprocessableEntityException);
+  });
+
+  it('refuses a conversation whose contact or agent is not in the location, naming the field', async () => {
+    await expect(conversations.create('loc', { contact_id: 'x', agent_id: 'y', channel: 'sms' })).rejects.toMatchObject({
+      response: { message: ['contact_id x is not a contact of this location', 'agent_id y is not a Conversation AI agent of this location'] },
+    });
+  });
+
+  it('records a provider message once, detects intent, and shows stored and planned steps', async () => {
+    const contact = await contacts.create('loc', { name: 'Bo', phone: '+14155550999' });
+    const conversation = await conversations.create('loc', { contact_id: contact.id, agent_id: 'agent', channel: 'sms' });
+    await conversations.record('loc', conversation.id, { direction: 'outbound', body: 'Want to book?' });
+    const timeline = await conversations.timeline('loc', conversation.id);
+    expect(timeline.items.map((i) => [i.kind, i.followup?.step, i.followup?.status])).toEqual([
+      ['message', undefined, undefined],
+      ['followup', 1, 'scheduled'],
+      ['followup', 2, 'planned'],
+    ]);
+    const first = await conversations.record('loc', conversation.id, { direction: 'inbound', body: 'busy now', provider_message_id: 'SM1' });
+    expect(first).toMatchObject({ intent: 'busy', intent_source: 'detector' });
+    const again = await conversations.record('loc', conversation.id, { direction: 'inbound', body: 'different', provider_message_id: 'SM1' });
+    expect(again).toEqual(first);
+    const after = await conversations.timeline('loc', conversation.id);
+    expect(after.items.filter((i) => i.kind === 'message')).toHaveLength(2);
+    expect(after.items.filter((i) => i.kind === 'followup').map((i) => [i.followup?.status, i.followup?.reason])).toEqual([['cancelled', 'contact_replied']]);
+  });
+});
