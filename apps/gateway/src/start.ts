@@ -1,6 +1,6 @@
 import { LocationsService } from '@followup/tenancy';
 import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
-import { Clock, ManualClock, SystemClock } from '@followup/util';
+import { Clock, ManualClock, SystemClock, useHttpWorkers } from '@followup/util';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +40,7 @@ export async function startGateway(): Promise<void> {
   const config = loadConfigOrFail();
   const logger = createLogger(config.logLevel);
   const store = await openStoreOrFail(config);
+  await useHttpWorkers(config.httpWorkers);
   const clock: Clock = config.testClock ? new ManualClock(config.testClock.start ?? new Date()) : new SystemClock();
   if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

@@ -25,6 +25,8 @@ export interface GatewayConfig {
     leaseMs: number;
     idleMaxMs: number;
   };
+  /** Worker threads that make the providers' HTTP calls (0: the main thread). */
+  httpWorkers: number;
   /** Tests only: a clock that stands still until POST /test/clock moves it. */
   testClock?: { start?: Date };
 }
@@ -57,6 +59,7 @@ export const ENVIRONMENT = [
   ['DISPATCH_CONCURRENCY', '200', 'Follow-up sends in flight at once in this process.'],
   ['DISPATCH_LEASE_MS', '60000', 'How long a claimed follow-up is held; rows of a process that died are recovered after this.'],
   ['DISPATCH_IDLE_MAX_MS', '2000', 'Longest sleep when nothing is due (rows another replica scheduled are seen at least this often).'],
+  ['HTTP_WORKERS', '1', 'Worker threads that make the outbound HTTP calls (channels, workflows); 0 makes them on the main thread.'],
   ['TEST_CLOCK', '(unset)', 'Tests only: `manual` freezes the clock (start at TEST_CLOCK_START) and adds POST /test/clock to move it. Never in production.'],
   ['TEST_CLOCK_START', '(now)', 'Tests only: the instant the manual clock starts at (ISO 8601).'],
 ] as const;
@@ -119,6 +122,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       leaseMs: integer(env, 'DISPATCH_LEASE_MS', 60_000, 1000, 3_600_000, problems),
       idleMaxMs: integer(env, 'DISPATCH_IDLE_MAX_MS', 2_000, 10, 60_000, problems),
     },
+    httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
     testClock,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -83,6 +83,9 @@ export async function openDataSource(config: StoreConfig, options: { migrate?: b
       // WAL with synchronous=NORMAL: a commit survives the process crashing (kill -9); only a power
       // loss can drop the last commits. FULL would fsync every commit and cap dispatch throughput.
       await dataSource.query('PRAGMA synchronous = NORMAL');
+      // A 32 MB page cache (the default is 2 MB) keeps the queue's index pages in memory as the
+      // backlog grows, so a claim costs the same with a million follow-ups pending as with ten thousand.
+      await dataSource.query('PRAGMA cache_size = -32768');
     }
     if (dsOptions.type === 'postgres' && dsOptions.schema) {
       await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${dsOptions.schema}"`);

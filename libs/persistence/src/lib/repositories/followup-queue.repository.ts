@@ -59,9 +59,9 @@ export class FollowupQueueRepository {
   }
 
   /**
-   * PostgreSQL: one UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING, so
-   * replicas never take the same row. SQLite (one process, units of work serialised by the Store):
-   * select the ids, then update them, in the caller's transaction.
+   * Atomic by itself, no transaction needed from the caller. PostgreSQL: one UPDATE ... WHERE id IN
+   * (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING, so replicas never take the same row. SQLite:
+   * select the ids, then update them, in a transaction.
    */
   private async claim(
     condition: string,
@@ -84,9 +84,23 @@ export class FollowupQueueRepository {
       );
       return this.hydrate(out[0]).sort((a, b) => sortKey(a, orderBy) - sortKey(b, orderBy));
     }
-    // SQLite: this runs in a transaction on the one connection the Store serialises. Its UPDATE
-    // either applies to the snapshot its SELECT read or fails with SQLITE_BUSY_SNAPSHOT when another
-    // process wrote in between, so a row is never claimed twice even with two processes on a file.
+    // SQLite: a transaction on the one connection the Store serialises (nested in the caller's if
+    // there is one). Its UPDATE either applies to the snapshot its SELECT read or fails with
+    // SQLITE_BUSY_SNAPSHOT when another process wrote in between, so a row is never claimed twice
+    // even with two processes on one file.
+    return this.manager.transaction((m) => new FollowupQueueRepository(m, this.engine).claimSqlite(condition, orderBy, change, now, owner, leaseMs, limit));
+  }
+
+  private async claimSqlite(
+    condition: string,
+    orderBy: string,
+    change: { status?: string; attempt: boolean },
+    now: Date,
+    owner: string,
+    leaseMs: number,
+    limit: number,
+  ): Promise<FollowupEntity[]> {
+    const lease = { lease_expires_at: now.getTime() + leaseMs, updated_at: now.getTime() };
     const t = this.table();
     const selected: Record<string, unknown>[] = await this.manager.query(
       `SELECT * FROM ${t} WHERE ${condition.replace(':now', '?')} ORDER BY ${orderBy} LIMIT ?`,
@@ -129,9 +143,9 @@ export class FollowupQueueRepository {
   }
 
   /**
-   * Writes outcomes for the rows this owner still holds, in two statements whatever the batch size:
-   * the held rows are read (and locked, on PostgreSQL), then one UPDATE sets each column from a
-   * CASE over the ids. Returns the ids it wrote. Run it inside a transaction.
+   * Writes outcomes for the rows this owner still holds: one UPDATE sets each column from a CASE
+   * over the ids (PostgreSQL returns the ids it changed; SQLite reads them first, in the caller's
+   * transaction). Returns the ids it wrote.
    */
   async finish(outcomes: FollowupOutcome[], owner: string, now: Date): Promise<Set<string>> {
     if (!outcomes.length) return new Set();
@@ -142,14 +156,18 @@ export class FollowupQueueRepository {
       params.push(typeof value === 'boolean' && !pg ? Number(value) : value);
       return pg ? `$${params.length}` : '?';
     };
-    const held: { id: string }[] = await this.manager.query(
-      `SELECT id FROM ${table} WHERE id IN (${outcomes.map((o) => p(o.id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'${pg ? ' FOR UPDATE' : ''}`,
-      params,
-    );
-    const written = new Set(held.map((r) => r.id));
-    const mine = outcomes.filter((o) => written.has(o.id));
-    if (!mine.length) return written;
-    params.length = 0;
+    const held = (ids: FollowupOutcome[]) =>
+      `id IN (${ids.map((o) => p(o.id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'`;
+    let mine = outcomes;
+    if (!pg) {
+      // SQLite cannot return the rows an UPDATE changed through this driver: read them first (the
+      // transaction and the Store's lock keep them as read).
+      const rows: { id: string }[] = await this.manager.query(`SELECT id FROM ${table} WHERE ${held(outcomes)}`, params);
+      const ids = new Set(rows.map((r) => r.id));
+      mine = outcomes.filter((o) => ids.has(o.id));
+      if (!mine.length) return ids;
+      params.length = 0;
+    }
     const ms = (d: Date | null | undefined) => (d === undefined ? undefined : d === null ? null : d.getTime());
     const columns: [string, (o: FollowupOutcome) => unknown][] = [
       ['status', (o) => o.status],
@@ -174,8 +192,13 @@ export class FollowupQueueRepository {
       return [`${column} = CASE id ${given.map((o) => `WHEN ${p(o.id)} THEN ${p(value(o))}`).join(' ')} ELSE ${column} END`];
     });
     sets.push('lease_owner = NULL', 'lease_expires_at = NULL', `updated_at = ${p(now.getTime())}`);
-    await this.manager.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id IN (${mine.map((o) => p(o.id)).join(', ')})`, params);
-    return written;
+    const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE ${held(mine)}`;
+    if (!pg) {
+      await this.manager.query(sql, params);
+      return new Set(mine.map((o) => o.id));
+    }
+    const out: [{ id: string }[], number] = await this.manager.query(`${sql} RETURNING id`, params);
+    return new Set(out[0].map((r) => r.id));
   }
 
   /** Cancels every pending follow-up of a conversation (optionally only of some scenarios). */
@@ -210,6 +233,11 @@ export class FollowupQueueRepository {
       select: { id: true, scheduledAt: true },
     });
     return next?.scheduledAt ?? null;
+  }
+
+  /** Refreshes the planner's statistics of the queue table (what autovacuum does on its own, later). */
+  async analyze(): Promise<void> {
+    await this.manager.query(`ANALYZE ${this.table()}`);
   }
 
   countByStatus(statuses: string[]): Promise<number> {

@@ -59,6 +59,7 @@ export class FollowupDispatcher {
   private wakeUp?: () => void;
   private sleepingUntil = Number.POSITIVE_INFINITY;
   private unsubscribe?: () => void;
+  private lastRecovery = 0;
 
   constructor(
     private readonly store: Store,
@@ -115,7 +116,7 @@ export class FollowupDispatcher {
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
-        await this.recoverExpired();
+        await this.recoverExpiredNow();
         const capacity = this.options.concurrency - this.inFlight;
         if (capacity <= 0) {
           await Promise.race([...this.batches]);
@@ -141,7 +142,7 @@ export class FollowupDispatcher {
   }
 
   private async claim(limit: number): Promise<FollowupEntity[]> {
-    const claimed = await this.store.transaction((r) => r.queue.claimDue(this.clock.now(), this.options.owner, this.options.leaseMs, limit));
+    const claimed = await this.store.run((r) => r.queue.claimDue(this.clock.now(), this.options.owner, this.options.leaseMs, limit));
     this.inFlight += claimed.length;
     return claimed;
   }
@@ -187,13 +188,17 @@ export class FollowupDispatcher {
 
   private async load(rows: FollowupEntity[]): Promise<BatchContext> {
     const ids = (pick: (f: FollowupEntity) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => Boolean(v)))];
-    return this.store.run(async (r) => ({
-      conversations: byId(await r.conversations.findByIds(ids((f) => f.conversationId))),
-      contacts: byId(await r.contacts.findByIds(ids((f) => f.contactId))),
-      agents: byId(await r.conversationAgents.findByIds(ids((f) => f.agentId))),
-      actions: byId(await r.agentActions.findByIds(ids((f) => f.actionId))),
-      connections: await r.channelConnections.listForLocations(ids((f) => f.locationId)),
-    }));
+    return this.store.run(async (r) => {
+      // Independent reads: on PostgreSQL they run on pooled connections at once.
+      const [conversations, contacts, agents, actions, connections] = await Promise.all([
+        r.conversations.findByIds(ids((f) => f.conversationId)),
+        r.contacts.findByIds(ids((f) => f.contactId)),
+        r.conversationAgents.findByIds(ids((f) => f.agentId)),
+        r.agentActions.findByIds(ids((f) => f.actionId)),
+        r.channelConnections.listForLocations(ids((f) => f.locationId)),
+      ]);
+      return { conversations: byId(conversations), contacts: byId(contacts), agents: byId(agents), actions: byId(actions), connections };
+    });
   }
 
   /**
@@ -298,10 +303,21 @@ export class FollowupDispatcher {
     if (deliveries.length) this.signals.scheduled(now);
   }
 
+  /**
+   * Recovery in the loop runs at most every quarter lease (a dead process's rows wait a lease
+   * anyway), not before every claim: on the hot path it would cost three statements per batch.
+   */
+  private async recoverExpiredNow(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastRecovery < Math.min(this.options.leaseMs / 4, 5_000)) return;
+    this.lastRecovery = now;
+    await this.recoverExpired();
+  }
+
   /** Rows whose process died holding them: requeue, resend idempotently, or fail as unknown. */
   private async recoverExpired(): Promise<void> {
     const now = this.clock.now();
-    const expired = await this.store.transaction((r) => r.queue.claimExpired(now, this.options.owner, this.options.leaseMs, this.options.batchSize));
+    const expired = await this.store.run((r) => r.queue.claimExpired(now, this.options.owner, this.options.leaseMs, this.options.batchSize));
     if (!expired.length) return;
     const connections = await this.store.run((r) => r.channelConnections.listForLocations([...new Set(expired.map((f) => f.locationId))]));
     const outcomes = expired.map((row): FollowupOutcome => {
