@@ -6,6 +6,21 @@ import nx from '@nx/eslint-plugin';
  */
 export const vendorSdks = ['twilio', 'nodemailer'];
 
+/** TypeORM only in libs/persistence; each vendor SDK only in its own channel library (`allowed`). */
+function restrictedImports(allowed) {
+  return [
+    'error',
+    {
+      paths: [
+        { name: 'typeorm', message: 'TypeORM is used only in libs/persistence: go through the Store and its repositories.' },
+        { name: '@nestjs/typeorm', message: 'TypeORM is used only in libs/persistence.' },
+        ...vendorSdks.filter((name) => !allowed.includes(name)).map((name) => ({ name, message: `${name} is imported only by its own channel library (libs/channels/*).` })),
+      ],
+      patterns: [{ group: ['typeorm/*'], message: 'TypeORM is used only in libs/persistence.' }],
+    },
+  ];
+}
+
 /** The tag ladder (docs/architecture.md). Tests may also use provider doubles and real channel plugins. */
 const depConstraints = (forTests) => {
   const extra = forTests ? ['type:testing', 'type:channel'] : [];
@@ -38,17 +53,7 @@ export default [
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'typeorm', message: 'TypeORM is used only in libs/persistence: go through the Store and its repositories.' },
-            { name: '@nestjs/typeorm', message: 'TypeORM is used only in libs/persistence.' },
-            ...vendorSdks.map((name) => ({ name, message: `${name} is imported only by its own channel library (libs/channels/*).` })),
-          ],
-          patterns: [{ group: ['typeorm/*'], message: 'TypeORM is used only in libs/persistence.' }],
-        },
-      ],
+      'no-restricted-imports': restrictedImports([]),
     },
   },
   {
@@ -56,3 +61,12 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];
+
+/**
+ * The import rules with some vendor SDKs allowed: a channel library's eslint.config.mjs adds
+ * `allowVendorSdks('twilio')` for its own SDK; libs/testing (provider doubles that sign with the
+ * vendor's helpers) allows them all.
+ */
+export function allowVendorSdks(...allowed) {
+  return { files: ['**/*.ts', '**/*.js'], rules: { 'no-restricted-imports': restrictedImports(allowed) } };
+}

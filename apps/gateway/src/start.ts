@@ -1,10 +1,14 @@
 import { LocationsService } from '@followup/tenancy';
 import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
-import { Clock, ManualClock, SystemClock, useHttpWorkers } from '@followup/util';
+import { ChannelConnectionsService } from '@followup/channels-connections';
+import { ChannelLinks } from '@followup/channels-core';
+import { Clock, ManualClock, SecretBox, SecretBoxError, SystemClock, useHttpWorkers } from '@followup/util';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app/create-app';
+import { EngineLifecycle } from './app/engine-lifecycle';
+import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
 import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
 import { createLogger } from './http/logging';
 
@@ -20,13 +24,22 @@ export function loadConfigOrFail(): GatewayConfig {
   }
 }
 
-export async function openStoreOrFail(config: GatewayConfig): Promise<Store> {
+export async function openStoreOrFail(config: GatewayConfig, secrets?: SecretBox): Promise<Store> {
   try {
-    return new Store(await openDataSource(storeConfig(config)));
+    return new Store(await openDataSource(storeConfig(config)), secrets);
   } catch (error) {
     if (error instanceof StoreConfigError) throw new StartupError(error.message);
     const detail = error instanceof Error ? error.message : String(error);
     throw new StartupError(`store: ${describeStore(storeConfig(config))}: ${detail}`);
+  }
+}
+
+function loadSecretsOrFail(config: GatewayConfig): ReturnType<typeof loadSecretsKey> {
+  try {
+    return loadSecretsKey(config);
+  } catch (error) {
+    if (error instanceof SecretsKeyError || error instanceof SecretBoxError) throw new StartupError(error.message);
+    throw error;
   }
 }
 
@@ -39,13 +52,17 @@ function displayHost(host: string): string {
 export async function startGateway(): Promise<void> {
   const config = loadConfigOrFail();
   const logger = createLogger(config.logLevel);
-  const store = await openStoreOrFail(config);
+  const secrets = loadSecretsOrFail(config);
+  const store = await openStoreOrFail(config, secrets.box);
   await useHttpWorkers(config.httpWorkers);
   const clock: Clock = config.testClock ? new ManualClock(config.testClock.start ?? new Date()) : new SystemClock();
   if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const app = await createApp({ store, clock, logger, dispatch: { ...config.dispatch, owner }, testClock: Boolean(config.testClock) });
+  const links = new ChannelLinks(secrets.box.derive('unsubscribe-links'), config.publicBaseUrl);
+  const app = await createApp({ store, clock, logger, links, dispatch: { ...config.dispatch, owner }, testClock: Boolean(config.testClock) });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);
+  const sealed = await app.get(ChannelConnectionsService).sealSecretsWrittenInClear();
+  if (sealed) logger.info({ connections: sealed }, 'encrypted channel secrets that were stored in clear');
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -76,8 +93,13 @@ export async function startGateway(): Promise<void> {
 
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${displayHost(config.host)}:${port}`;
+  links.useListeningAddress(url);
+  app.get(EngineLifecycle).start();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
+  if (secrets.created) {
+    out(`First start: created the key that encrypts channel secrets at ${secrets.created} (back it up${store.engine === 'postgres' ? '; every replica needs the same key: set SECRETS_KEY' : ''}).`);
+  }
   if (first) {
     out(`First start: created location "${first.location.name}" (id ${first.location.id}) and an API token with every scope.`);
     out(`API token (shown once; keep it safe): ${first.issued.token}`);

@@ -1,3 +1,5 @@
 export * from './lib/conversations.module';
 export * from './lib/contacts.service';
 export * from './lib/conversations.service';
+export * from './lib/channel-events.service';
+export * from './lib/unsubscribe.service';

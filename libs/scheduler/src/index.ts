@@ -10,3 +10,5 @@ export * from './lib/engine/signals';
 export * from './lib/engine/channel-selector';
 export * from './lib/engine/workflow-dispatcher';
 export * from './lib/engine/workflows.service';
+export * from './lib/engine/outbound-sender';
+export * from './lib/engine/contact-channels';

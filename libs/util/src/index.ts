@@ -6,3 +6,5 @@ export * from './lib/http-errors';
 export * from './lib/standard-webhooks';
 export * from './lib/cursor';
 export * from './lib/http-post';
+export * from './lib/secret-box';
+export * from './lib/signed-token';

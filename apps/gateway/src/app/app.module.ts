@@ -14,10 +14,12 @@ import { FollowupsController } from '../followups/followups.controller';
 import { HealthController } from '../health/health.controller';
 import { VoiceAgentsController } from '../voice-ai/voice-agents.controller';
 import { ChannelConnectionsModule } from '@followup/channels-connections';
-import { ChannelRegistry } from '@followup/channels-core';
+import { ChannelLinks, ChannelRegistry } from '@followup/channels-core';
 import { ConversationsModule } from '@followup/conversations';
 import { DispatcherOptions, SchedulerModule } from '@followup/scheduler';
 import { ChannelsController } from '../channels/channels.controller';
+import { UnsubscribeController } from '../channels/unsubscribe.controller';
+import { WebhooksController } from '../channels/webhooks.controller';
 import { ContactsController } from '../engine/contacts.controller';
 import { ConversationsController } from '../engine/conversations.controller';
 import { TestClockController } from '../engine/test-clock.controller';
@@ -28,21 +30,24 @@ import { EngineLifecycle } from './engine-lifecycle';
 export interface AppDependencies {
   store: Store;
   clock: Clock;
+  /** Public links (webhook bases, unsubscribe links); its base is set once the gateway listens. */
+  links: ChannelLinks;
   dispatch: DispatcherOptions;
   /** Tests only: expose POST /test/clock (the clock must be a ManualClock). */
   testClock?: boolean;
 }
 
-/** The clock and the channel registry, injectable everywhere (tests pass a ManualClock). */
+/** The clock, the channel registry and the public links, injectable everywhere (tests pass a ManualClock). */
 @Global()
 @Module({})
 class RuntimeModule {
-  static register(clock: Clock): DynamicModule {
+  static register(clock: Clock, links: ChannelLinks): DynamicModule {
     const providers = [
       { provide: Clock, useValue: clock },
+      { provide: ChannelLinks, useValue: links },
       { provide: ChannelRegistry, useFactory: channelRegistry },
     ];
-    return { module: RuntimeModule, providers, exports: [Clock, ChannelRegistry] };
+    return { module: RuntimeModule, providers, exports: [Clock, ChannelRegistry, ChannelLinks] };
   }
 }
 
@@ -53,7 +58,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        RuntimeModule.register(deps.clock),
+        RuntimeModule.register(deps.clock, deps.links),
         PersistenceModule.forStore(deps.store),
         SchedulerModule.register(deps.dispatch),
         TerminusModule.forRoot({ logger: false }),
@@ -74,6 +79,8 @@ export class AppModule {
         ConversationsController,
         WorkflowsController,
         ChannelsController,
+        WebhooksController,
+        UnsubscribeController,
         ...(deps.testClock ? [TestClockController] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EngineLifecycle],

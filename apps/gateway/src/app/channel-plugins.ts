@@ -1,9 +1,13 @@
 import { ChannelRegistry } from '@followup/channels-core';
 import { webhookChannelProvider } from '@followup/channels-webhook';
+import { twilioSmsProvider } from '@followup/channels-sms-twilio';
+import { smtpEmailProvider } from '@followup/channels-email-smtp';
 
 /** The channel plugins this gateway runs with. A new channel library adds its provider here. */
 export function channelRegistry(): ChannelRegistry {
   const registry = new ChannelRegistry();
   registry.register(webhookChannelProvider);
+  registry.register(twilioSmsProvider);
+  registry.register(smtpEmailProvider);
   return registry;
 }

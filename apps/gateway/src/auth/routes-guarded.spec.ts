@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { SCOPES } from '@followup/contracts';
 import type { Store } from '@followup/persistence';
+import { ChannelLinks } from '@followup/channels-core';
 import { ManualClock } from '@followup/util';
 import { AppModule } from '../app/app.module';
 import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './auth.decorators';
@@ -11,7 +12,7 @@ type Handler = (...args: unknown[]) => unknown;
 /** Every route of every controller declares a scope or is explicitly public (fail closed). */
 describe('route guarding', () => {
   const dispatch = { enabled: false, owner: 't', batchSize: 1, concurrency: 1, leaseMs: 1000, idleMaxMs: 10 };
-  const controllers = AppModule.register({ store: {} as Store, clock: new ManualClock(), dispatch, testClock: true }).controllers ?? [];
+  const controllers = AppModule.register({ store: {} as Store, clock: new ManualClock(), links: new ChannelLinks(Buffer.alloc(32)), dispatch, testClock: true }).controllers ?? [];
   /** Writes nothing although it is not a GET. */
   const readOnlyPosts = ['FollowupsController.preview'];
   const routes = controllers.flatMap((controller) =>

@@ -26,6 +26,14 @@ describe('gateway configuration', () => {
     ]);
   });
 
+  it('keeps the secrets key in a file beside the store unless SECRETS_KEY is given, and checks a given key', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/fgw' }).secretsKey).toEqual({ file: join('/var/lib/fgw', 'secrets.key') });
+    expect(loadConfig({ SECRETS_KEY_FILE: '/run/secrets/fgw' }).secretsKey).toEqual({ file: '/run/secrets/fgw' });
+    const key = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig({ SECRETS_KEY: key }).secretsKey).toEqual({ value: key });
+    expect(() => loadConfig({ SECRETS_KEY: 'hunter2' })).toThrow('SECRETS_KEY: a secrets key is 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)');
+  });
+
   it('documents every variable in the README configuration table', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     for (const [name] of ENVIRONMENT) expect(readme).toContain(`| \`${name}\``);

@@ -23,4 +23,9 @@ export function registerBodyParsers(adapter: FastifyAdapter, bodyLimit: number):
   adapter.useBodyParser('application/x-www-form-urlencoded', true, { bodyLimit }, (_request, body, done) => {
     done(null, parseForm(Buffer.isBuffer(body) ? body.toString('utf8') : body));
   });
+  // Raw MIME messages (inbound email, as a Postfix pipe or a relay posts them): kept as bytes, up
+  // to the size a mailbox commonly accepts.
+  adapter.useBodyParser(['message/rfc822', 'application/octet-stream'], true, { bodyLimit: 26_214_400 }, (_request, body, done) => {
+    done(null, body);
+  });
 }

@@ -48,6 +48,7 @@ export class ContactsService {
       whatsapp: dto.whatsapp ?? null,
       timezone: dto.timezone ?? null,
       optedOut: applyOptOuts([], dto.opted_out),
+      undeliverable: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -71,6 +72,14 @@ export class ContactsService {
         const set = <K extends keyof ContactEntity>(key: K, value: ContactEntity[K] | undefined) => {
           if (value !== undefined) contact[key] = value;
         };
+        // A new address is a fresh chance: the channels whose old address failed are usable again.
+        const changed = (field: 'phone' | 'email' | 'whatsapp', value: string | null | undefined) => value !== undefined && value !== contact[field];
+        const retry = [
+          ...(changed('phone', dto.phone) ? ['sms', 'voice'] : []),
+          ...(changed('email', dto.email?.toLowerCase() ?? dto.email) ? ['email'] : []),
+          ...(changed('whatsapp', dto.whatsapp) ? ['whatsapp'] : []),
+        ];
+        if (retry.length && contact.undeliverable?.length) contact.undeliverable = contact.undeliverable.filter((c) => !retry.includes(c));
         set('name', dto.name);
         set('firstName', dto.first_name);
         set('phone', dto.phone);

@@ -2,7 +2,9 @@ import { ConflictException, UnprocessableEntityException } from '@nestjs/common'
 import { KeywordIntentDetector } from '@followup/detection';
 import { AgentActionEntity, ConversationAgentEntity, LocationEntity, Store } from '@followup/persistence';
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
-import { FollowupPlanner, SchedulerSignals } from '@followup/scheduler';
+import { ChannelLinks, ChannelRegistry } from '@followup/channels-core';
+import { webhookChannelProvider } from '@followup/channels-webhook';
+import { FollowupPlanner, OutboundSender, SchedulerSignals } from '@followup/scheduler';
 import { ManualClock } from '@followup/util';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
@@ -17,7 +19,9 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
     contacts = new ContactsService(store, clock);
-    conversations = new ConversationsService(store, clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector());
+    const registry = new ChannelRegistry();
+    registry.register(webhookChannelProvider);
+    conversations = new ConversationsService(store, clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector(), new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')));
     const now = clock.now();
     await store.transaction(async (r) => {
       await r.locations.insert(Object.assign(new LocationEntity(), { id: 'loc', name: 'L', timezone: 'UTC', createdAt: now }));

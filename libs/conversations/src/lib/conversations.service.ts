@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { BadGatewayException, ConflictException, Injectable } from '@nestjs/common';
+import { ChannelType, SendError } from '@followup/channels-core';
 import {
   ConversationDto,
   ConversationListDto,
@@ -11,10 +12,24 @@ import {
 } from '@followup/contracts';
 import { IntentDetector } from '@followup/detection';
 import { ConversationEntity, FollowupEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
-import { FollowupPlanner, localIso, planFollowing, scenarioConfig } from '@followup/scheduler';
+import { FollowupPlanner, OutboundSender, changeContactChannels, localIso, planFollowing, scenarioConfig } from '@followup/scheduler';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
 import { pageQuery } from './contacts.service';
 import { toConversationDto, toMessageDto, toTimelineFollowup } from './mappers';
+
+/** What the gateway itself knows about a message it records (channel webhooks, sends). */
+export interface RecordExtras {
+  id?: string;
+  connectionId?: string | null;
+  status?: string;
+  statusReason?: string;
+  errorCode?: string;
+  subject?: string;
+  /** Who decided a given intent (default `caller`; channel keywords say `channel`). */
+  intentSource?: string;
+  /** False: record only, no reset and no scenario (a message that was not sent). */
+  react?: boolean;
+}
 
 /** Conversations, their messages (the engine's input) and their timeline (its visible output). */
 @Injectable()
@@ -24,6 +39,7 @@ export class ConversationsService {
     private readonly clock: Clock,
     private readonly planner: FollowupPlanner,
     private readonly detector: IntentDetector,
+    private readonly sender: OutboundSender,
   ) {}
 
   async create(locationId: string, dto: CreateConversationDto): Promise<ConversationDto> {
@@ -31,10 +47,15 @@ export class ConversationsService {
       const problems: string[] = [];
       if (!(await r.contacts.findById(locationId, dto.contact_id))) problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
       if (!(await r.conversationAgents.findById(locationId, dto.agent_id))) problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
+      if (dto.connection_id) {
+        const connection = await r.channelConnections.findById(locationId, dto.connection_id);
+        if (!connection) problems.push(`connection_id ${dto.connection_id} is not a channel connection of this location`);
+        else if (connection.type !== dto.channel) problems.push(`connection_id ${dto.connection_id} is a ${connection.type} connection, not ${dto.channel}`);
+      }
       throwIfProblems(problems);
       const now = this.clock.now();
       const conversation = Object.assign(new ConversationEntity(), {
-        id: newId(), locationId, contactId: dto.contact_id, agentId: dto.agent_id, channel: dto.channel, version: 0,
+        id: newId(), locationId, contactId: dto.contact_id, agentId: dto.agent_id, channel: dto.channel, connectionId: dto.connection_id ?? null, version: 0,
         lastInboundAt: null, lastOutboundAt: null, createdAt: now, updatedAt: now,
       });
       await r.conversations.insert(conversation);
@@ -55,9 +76,11 @@ export class ConversationsService {
 
   /**
    * Records a message and lets the engine react (reset on reply, scenarios). Idempotent on
-   * `provider_message_id`: the same id again answers the message first recorded with it.
+   * `provider_message_id`: the same id again answers the message first recorded with it. With
+   * `send: true` (outbound) the text is sent on the conversation's channel first.
    */
-  async record(locationId: string, conversationId: string, dto: RecordMessageDto): Promise<MessageDto> {
+  async record(locationId: string, conversationId: string, dto: RecordMessageDto, extra: RecordExtras = {}): Promise<MessageDto> {
+    if (dto.send) return this.sendAndRecord(locationId, conversationId, dto);
     if (dto.provider_message_id) {
       const existing = await this.store.run((r) => r.messages.findByProviderId(locationId, dto.provider_message_id as string));
       if (existing) return toMessageDto(existing);
@@ -65,9 +88,10 @@ export class ConversationsService {
     try {
       return await this.store.transaction(async (r) => {
         const conversation = await this.find(r, locationId, conversationId);
-        const message = await this.message(r, conversation, dto);
+        const message = await this.message(r, conversation, dto, extra);
         await r.messages.insert(message);
-        await this.planner.onMessage(r, conversation, message);
+        // A message the gateway could not send changes nothing the follow-ups depend on.
+        if (extra.react !== false) await this.planner.onMessage(r, conversation, message);
         return toMessageDto(message);
       });
     } catch (error) {
@@ -77,6 +101,42 @@ export class ConversationsService {
         if (winner) return toMessageDto(winner);
       }
       throw error;
+    }
+  }
+
+  /**
+   * Sends through the channel, then records: with the provider's id when it took the message (and
+   * the stopped-replying sequence starts), as `refused` (409) when the contact opted out, as
+   * `failed` (502) when the provider refused it. The provider is never called twice for one request.
+   */
+  private async sendAndRecord(locationId: string, conversationId: string, dto: RecordMessageDto): Promise<MessageDto> {
+    const conversation = await this.store.run((r) => this.find(r, locationId, conversationId));
+    const channel = (dto.channel ?? conversation.channel) as ChannelType;
+    const plan = await this.store.run((r) => this.sender.plan(r, conversation, channel));
+    const base = { ...dto, send: undefined, channel, provider_message_id: undefined };
+    if (plan.kind === 'refused') {
+      const refused = await this.record(locationId, conversationId, base, { connectionId: plan.connectionId, status: 'refused', statusReason: plan.reason, subject: dto.subject, react: false });
+      throw new ConflictException(`${plan.reason}: the message was not sent (recorded as message ${refused.id} with status refused)`);
+    }
+    const messageId = newId();
+    try {
+      const result = await this.sender.send(plan, dto.body, dto.subject, `msg_${messageId}`);
+      return await this.record(locationId, conversationId, { ...base, provider_message_id: result.providerMessageId }, {
+        id: messageId, connectionId: plan.connection.id, status: result.status, subject: dto.subject ?? plan.context.thread?.subject ?? undefined,
+      });
+    } catch (error) {
+      if (!(error instanceof SendError)) throw error;
+      const reason = `${error.definite ? 'send_failed' : 'outcome_unknown'}: ${error.message}`;
+      const address = error.address;
+      if (address) {
+        // The provider says the address is gone (Twilio 21610: the number opted out): stop using it.
+        await this.store.transaction(async (r) => {
+          const change = address.state === 'opted_out' ? { optOut: address.channels } : { undeliverable: address.channels };
+          await changeContactChannels(r, plan.contact, change, `${address.state === 'opted_out' ? 'opted_out' : 'undeliverable'}: the provider refused the address (${error.code})`, this.clock.now());
+        });
+      }
+      const failed = await this.record(locationId, conversationId, base, { id: messageId, connectionId: plan.connection.id, status: 'failed', statusReason: reason, errorCode: error.code, subject: dto.subject, react: false });
+      throw new BadGatewayException(`the ${channel} provider did not take the message: ${error.message} (recorded as message ${failed.id} with status failed)`);
     }
   }
 
@@ -129,7 +189,7 @@ export class ConversationsService {
     });
   }
 
-  private async message(r: Repositories, conversation: ConversationEntity, dto: RecordMessageDto): Promise<MessageEntity> {
+  private async message(r: Repositories, conversation: ConversationEntity, dto: RecordMessageDto, extra: RecordExtras): Promise<MessageEntity> {
     const now = this.clock.now();
     const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
     let intent: string | null = null;
@@ -139,7 +199,7 @@ export class ConversationsService {
       if (dto.intent) {
         intent = dto.intent;
         requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : null;
-        intentSource = 'caller';
+        intentSource = extra.intentSource ?? 'caller';
       } else {
         const zone = await this.zoneOf(r, conversation);
         const detected = this.detector.detect(dto.body, occurredAt, zone);
@@ -149,7 +209,7 @@ export class ConversationsService {
       }
     }
     return Object.assign(new MessageEntity(), {
-      id: newId(),
+      id: extra.id ?? newId(),
       locationId: conversation.locationId,
       conversationId: conversation.id,
       direction: dto.direction,
@@ -161,6 +221,11 @@ export class ConversationsService {
       intentSource,
       occurredAt,
       createdAt: now,
+      connectionId: extra.connectionId ?? null,
+      status: extra.status ?? (dto.direction === 'inbound' && extra.connectionId ? 'received' : null),
+      statusReason: extra.statusReason ?? null,
+      errorCode: extra.errorCode ?? null,
+      subject: extra.subject ?? dto.subject ?? null,
     });
   }
 

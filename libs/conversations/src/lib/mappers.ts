@@ -14,6 +14,7 @@ export function toContactDto(c: ContactEntity): ContactDto {
     whatsapp: c.whatsapp,
     timezone: c.timezone,
     opted_out: Object.fromEntries(CHANNEL_TYPES.map((channel) => [channel, c.optedOut.includes(channel)])),
+    undeliverable: c.undeliverable ?? [],
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
@@ -25,6 +26,7 @@ export function toConversationDto(c: ConversationEntity): ConversationDto {
     contact_id: c.contactId,
     agent_id: c.agentId,
     channel: c.channel,
+    connection_id: c.connectionId,
     last_inbound_at: iso(c.lastInboundAt),
     last_outbound_at: iso(c.lastOutboundAt),
     created_at: c.createdAt.toISOString(),
@@ -44,6 +46,11 @@ export function toMessageDto(m: MessageEntity): MessageDto {
     intent_source: m.intentSource,
     requested_at: iso(m.requestedAt),
     occurred_at: m.occurredAt.toISOString(),
+    connection_id: m.connectionId,
+    status: m.status,
+    status_reason: m.statusReason,
+    error_code: m.errorCode,
+    subject: m.subject,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Mutex } from '@followup/util';
+import { Mutex, SecretBox } from '@followup/util';
 import { DataSource } from 'typeorm';
 import { Repositories } from './repositories';
 import { StoreEngine } from './store-config';
@@ -16,10 +16,17 @@ export class Store {
   private readonly serial?: Mutex;
   private readonly pooled: Repositories;
 
-  constructor(readonly dataSource: DataSource) {
+  /**
+   * `secrets` seals channel secrets at rest; a store opened without it reads secrets written in
+   * clear only (tests, tools) and refuses to write one.
+   */
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly secrets?: SecretBox,
+  ) {
     this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.serial = this.engine === 'sqlite' ? new Mutex() : undefined;
-    this.pooled = new Repositories(dataSource.manager);
+    this.pooled = new Repositories(dataSource.manager, secrets);
   }
 
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -27,7 +34,7 @@ export class Store {
   }
 
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const atomic = () => this.dataSource.transaction((manager) => work(new Repositories(manager)));
+    const atomic = () => this.dataSource.transaction((manager) => work(new Repositories(manager, this.secrets)));
     return this.serial ? this.serial.run(atomic) : atomic();
   }
 

@@ -66,7 +66,7 @@ export async function seedDueFollowups(
         details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}' }] },
       }));
       await r.contacts.insert(Object.assign(new ContactEntity(), { id: contactId, locationId, name: 'Load Test', firstName: 'Load', phone: `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
-      await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: newId(), locationId, type: 'sms', provider: 'webhook', name: 'load', settings: { url, secret: SEED_SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }));
+      await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: newId(), locationId, type: 'sms', provider: 'webhook', name: 'load', settings: { url, secret: SEED_SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }), []);
       for (let offset = 0; offset < count; offset += 500) {
         const conversations: ConversationEntity[] = [];
         const followups: FollowupEntity[] = [];

@@ -1,3 +1,4 @@
+import { SecretBox } from '@followup/util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,13 +47,18 @@ export function testStoreConfig(engine: StoreEngine): TestStoreConfig {
   };
 }
 
-/** Opens (and migrates) a fresh store; `close` closes it and throws its data away. */
-export async function openTestStore(engine: StoreEngine): Promise<{ store: Store; config: StoreConfig; close(): Promise<void> }> {
+/**
+ * Opens (and migrates) a fresh store, sealing channel secrets with a fresh key as the gateway
+ * does; `close` closes it and throws its data away.
+ */
+export async function openTestStore(engine: StoreEngine): Promise<{ store: Store; config: StoreConfig; secrets: SecretBox; close(): Promise<void> }> {
   const { config, dispose } = testStoreConfig(engine);
-  const store = new Store(await openDataSource(config));
+  const secrets = new SecretBox(SecretBox.generateKey());
+  const store = new Store(await openDataSource(config), secrets);
   return {
     store,
     config,
+    secrets,
     close: async () => {
       await store.close();
       await dispose();

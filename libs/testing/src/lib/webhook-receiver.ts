@@ -32,6 +32,7 @@ export class WebhookReceiver {
   /** One entry per distinct webhook-id (what a deduplicating receiver acts on). */
   readonly accepted = new Map<string, ReceivedWebhook>();
   behaviour: ReceiverBehaviour = {};
+  private refusals: number[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
 
   constructor(private readonly secret?: string) {}
@@ -51,7 +52,8 @@ export class WebhookReceiver {
         }
         const signatureValid = this.secret ? verifyWebhook(this.secret, req.headers as Record<string, string>, raw, new Date(), 3600) : true;
         const hit: ReceivedWebhook = { id, path: req.url ?? '/', headers: req.headers, body, raw, receivedAt: new Date(), signatureValid };
-        const { status = 200, delayMs = 0 } = this.behaviour;
+        const refused = this.refusals.shift();
+        const { status = refused ?? 200, delayMs = 0 } = refused === undefined ? this.behaviour : {};
         const answer = () => {
           this.requests.push(hit);
           if (status < 300 && !this.accepted.has(id)) this.accepted.set(id, hit);
@@ -65,6 +67,11 @@ export class WebhookReceiver {
     this.server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The next request is answered with `status` (a refusal), whatever the behaviour says. */
+  refuseNext(status = 422): void {
+    this.refusals.push(status);
   }
 
   /** Resolves once at least `count` distinct webhooks were accepted. */

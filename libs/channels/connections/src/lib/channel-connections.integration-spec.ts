@@ -1,7 +1,7 @@
 import { UnprocessableEntityException, NotFoundException } from '@nestjs/common';
 import { ChannelRegistry } from '@followup/channels-core';
 import { webhookChannelProvider } from '@followup/channels-webhook';
-import { Store } from '@followup/persistence';
+import { ChannelConnectionEntity, Store } from '@followup/persistence';
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { ManualClock } from '@followup/util';
 import { ChannelConnectionsService } from './channel-connections.service';
@@ -46,5 +46,37 @@ describe.each(ENGINES)('channel connections on %s', (engine) => {
     await expect(service.delete('other', created.id)).rejects.toThrow(NotFoundException);
     await service.delete('loc', created.id);
     await expect(service.get('loc', created.id)).rejects.toThrow(NotFoundException);
+  });
+
+  it('stores secrets encrypted, reads them in clear, and keeps one sent back masked', async () => {
+    const created = await service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'https://a.io' } });
+    const secret = created.settings['secret'] as string;
+    const stored = ((await store.run((r) => r.channelConnections.listStored())).find((c) => c.id === created.id)?.settings ?? {}) as Record<string, string>;
+    expect(stored.secret).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+    expect(JSON.stringify(stored)).not.toContain(secret.slice(6));
+    expect(stored.url).toBe('https://a.io');
+    expect((await store.run((r) => r.channelConnections.findById('loc', created.id)))?.settings['secret']).toBe(secret);
+    const masked = (await service.get('loc', created.id)).settings['secret'];
+    await service.update('loc', created.id, { settings: { secret: masked, url: 'https://c.io' } });
+    expect((await store.run((r) => r.channelConnections.findById('loc', created.id)))?.settings['secret']).toBe(secret);
+  });
+
+  it('encrypts secrets that were written in clear, once', async () => {
+    const now = new Date();
+    await store.run((r) => r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), {
+      id: 'legacy', locationId: 'loc', type: 'sms', provider: 'webhook', name: 'old', settings: { url: 'https://old.io', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, defaultAgentId: null, createdAt: now, updatedAt: now,
+    }), []));
+    expect(await service.sealSecretsWrittenInClear()).toBe(1);
+    expect(await service.sealSecretsWrittenInClear()).toBe(0);
+    const legacy = (await store.run((r) => r.channelConnections.listStored())).find((c) => c.id === 'legacy');
+    expect(String(legacy?.settings['secret'])).toMatch(/^enc:v1:/);
+    expect((await service.get('loc', 'legacy')).settings['url']).toBe('https://old.io');
+    expect((await store.run((r) => r.channelConnections.findById('loc', 'legacy')))?.settings['secret']).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+  });
+
+  it('finds a connection for a webhook only under its provider\'s namespace', async () => {
+    const created = await service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'https://a.io' } });
+    expect(await service.forWebhook('twilio', created.id)).toBeNull();
+    expect(await service.forWebhook('nope', 'x')).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelRegistry, ChannelType } from '@followup/channels-core';
+import { ChannelProvider, ChannelRegistry, ChannelType } from '@followup/channels-core';
 import { ChannelConnectionDto, CreateChannelConnectionDto, UpdateChannelConnectionDto } from '@followup/contracts';
 import { ChannelConnectionEntity, Repositories, Store } from '@followup/persistence';
-import { Clock, maskSecret, newId, notFound, throwIfProblems } from '@followup/util';
+import { Clock, isSealed, maskSecret, newId, notFound, throwIfProblems } from '@followup/util';
 
 /** Channel connections of a location (`/channels`); their secrets are never answered in clear. */
 @Injectable()
@@ -30,7 +30,7 @@ export class ChannelConnectionsService {
         id: newId(), locationId, type: dto.type, provider: dto.provider, name: dto.name ?? `${dto.type} via ${dto.provider}`, settings,
         defaultAgentId: dto.default_agent_id ?? null, createdAt: now, updatedAt: now,
       });
-      await r.channelConnections.insert(connection);
+      await r.channelConnections.insert(connection, provider?.secretSettings ?? []);
       // The secret is answered in full this once, so a generated one can be stored by the caller.
       return this.toDto(connection, false);
     });
@@ -48,7 +48,10 @@ export class ChannelConnectionsService {
     return this.store.transaction(async (r) => {
       const connection = await this.find(r, locationId, id);
       if (dto.settings) {
-        const settings = { ...connection.settings, ...dto.settings };
+        // A secret sent back as the API showed it (masked) keeps its stored value.
+        const secret = new Set(this.secretKeys(connection.provider));
+        const given = Object.entries(dto.settings).filter(([k, v]) => !(secret.has(k) && typeof connection.settings[k] === 'string' && v === maskSecret(connection.settings[k] as string)));
+        const settings = { ...connection.settings, ...Object.fromEntries(given) };
         throwIfProblems(this.registry.provider(connection.provider)?.validateSettings(settings) ?? []);
         connection.settings = settings;
       }
@@ -56,13 +59,47 @@ export class ChannelConnectionsService {
       if (dto.name !== undefined) connection.name = dto.name;
       if (dto.default_agent_id !== undefined) connection.defaultAgentId = dto.default_agent_id;
       connection.updatedAt = this.clock.now();
-      await r.channelConnections.save(connection);
+      await r.channelConnections.save(connection, this.secretKeys(connection.provider));
       return this.toDto(connection);
     });
   }
 
   async delete(locationId: string, id: string): Promise<void> {
     if (!(await this.store.run((r) => r.channelConnections.delete(locationId, id)))) throw notFound('Channel connection', id);
+  }
+
+  /**
+   * Encrypts secrets stored in clear (connections written before encryption at rest, or by tools
+   * without the key). Run at start; returns how many connections it changed.
+   */
+  async sealSecretsWrittenInClear(): Promise<number> {
+    return this.store.transaction(async (r) => {
+      let changed = 0;
+      for (const stored of await r.channelConnections.listStored()) {
+        const keys = this.secretKeys(stored.provider);
+        if (!keys.some((k) => typeof stored.settings[k] === 'string' && !isSealed(stored.settings[k]))) continue;
+        await r.channelConnections.save(stored, keys);
+        changed++;
+      }
+      return changed;
+    });
+  }
+
+  /**
+   * The connection a webhook URL names, if it belongs to the provider serving that namespace.
+   * Webhooks carry no token: the connection id (random, unguessable) says which tenant, and the
+   * provider authenticates the request itself (signature, shared secret).
+   */
+  async forWebhook(namespace: string, connectionId: string): Promise<{ connection: ChannelConnectionEntity; provider: ChannelProvider } | null> {
+    const provider = this.registry.byWebhookNamespace(namespace);
+    if (!provider) return null;
+    const connection = await this.store.run((r) => r.channelConnections.findByIdAnyLocation(connectionId));
+    if (!connection || connection.provider !== provider.name) return null;
+    return { connection, provider };
+  }
+
+  private secretKeys(provider: string): readonly string[] {
+    return this.registry.provider(provider)?.secretSettings ?? [];
   }
 
   private async agentMustExist(r: Repositories, locationId: string, agentId: string | undefined): Promise<void> {

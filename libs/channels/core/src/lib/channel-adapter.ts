@@ -1,7 +1,8 @@
 import type { ChannelType } from '@followup/contracts';
+import type { ChannelWebhooks } from './webhooks';
 
-export { CHANNEL_TYPES } from '@followup/contracts';
-export type { ChannelType };
+export { CHANNEL_TYPES, DELIVERY_STATES } from '@followup/contracts';
+export type { ChannelEvent, ChannelType, DeliveryState, DeliveryStatus, EventAddress, InboundKeyword, InboundMessage } from '@followup/contracts';
 
 /** Where a contact can be reached. */
 export interface ContactAddresses {
@@ -24,6 +25,8 @@ export interface ChannelCapabilities {
    * process died mid-call) may be repeated with the same key. When false it is never repeated.
    */
   idempotentSend: boolean;
+  /** Messages form a thread the channel keeps (email): sends get the conversation's earlier ids. */
+  threaded?: boolean;
 }
 
 /** The facts about a conversation a channel needs to judge its session. */
@@ -36,12 +39,21 @@ export interface ConversationView {
 export interface OutboundMessage {
   to: ContactAddresses;
   body: string;
+  /** Where the channel has one (email); threaded channels default to the thread's. */
+  subject?: string;
 }
 
-/** A location's connection to the provider (settings include its secrets). */
+/** A location's connection to the provider (settings include its secrets, in clear). */
 export interface ConnectionView {
   id: string;
+  locationId?: string;
   settings: Record<string, unknown>;
+}
+
+/** The conversation's earlier messages on a threaded channel, oldest first. */
+export interface ThreadView {
+  subject?: string | null;
+  providerMessageIds: string[];
 }
 
 export interface SendContext {
@@ -52,6 +64,15 @@ export interface SendContext {
   idempotencyKey: string;
   /** Anything the receiving side may find useful (follow-up id, scenario, step). */
   metadata?: Record<string, unknown>;
+  /**
+   * This connection's webhook base (`<PUBLIC_BASE_URL>/webhooks/<namespace>/<connection id>`), for
+   * providers that call back with delivery statuses (Twilio's StatusCallback is `<base>/status`).
+   */
+  webhookBaseUrl?: string;
+  /** A signed link that opts the contact out of this channel (email: List-Unsubscribe). */
+  unsubscribeUrl?: string;
+  /** Threaded channels only: the earlier messages to answer (email: In-Reply-To, References). */
+  thread?: ThreadView;
 }
 
 export interface SendResult {
@@ -65,10 +86,15 @@ export interface SendResult {
  * unreachable before the request was written); otherwise the outcome is unknown.
  */
 export class SendError extends Error {
+  /**
+   * `address`: what the refusal says about the contact's address (Twilio 21610: the number opted
+   * out at the carrier), so the contact stops getting messages on those channels.
+   */
   constructor(
     message: string,
     readonly code: string,
     readonly definite: boolean,
+    readonly address?: { state: 'opted_out' | 'invalid'; channels: ChannelType[] },
   ) {
     super(message);
     this.name = 'SendError';
@@ -96,4 +122,8 @@ export interface ChannelProvider {
   /** Fills in defaults (e.g. a generated secret) before a connection is stored. */
   completeSettings?(settings: Record<string, unknown>): Record<string, unknown>;
   adapter(channel: ChannelType): ChannelAdapter;
+  /** Inbound messages and delivery statuses, when the provider calls the gateway back. */
+  readonly webhooks?: ChannelWebhooks;
+  /** Lets go of what the provider holds for its connections (pooled SMTP connections, ...). */
+  close?(): Promise<void>;
 }

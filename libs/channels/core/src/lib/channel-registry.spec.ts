@@ -27,4 +27,14 @@ describe('ChannelRegistry', () => {
     expect(registry.allProviders().map((p) => p.name)).toEqual(['twilio', 'smtp']);
     expect(() => registry.register(provider('smtp', ['email']))).toThrow('channel provider smtp is already registered');
   });
+
+  it('finds providers by webhook namespace and refuses bad names and a namespace taken twice', () => {
+    const registry = new ChannelRegistry();
+    const hooks = (namespace: string) => ({ namespace, hooks: ['inbound'], receive: () => [] });
+    registry.register({ ...provider('smtp', ['email']), webhooks: hooks('email') });
+    expect(registry.byWebhookNamespace('email')?.name).toBe('smtp');
+    expect(registry.byWebhookNamespace('smtp')).toBeUndefined();
+    expect(() => registry.register({ ...provider('other', ['email']), webhooks: hooks('email') })).toThrow('webhook namespace email of other is already used by smtp');
+    expect(() => registry.register(provider('Bad Name', ['sms']))).toThrow(/must be lower-case/);
+  });
 });

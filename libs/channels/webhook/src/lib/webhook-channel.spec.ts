@@ -2,6 +2,8 @@ import { verifyWebhook } from '@followup/util';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SendError } from '@followup/channels-core';
+import { describeChannelConformance } from '@followup/channels-core/testing';
+import { WebhookReceiver } from '@followup/testing';
 import { WebhookChannelAdapter, webhookChannelProvider } from './webhook-channel';
 
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -75,4 +77,19 @@ describe('the webhook channel', () => {
     const completed = webhookChannelProvider.completeSettings?.({ url }) ?? {};
     expect(webhookChannelProvider.validateSettings(completed)).toEqual([]);
   });
+});
+
+describeChannelConformance({
+  provider: webhookChannelProvider,
+  async start() {
+    const receiver = new WebhookReceiver(secret);
+    const url = await receiver.start();
+    return {
+      settings: { url: `${url}/conformance`, secret },
+      contact: { name: 'Ada', phone: '+14155550123', email: 'ada@example.com', whatsapp: '+14155550123' },
+      received: async () => [...receiver.accepted.values()].map((hit) => String((hit.body as { body?: unknown }).body)),
+      refuseNext: () => receiver.refuseNext(422),
+      stop: () => receiver.stop(),
+    };
+  },
 });

@@ -41,6 +41,8 @@ export class ContactDto {
   whatsapp!: string | null;
   timezone!: string | null;
   opted_out!: Record<string, boolean>;
+  /** Channels whose address failed for good (bounced email, a number the carrier refuses); cleared when that address changes. */
+  undeliverable!: string[];
   created_at!: string;
   updated_at!: string;
 }

@@ -1,5 +1,5 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { LONG_TEXT, Optional, RequiredWhen, SHORT_TEXT } from '../validation';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Check, LONG_TEXT, Optional, RequiredWhen, SHORT_TEXT } from '../validation';
 import { CHANNEL_TYPES } from './channels';
 import { ListQuery } from './contacts.dto';
 
@@ -8,6 +8,8 @@ export class CreateConversationDto {
   /** The Conversation AI agent whose advancedFollowup actions drive the follow-ups. */
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) agent_id!: string;
   @IsIn(CHANNEL_TYPES) channel!: string;
+  /** The channel connection it runs on (default: the location's first connection of its channel). */
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) connection_id?: string;
 }
 
 export class ListConversationsQuery extends ListQuery {
@@ -37,6 +39,14 @@ export class RecordMessageDto {
   @RequiredWhen<Msg>((o) => o.intent === 'requested_followup', 'requested_at is required when intent is requested_followup')
   @IsISO8601({ strict: true }, { message: 'requested_at must be an ISO 8601 date-time' })
   requested_at?: string;
+
+  /**
+   * Outbound only: send the text to the contact on the conversation's channel (through its
+   * connection) and record it with the provider's id, instead of only recording it.
+   */
+  @Optional() @Check<Msg>((_value, o) => o.send !== true || o.direction === 'outbound', 'send can only be true for an outbound message') @IsBoolean() send?: boolean;
+  /** Email subject (default: the thread's, or the connection's default subject). */
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) subject?: string;
 }
 
 export class ConversationDto {
@@ -44,6 +54,7 @@ export class ConversationDto {
   contact_id!: string;
   agent_id!: string | null;
   channel!: string;
+  connection_id!: string | null;
   last_inbound_at!: string | null;
   last_outbound_at!: string | null;
   created_at!: string;
@@ -66,6 +77,14 @@ export class MessageDto {
   intent_source!: string | null;
   requested_at!: string | null;
   occurred_at!: string;
+  connection_id!: string | null;
+  /** received (inbound); queued, sent, delivered, read, failed, undelivered or refused (sent through the gateway); null when only recorded. */
+  status!: string | null;
+  /** Why it failed or was refused. */
+  status_reason!: string | null;
+  /** The provider's error code (Twilio 30003, SMTP 5.1.1). */
+  error_code!: string | null;
+  subject!: string | null;
 }
 
 /** A follow-up as the timeline shows it: every scheduled one is visible, with the why of it. */

@@ -17,6 +17,8 @@ export class ContactEntity {
   @Column({ type: 'varchar', length: 64, nullable: true }) timezone!: string | null;
   /** Channels the contact opted out of (no follow-up is sent on them). */
   @JsonColumn() optedOut!: string[];
+  /** Channels whose address failed for good (an email bounce, a number the carrier refuses); cleared when the address changes. */
+  @JsonColumn({ nullable: true }) undeliverable!: string[] | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

@@ -11,6 +11,8 @@ export class ConversationEntity {
   @IdColumn() contactId!: string;
   @IdColumn({ nullable: true }) agentId!: string | null;
   @IdColumn() channel!: string;
+  /** The channel connection it runs on (set when it came in through one); else the location's first of its channel. */
+  @IdColumn({ nullable: true }) connectionId!: string | null;
   /** Incremented by every recorded message; a follow-up is sent only if it has not moved since. */
   @Column({ type: 'integer' }) version!: number;
   @InstantColumn({ nullable: true }) lastInboundAt!: Date | null;

@@ -7,6 +7,7 @@ import { IdColumn, InstantColumn, TextColumn } from './columns';
 @Index('IX_followups_due', ['status', 'scheduledAt'])
 @Index('IX_followups_lease', ['status', 'leaseExpiresAt'])
 @Index('IX_followups_conversation_status', ['conversationId', 'status'])
+@Index('IX_followups_location_provider_id', ['locationId', 'providerMessageId'])
 @Entity('followups')
 export class FollowupEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;

@@ -20,5 +20,17 @@ export class MessageEntity {
   /** Who decided the intent: the caller, or the built-in detector. */
   @IdColumn({ nullable: true }) intentSource!: string | null;
   @InstantColumn() occurredAt!: Date;
+  /** The channel connection it came in or went out on. */
+  @IdColumn({ nullable: true }) connectionId!: string | null;
+  /**
+   * Inbound: `received`. Outbound: `queued`, `sent`, `delivered`, `read`, `failed`, `undelivered`
+   * (moving forward only, from the provider's status callbacks), or `refused` when the gateway did
+   * not send it (opted out, no connection); null for an outbound message only recorded, not sent.
+   */
+  @IdColumn({ nullable: true }) status!: string | null;
+  @TextColumn({ nullable: true }) statusReason!: string | null;
+  @TextColumn({ nullable: true }) errorCode!: string | null;
+  /** Email subject. */
+  @TextColumn({ nullable: true }) subject!: string | null;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,37 +1,91 @@
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { ChannelConnectionEntity, WorkflowDeliveryEntity, WorkflowEntity } from '../entities';
+import { isSealed, SecretBox } from '@followup/util';
 import { guardDuplicates, row, insertRows } from './errors';
 
+/**
+ * Channel connections. Secret settings (auth tokens, SMTP passwords) are sealed with the Store's
+ * SecretBox (AES-256-GCM) as they are written, and opened as they are read: callers see them in
+ * clear, the database never does. Values written in clear before encryption existed still read.
+ */
 export class ChannelConnectionsRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly secrets?: SecretBox,
+  ) {}
 
-  async insert(connection: ChannelConnectionEntity): Promise<ChannelConnectionEntity> {
-    await insertRows(this.manager, ChannelConnectionEntity, [connection]);
+  async insert(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
+    await insertRows(this.manager, ChannelConnectionEntity, [{ ...connection, settings: this.seal(connection.settings, secretKeys) } as ChannelConnectionEntity]);
     return connection;
   }
 
-  findById(locationId: string, id: string): Promise<ChannelConnectionEntity | null> {
-    return this.manager.findOneBy(ChannelConnectionEntity, { locationId, id });
+  async findById(locationId: string, id: string): Promise<ChannelConnectionEntity | null> {
+    return this.open(await this.manager.findOneBy(ChannelConnectionEntity, { locationId, id }));
   }
 
-  list(locationId: string): Promise<ChannelConnectionEntity[]> {
-    return this.manager.find(ChannelConnectionEntity, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** A connection by id alone: webhooks name the connection in their URL, not the location. */
+  async findByIdAnyLocation(id: string): Promise<ChannelConnectionEntity | null> {
+    return this.open(await this.manager.findOneBy(ChannelConnectionEntity, { id }));
+  }
+
+  async list(locationId: string): Promise<ChannelConnectionEntity[]> {
+    return this.openAll(await this.manager.find(ChannelConnectionEntity, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } }));
   }
 
   /** Every connection of the given locations (the dispatcher loads a batch's at once). */
-  listForLocations(locationIds: string[]): Promise<ChannelConnectionEntity[]> {
-    if (!locationIds.length) return Promise.resolve([]);
-    return this.manager.find(ChannelConnectionEntity, { where: { locationId: In(locationIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async listForLocations(locationIds: string[]): Promise<ChannelConnectionEntity[]> {
+    if (!locationIds.length) return [];
+    return this.openAll(await this.manager.find(ChannelConnectionEntity, { where: { locationId: In(locationIds) }, order: { createdAt: 'ASC', id: 'ASC' } }));
   }
 
-  async save(connection: ChannelConnectionEntity): Promise<ChannelConnectionEntity> {
-    await this.manager.update(ChannelConnectionEntity, { locationId: connection.locationId, id: connection.id }, row(connection));
+  /** Every connection, settings as stored (sealed): for re-sealing secrets written in clear. */
+  listStored(): Promise<ChannelConnectionEntity[]> {
+    return this.manager.find(ChannelConnectionEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async save(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
+    const stored = { ...connection, settings: this.seal(connection.settings, secretKeys) } as ChannelConnectionEntity;
+    await this.manager.update(ChannelConnectionEntity, { locationId: connection.locationId, id: connection.id }, row(stored));
     return connection;
   }
 
   async delete(locationId: string, id: string): Promise<boolean> {
     const result = await this.manager.delete(ChannelConnectionEntity, { locationId, id });
     return (result.affected ?? 0) > 0;
+  }
+
+  private seal(settings: Record<string, unknown>, secretKeys: readonly string[]): Record<string, unknown> {
+    const secret = new Set(secretKeys);
+    return Object.fromEntries(
+      Object.entries(settings).map(([key, value]) => {
+        if (!secret.has(key) || typeof value !== 'string' || isSealed(value)) return [key, value];
+        if (!this.secrets) throw new Error('no secrets key: the store was opened without one, so it cannot write a channel secret');
+        return [key, this.secrets.seal(value)];
+      }),
+    );
+  }
+
+  private openAll(rows: ChannelConnectionEntity[]): ChannelConnectionEntity[] {
+    return rows.map((r) => this.open(r) as ChannelConnectionEntity);
+  }
+
+  private open(connection: ChannelConnectionEntity | null): ChannelConnectionEntity | null {
+    if (!connection) return null;
+    const settings: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(connection.settings)) {
+      if (!isSealed(value)) {
+        settings[key] = value;
+        continue;
+      }
+      if (!this.secrets) throw new Error(`channel connection ${connection.id}: settings.${key} is encrypted and this store has no secrets key`);
+      try {
+        settings[key] = this.secrets.open(value);
+      } catch (error) {
+        throw new Error(`channel connection ${connection.id}: settings.${key} cannot be decrypted: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    connection.settings = settings;
+    return connection;
   }
 }
 

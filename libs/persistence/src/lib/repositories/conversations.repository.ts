@@ -1,5 +1,6 @@
-import { EntityManager, In } from 'typeorm';
-import { ContactEntity, ConversationEntity, MessageEntity } from '../entities';
+import { DeliveryState, deliveryAdvances } from '@followup/contracts';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { ContactEntity, ConversationEntity, FollowupEntity, MessageEntity } from '../entities';
 import { guardDuplicates, row, insertRows } from './errors';
 
 export interface Page {
@@ -39,6 +40,19 @@ export class ContactsRepository {
     return this.manager.findOneBy(ContactEntity, { locationId, email });
   }
 
+  /** The contact a provider names by phone, WhatsApp number or email. */
+  async findByAddress(locationId: string, address: { phone?: string; whatsapp?: string; email?: string }): Promise<ContactEntity | null> {
+    if (address.phone) {
+      const byPhone = await this.findByPhone(locationId, address.phone);
+      if (byPhone) return byPhone;
+    }
+    if (address.whatsapp) {
+      const byWhatsapp = await this.manager.findOneBy(ContactEntity, { locationId, whatsapp: address.whatsapp });
+      if (byWhatsapp) return byWhatsapp;
+    }
+    return address.email ? this.findByEmail(locationId, address.email.toLowerCase()) : null;
+  }
+
   list(locationId: string, page: Page): Promise<ContactEntity[]> {
     return pageOf(this.manager.createQueryBuilder(ContactEntity, 'c').where('c.location_id = :locationId', { locationId }), 'c', page);
   }
@@ -67,6 +81,11 @@ export class ConversationsRepository {
 
   findByIds(ids: string[]): Promise<ConversationEntity[]> {
     return ids.length ? this.manager.findBy(ConversationEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The contact's most recent conversation on a channel (the one an inbound message continues). */
+  latestForContact(locationId: string, contactId: string, channel: string): Promise<ConversationEntity | null> {
+    return this.manager.findOne(ConversationEntity, { where: { locationId, contactId, channel }, order: { updatedAt: 'DESC', id: 'DESC' } });
   }
 
   list(locationId: string, filter: { contactId?: string; agentId?: string }, page: Page): Promise<ConversationEntity[]> {
@@ -109,5 +128,53 @@ export class MessagesRepository {
 
   listByConversation(conversationId: string, limit = 500): Promise<MessageEntity[]> {
     return this.manager.find(MessageEntity, { where: { conversationId }, order: { occurredAt: 'ASC', createdAt: 'ASC' }, take: limit });
+  }
+
+  /** Moves an outbound message's delivery status forward (see deliveryAdvances); true when it changed. */
+  async applyDelivery(message: MessageEntity, status: DeliveryState, errorCode: string | null, reason: string | null): Promise<boolean> {
+    if (!deliveryAdvances(message.status, status)) return false;
+    const changes = { status, errorCode: errorCode ?? message.errorCode, statusReason: reason ?? message.statusReason };
+    const qb = this.manager.createQueryBuilder().update(MessageEntity).set(changes).where('id = :id', { id: message.id });
+    // Another status of the same message may land at the same moment: only the one that saw the row as it is wins.
+    if (message.status === null) qb.andWhere('status IS NULL');
+    else qb.andWhere('status = :was', { was: message.status });
+    const result = await qb.execute();
+    if (!result.affected) return false;
+    Object.assign(message, changes);
+    return true;
+  }
+
+  /**
+   * The threads of conversations on one channel: the provider ids of their messages and sent
+   * follow-ups, oldest first (at most `limit` each), and the subject the thread started with.
+   */
+  async threads(conversationIds: string[], channel: string, limit = 20): Promise<Map<string, { subject: string | null; providerMessageIds: string[] }>> {
+    const out = new Map<string, { subject: string | null; providerMessageIds: string[]; at: number[] }>();
+    if (!conversationIds.length) return new Map();
+    const messages = await this.manager.find(MessageEntity, {
+      where: { conversationId: In(conversationIds), channel, providerMessageId: Not(IsNull()) },
+      order: { occurredAt: 'ASC' },
+      select: { conversationId: true, providerMessageId: true, subject: true, occurredAt: true, id: true },
+    });
+    const followups = await this.manager.find(FollowupEntity, {
+      where: { conversationId: In(conversationIds), channel, providerMessageId: Not(IsNull()) },
+      order: { sentAt: 'ASC' },
+      select: { conversationId: true, providerMessageId: true, sentAt: true, id: true },
+    });
+    const entry = (id: string) => {
+      let e = out.get(id);
+      if (!e) out.set(id, (e = { subject: null, providerMessageIds: [], at: [] }));
+      return e;
+    };
+    const items = [
+      ...messages.map((m) => ({ conversationId: m.conversationId, id: m.providerMessageId as string, at: m.occurredAt.getTime(), subject: m.subject })),
+      ...followups.map((f) => ({ conversationId: f.conversationId as string, id: f.providerMessageId as string, at: f.sentAt?.getTime() ?? 0, subject: null })),
+    ].sort((a, b) => a.at - b.at);
+    for (const item of items) {
+      const e = entry(item.conversationId);
+      e.subject ??= item.subject;
+      e.providerMessageIds.push(item.id);
+    }
+    return new Map([...out].map(([id, e]) => [id, { subject: e.subject, providerMessageIds: e.providerMessageIds.slice(-limit) }]));
   }
 }

@@ -1,3 +1,4 @@
+import type { DeliveryState } from '@followup/contracts';
 import { EntityManager, In } from 'typeorm';
 import { FollowupEntity } from '../entities';
 import { insertRows } from './errors';
@@ -212,6 +213,46 @@ export class FollowupQueueRepository {
     if (scenarios) qb.andWhere('scenario IN (:...scenarios)', { scenarios });
     const result = await qb.execute();
     return result.affected ?? 0;
+  }
+
+  /** Cancels a contact's pending follow-ups on some channels (the contact opted out of them). */
+  async cancelPendingForContact(contactId: string, channels: string[], reason: string, now: Date): Promise<number> {
+    if (!channels.length) return 0;
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(FollowupEntity)
+      .set({ status: 'cancelled', statusReason: reason, updatedAt: now })
+      .where('contact_id = :contactId', { contactId })
+      .andWhere('channel IN (:...channels)', { channels })
+      .andWhere('status IN (:...pending)', { pending: PENDING_STATUSES })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** A sent follow-up by the provider's id of its message (a delivery status names it so). */
+  findByProviderId(locationId: string, providerMessageId: string): Promise<FollowupEntity | null> {
+    return this.manager.findOneBy(FollowupEntity, { locationId, providerMessageId });
+  }
+
+  /**
+   * Applies a delivery status to a sent follow-up: `delivered` (or read) makes it delivered,
+   * `failed`/`undelivered` failed with the provider's code; statuses only move forward, and a
+   * follow-up that is not sent or delivered (cancelled, say) is left alone. True when it changed.
+   */
+  async applyDelivery(followup: FollowupEntity, status: DeliveryState, errorCode: string | null, reason: string | null, now: Date): Promise<boolean> {
+    if (followup.status !== 'sent' && followup.status !== 'delivered') return false;
+    const next = status === 'delivered' || status === 'read' ? 'delivered' : status === 'failed' || status === 'undelivered' ? 'failed' : 'sent';
+    if (next === followup.status || (followup.status === 'delivered' && next !== 'delivered')) return false;
+    const changes = { status: next, errorCode: errorCode ?? followup.errorCode, statusReason: reason ?? followup.statusReason, updatedAt: now };
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(FollowupEntity)
+      .set(changes)
+      .where('id = :id AND status = :was', { id: followup.id, was: followup.status })
+      .execute();
+    if (!result.affected) return false;
+    Object.assign(followup, changes);
+    return true;
   }
 
   listPendingScenarios(conversationId: string): Promise<FollowupEntity[]> {

@@ -1,3 +1,4 @@
+import type { SecretBox } from '@followup/util';
 import { EntityManager } from 'typeorm';
 import { AgentActionsRepository, ConversationAgentsRepository } from './conversation-ai.repository';
 import { FollowupConfigsRepository, FollowupsRepository } from './followups.repository';
@@ -33,7 +34,7 @@ export class Repositories {
   readonly workflowDeliveries: WorkflowDeliveriesRepository;
   readonly queue: FollowupQueueRepository;
 
-  constructor(manager: EntityManager) {
+  constructor(manager: EntityManager, secrets?: SecretBox) {
     const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.locations = new LocationsRepository(manager);
     this.apiTokens = new ApiTokensRepository(manager);
@@ -45,7 +46,7 @@ export class Repositories {
     this.contacts = new ContactsRepository(manager);
     this.conversations = new ConversationsRepository(manager);
     this.messages = new MessagesRepository(manager);
-    this.channelConnections = new ChannelConnectionsRepository(manager);
+    this.channelConnections = new ChannelConnectionsRepository(manager, secrets);
     this.workflows = new WorkflowsRepository(manager);
     this.workflowDeliveries = new WorkflowDeliveriesRepository(manager);
     this.queue = new FollowupQueueRepository(manager, engine);

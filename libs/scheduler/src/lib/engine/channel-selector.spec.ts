@@ -51,6 +51,20 @@ describe('selecting the channel of a follow-up', () => {
     expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact({ optedOut: ['sms'] }), connections: all, dynamicChannelSwitching: true, now }))).toBe('email (switched)');
   });
 
+  it('skips a channel whose address failed (bounced), and counts it with opt-outs', () => {
+    expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ undeliverable: ['email'] }), connections: all, dynamicChannelSwitching: false, now }))).toBe('opted_out: email: address undeliverable');
+    expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ undeliverable: ['email'] }), connections: all, dynamicChannelSwitching: true, now }))).toBe('sms (switched)');
+  });
+
+  it("uses the conversation's own connection on its channel, else the location's first", () => {
+    const second = { ...connection('sms'), id: 'k-sms-2' } as ChannelConnectionEntity;
+    const own = { ...conversation('sms', null), connectionId: 'k-sms-2' } as ConversationEntity;
+    const chosen = selectChannel(registry, { conversation: own, contact: contact(), connections: [...all, second], dynamicChannelSwitching: false, now });
+    expect('reason' in chosen ? chosen.reason : chosen.connection.id).toBe('k-sms-2');
+    const fallback = selectChannel(registry, { conversation: conversation('sms', null), contact: contact(), connections: [...all, second], dynamicChannelSwitching: false, now });
+    expect('reason' in fallback ? fallback.reason : fallback.connection.id).toBe('k-sms');
+  });
+
   it('needs a connection and an address', () => {
     expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ email: null }), connections: all, dynamicChannelSwitching: false, now }))).toBe('no_channel: email: no address');
     expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact(), connections: [], dynamicChannelSwitching: false, now }))).toBe('no_channel: sms: no connection');

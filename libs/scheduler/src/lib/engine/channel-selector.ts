@@ -34,7 +34,13 @@ export function selectChannel(registry: ChannelRegistry, input: SelectInput): Ch
       why.push(`${channel}: opted out`);
       continue;
     }
-    const connection = input.connections.find((c) => c.type === channel && registry.adapter(c.provider, channel));
+    if (input.contact.undeliverable?.includes(channel)) {
+      why.push(`${channel}: address undeliverable`);
+      continue;
+    }
+    // The conversation's own connection on its own channel; else the location's first of the channel.
+    const usable = input.connections.filter((c) => c.type === channel && registry.adapter(c.provider, channel));
+    const connection = (channel === own && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
     if (!connection) {
       why.push(`${channel}: no connection`);
       continue;
@@ -51,6 +57,6 @@ export function selectChannel(registry: ChannelRegistry, input: SelectInput): Ch
     }
     return { channel, adapter, connection, switched: channel !== own };
   }
-  const optedOutOfAll = why.length > 0 && why.every((w) => w.endsWith('opted out'));
+  const optedOutOfAll = why.length > 0 && why.every((w) => w.endsWith('opted out') || w.endsWith('address undeliverable'));
   return { reason: `${optedOutOfAll ? 'opted_out' : 'no_channel'}: ${why.join('; ')}` };
 }

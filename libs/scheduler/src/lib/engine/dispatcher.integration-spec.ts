@@ -1,4 +1,4 @@
-import { ChannelAdapter, ChannelRegistry } from '@followup/channels-core';
+import { ChannelAdapter, ChannelLinks, ChannelRegistry } from '@followup/channels-core';
 import { webhookChannelProvider } from '@followup/channels-webhook';
 import {
   AgentActionEntity,
@@ -18,6 +18,7 @@ import { MessageComposer, TemplateComposer } from './composer';
 import { FollowupDispatcher } from './dispatcher';
 import { DispatcherOptions } from './dispatcher-options';
 import { FollowupPlanner } from './planner';
+import { OutboundSender } from './outbound-sender';
 import { SchedulerSignals } from './signals';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -56,7 +57,8 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
   const signals = new SchedulerSignals();
   const planner = new FollowupPlanner(clock, signals);
   const composer: MessageComposer = new TemplateComposer();
-  const dispatcher = (s: Store, owner = 'p1') => new FollowupDispatcher(s, clock, registry, composer, planner, signals, options(owner));
+  const sender = new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9'));
+  const dispatcher = (s: Store, owner = 'p1') => new FollowupDispatcher(s, clock, registry, composer, planner, signals, sender, options(owner));
 
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
@@ -78,7 +80,7 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
         ] },
       }));
       await r.contacts.insert(Object.assign(new ContactEntity(), { id: 'contact-1', locationId: LOC, name: 'Ada', firstName: 'Ada', phone: '+14155550123', email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
-      await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: 'k-sms', locationId: LOC, type: 'sms', provider: 'webhook', name: 'sms', settings: { url: `${url}/sms`, secret: SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }));
+      await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: 'k-sms', locationId: LOC, type: 'sms', provider: 'webhook', name: 'sms', settings: { url: `${url}/sms`, secret: SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }), []);
     });
   });
   afterAll(async () => {
@@ -142,7 +144,7 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
     const f = await scheduled();
     await store.run(async (r) => {
       const c = (await r.channelConnections.findById(LOC, 'k-sms')) as ChannelConnectionEntity;
-      await r.channelConnections.save(Object.assign(c, { provider: 'plain' }));
+      await r.channelConnections.save(Object.assign(c, { provider: 'plain' }), []);
     });
     try {
       clock.advance(10 * 60_000);
@@ -155,7 +157,7 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
     } finally {
       await store.run(async (r) => {
         const c = (await r.channelConnections.findById(LOC, 'k-sms')) as ChannelConnectionEntity;
-        await r.channelConnections.save(Object.assign(c, { provider: 'webhook' }));
+        await r.channelConnections.save(Object.assign(c, { provider: 'webhook' }), []);
       });
     }
   });
@@ -211,6 +213,7 @@ describe('several dispatchers on one PostgreSQL database', () => {
     registry.register(webhookChannelProvider);
     const signals = new SchedulerSignals();
     const planner = new FollowupPlanner(clock, signals);
+    const sender = new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9'));
     const stores = [store, new Store(await openDataSource(config)), new Store(await openDataSource(config))];
     try {
       const now = clock.now();
@@ -225,7 +228,7 @@ describe('several dispatchers on one PostgreSQL database', () => {
           details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi' }] },
         }));
         await r.contacts.insert(Object.assign(new ContactEntity(), { id: 'c', locationId: LOC, name: 'A', firstName: 'A', phone: '+14155550123', email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
-        await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: 'k', locationId: LOC, type: 'sms', provider: 'webhook', name: 'sms', settings: { url, secret: SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }));
+        await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: 'k', locationId: LOC, type: 'sms', provider: 'webhook', name: 'sms', settings: { url, secret: SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }), []);
         for (let i = 0; i < 300; i++) {
           const conversation = Object.assign(new ConversationEntity(), { id: newId(), locationId: LOC, contactId: 'c', agentId: 'a', channel: 'sms', version: 1, lastInboundAt: null, lastOutboundAt: now, createdAt: now, updatedAt: now });
           await r.conversations.insert(conversation);
@@ -233,7 +236,7 @@ describe('several dispatchers on one PostgreSQL database', () => {
         }
       });
       clock.advance(60_000);
-      const dispatchers = stores.map((s, i) => new FollowupDispatcher(s, clock, registry, new TemplateComposer(), planner, signals, { ...options(`p${i}`), batchSize: 10 }));
+      const dispatchers = stores.map((s, i) => new FollowupDispatcher(s, clock, registry, new TemplateComposer(), planner, signals, sender, { ...options(`p${i}`), batchSize: 10 }));
       const counts = await Promise.all(dispatchers.map((d) => d.dispatchDue()));
       expect(counts.reduce((a, b) => a + b, 0)).toBe(300);
       expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1);
@@ -245,5 +248,5 @@ describe('several dispatchers on one PostgreSQL database', () => {
       await Promise.all(stores.slice(1).map((s) => s.close()));
       await close();
     }
-  });
+  }, 60_000);
 });

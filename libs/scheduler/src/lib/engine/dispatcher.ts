@@ -19,6 +19,8 @@ import { ChannelChoice, selectChannel } from './channel-selector';
 import { MessageComposer } from './composer';
 import { FollowupPlanner, scenarioConfig } from './planner';
 import { SchedulerSignals } from './signals';
+import { OutboundSender } from './outbound-sender';
+import { changeContactChannels } from './contact-channels';
 import { DISPATCHER_OPTIONS, DispatcherOptions } from './dispatcher-options';
 import { workflowDelivery } from './workflow-dispatcher';
 
@@ -35,6 +37,15 @@ interface BatchContext {
 type Decision =
   | { kind: 'outcome'; outcome: FollowupOutcome }
   | { kind: 'send'; choice: ChannelChoice; text: string; contact: ContactEntity; conversation: ConversationEntity };
+
+type Threads = Map<string, { subject: string | null; providerMessageIds: string[] }>;
+
+/** A send the provider refused because of the contact's address (opted out at the carrier, invalid). */
+interface AddressRefusal {
+  contact: ContactEntity;
+  address: NonNullable<SendError['address']>;
+  code: string;
+}
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 
@@ -68,6 +79,7 @@ export class FollowupDispatcher {
     private readonly composer: MessageComposer,
     private readonly planner: FollowupPlanner,
     private readonly signals: SchedulerSignals,
+    private readonly sender: OutboundSender,
     @Inject(DISPATCHER_OPTIONS) private readonly options: DispatcherOptions,
   ) {}
 
@@ -175,9 +187,11 @@ export class FollowupDispatcher {
       const now = this.clock.now();
       const decisions = await Promise.all(rows.map((row) => this.decide(row, context, now)));
       const sends = rows.filter((_row, i) => decisions[i]?.kind === 'send');
+      const threads = await this.threads(decisions);
       await this.store.run((r) => r.queue.markSendStarted(sends.map((f) => f.id), this.options.owner, this.clock.now()));
-      const outcomes = await Promise.all(rows.map((row, i) => this.complete(row, decisions[i] as Decision)));
-      await this.record(rows, outcomes, context);
+      const refusedAddresses: AddressRefusal[] = [];
+      const outcomes = await Promise.all(rows.map((row, i) => this.complete(row, decisions[i] as Decision, threads, refusedAddresses)));
+      await this.record(rows, outcomes, context, refusedAddresses);
     } catch (error) {
       // The rows keep their lease; when it expires they are recovered (see recoverExpired).
       this.log.error(`dispatch batch of ${rows.length}: ${error instanceof Error ? error.message : String(error)}`);
@@ -245,26 +259,44 @@ export class FollowupDispatcher {
     return { kind: 'send', choice, text: composed.text, contact, conversation };
   }
 
+  /** The earlier messages of the conversations a batch sends to on threaded channels (email), one query per channel. */
+  private async threads(decisions: Decision[]): Promise<Map<string, Threads>> {
+    const byChannel = new Map<string, Set<string>>();
+    for (const d of decisions) {
+      if (d.kind !== 'send' || !d.choice.adapter.capabilities.threaded) continue;
+      const ids = byChannel.get(d.choice.channel) ?? new Set<string>();
+      byChannel.set(d.choice.channel, ids.add(d.conversation.id));
+    }
+    const out = new Map<string, Threads>();
+    if (!byChannel.size) return out;
+    await this.store.run(async (r) => {
+      for (const [channel, ids] of byChannel) out.set(channel, await r.messages.threads([...ids], channel));
+    });
+    return out;
+  }
+
   /** Sends a decided row and turns the result into its outcome. */
-  private async complete(row: FollowupEntity, decision: Decision): Promise<FollowupOutcome> {
+  private async complete(row: FollowupEntity, decision: Decision, threads: Map<string, Threads>, refusedAddresses: AddressRefusal[]): Promise<FollowupOutcome> {
     if (decision.kind === 'outcome') return decision.outcome;
     const { choice, text, contact, conversation } = decision;
     const base = { id: row.id, channel: choice.channel, body: text };
     const switched = choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null;
+    let context: ReturnType<OutboundSender['context']>;
+    try {
+      context = this.sender.context(conversation, contact, choice.connection, choice.channel, threads.get(choice.channel)?.get(conversation.id));
+    } catch (error) {
+      // The provider was never called: a definite failure.
+      return { ...base, status: 'failed', statusReason: `send_failed: ${error instanceof Error ? error.message : String(error)}`, errorCode: 'send_context' };
+    }
     try {
       const result = await choice.adapter.send(
         { to: { name: contact.name, phone: contact.phone, email: contact.email, whatsapp: contact.whatsapp }, body: text },
-        {
-          locationId: row.locationId,
-          conversationId: conversation.id,
-          connection: { id: choice.connection.id, settings: choice.connection.settings },
-          idempotencyKey: `fu_${row.id}`,
-          metadata: { followup_id: row.id, scenario: row.scenario, step: row.step },
-        },
+        { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
       );
       return { ...base, status: 'sent', statusReason: switched, providerMessageId: result.providerMessageId, sentAt: this.clock.now(), errorCode: null };
     } catch (error) {
       const e = error instanceof SendError ? error : new SendError(String(error), 'send_error', false);
+      if (e.address) refusedAddresses.push({ contact, address: e.address, code: e.code });
       if (!e.definite && choice.adapter.capabilities.idempotentSend && row.attempt < 3) {
         // The channel dedupes on the idempotency key: trying again cannot make a second message.
         const retryAt = new Date(this.clock.now().getTime() + 30_000 * 2 ** (row.attempt - 1));
@@ -276,12 +308,19 @@ export class FollowupDispatcher {
   }
 
   /** Outcomes, next steps and workflow firings of a batch, in one transaction. */
-  private async record(rows: FollowupEntity[], outcomes: FollowupOutcome[], ctx: BatchContext): Promise<void> {
+  private async record(rows: FollowupEntity[], outcomes: FollowupOutcome[], ctx: BatchContext, refusedAddresses: AddressRefusal[]): Promise<void> {
     const now = this.clock.now();
     const nextSteps: FollowupEntity[] = [];
     const deliveries: WorkflowDeliveryEntity[] = [];
     await this.store.transaction(async (r: Repositories) => {
       const written = await r.queue.finish(outcomes, this.options.owner, now);
+      // The provider said the address is gone (Twilio 21610: the number opted out): stop using it.
+      for (const { contact, address, code } of refusedAddresses) {
+        const fresh = await r.contacts.findById(contact.locationId, contact.id);
+        if (!fresh) continue;
+        const change = address.state === 'opted_out' ? { optOut: address.channels } : { undeliverable: address.channels };
+        await changeContactChannels(r, fresh, change, `${address.state === 'opted_out' ? 'opted_out' : 'undeliverable'}: the provider refused the address (${code})`, now);
+      }
       rows.forEach((row, i) => {
         const outcome = outcomes[i] as FollowupOutcome;
         if (outcome.status !== 'sent' || !written.has(row.id)) return;

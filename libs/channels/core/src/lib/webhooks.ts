@@ -1,0 +1,53 @@
+import type { ChannelEvent } from '@followup/contracts';
+import type { ConnectionView } from './channel-adapter';
+
+/**
+ * A provider's webhooks: the gateway serves them at `POST /webhooks/<namespace>/<connection id>/<hook>`
+ * (Twilio: `/webhooks/twilio/:id/messages` and `/status`; email: `/webhooks/email/:id/inbound`),
+ * finds the connection, and lets the provider verify and parse the request into normalised events.
+ */
+export interface WebhookRequest {
+  hook: string;
+  /** The URL as the provider called it: PUBLIC_BASE_URL + path and query (what signatures cover). */
+  url: string;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The body exactly as received: signatures are computed over it. */
+  rawBody: Buffer;
+  now: Date;
+}
+
+/** What the gateway did with the events of one request, for the answer the provider expects. */
+export interface WebhookOutcome {
+  /** Text to send back to the contact in the answer (an SMS HELP reply in TwiML). */
+  replyText?: string;
+}
+
+export interface WebhookReply {
+  status: number;
+  contentType?: string;
+  body?: string;
+}
+
+/** Refuses a webhook request: 403 when it is not authentic, 400 or 415 when it cannot be read. */
+export class WebhookRejected extends Error {
+  constructor(
+    readonly status: 400 | 403 | 415,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookRejected';
+  }
+}
+
+export interface ChannelWebhooks {
+  readonly namespace: string;
+  readonly hooks: readonly string[];
+  /**
+   * Authenticates the request (signature over the raw body, shared secret, ...) and parses it.
+   * Throws WebhookRejected; nothing is recorded for a rejected request.
+   */
+  receive(request: WebhookRequest, connection: ConnectionView): ChannelEvent[] | Promise<ChannelEvent[]>;
+  /** The answer the provider expects (default: 200 with an empty body). */
+  reply?(hook: string, outcome: WebhookOutcome, connection: ConnectionView): WebhookReply;
+}

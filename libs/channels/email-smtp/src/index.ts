@@ -1,0 +1,2 @@
+export * from './lib/smtp-email-channel';
+export * from './lib/inbound-email';

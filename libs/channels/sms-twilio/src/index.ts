@@ -1,0 +1,2 @@
+export * from './lib/twilio-sms-channel';
+export * from './lib/twilio-webhooks';

@@ -1,0 +1,53 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ChannelLinks } from '@followup/channels-core';
+import { Store } from '@followup/persistence';
+import { Clock } from '@followup/util';
+import { changeContactChannels } from '@followup/scheduler';
+
+export interface UnsubscribeView {
+  channel: string;
+  /** Masked address the link is for, to show on the confirmation page. */
+  address: string | null;
+  alreadyOut: boolean;
+}
+
+const mask = (address: string | null) => (address ? address.replace(/^(.).*?(.)?(@.*|.{2})$/, (_m, a: string, b: string | undefined, rest: string) => `${a}***${b ?? ''}${rest}`) : null);
+
+/** One-click unsubscribe links (RFC 8058): the token names location, contact and channel, signed. */
+@Injectable()
+export class UnsubscribeService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly links: ChannelLinks,
+  ) {}
+
+  async describe(token: string): Promise<UnsubscribeView> {
+    const target = this.target(token);
+    const contact = await this.store.run((r) => r.contacts.findById(target.locationId, target.contactId));
+    if (!contact) throw this.unknown();
+    const address = target.channel === 'email' ? contact.email : target.channel === 'whatsapp' ? contact.whatsapp : contact.phone;
+    return { channel: target.channel, address: mask(address), alreadyOut: contact.optedOut.includes(target.channel) };
+  }
+
+  /** Opts the contact out of the link's channel and cancels its pending follow-ups there; idempotent. */
+  async unsubscribe(token: string): Promise<UnsubscribeView> {
+    const target = this.target(token);
+    await this.store.transaction(async (r) => {
+      const contact = await r.contacts.findById(target.locationId, target.contactId);
+      if (!contact) throw this.unknown();
+      await changeContactChannels(r, contact, { optOut: [target.channel] }, 'opted_out: the contact unsubscribed (one-click link)', this.clock.now());
+    });
+    return { ...(await this.describe(token)), alreadyOut: true };
+  }
+
+  private target(token: string) {
+    const target = this.links.readUnsubscribeToken(token);
+    if (!target) throw this.unknown();
+    return target;
+  }
+
+  private unknown(): NotFoundException {
+    return new NotFoundException('this unsubscribe link is not valid (it may have been altered or copied incompletely)');
+  }
+}

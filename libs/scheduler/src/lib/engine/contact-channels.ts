@@ -1,0 +1,33 @@
+import type { ContactEntity, Repositories } from '@followup/persistence';
+
+export interface ChannelChange {
+  /** Channels the contact opted out of (STOP, one-click unsubscribe, carrier opt-out). */
+  optOut?: string[];
+  /** Channels the contact opted back in to (START). */
+  optIn?: string[];
+  /** Channels whose address failed for good (a bounce). */
+  undeliverable?: string[];
+}
+
+/**
+ * Changes what a contact may be sent on, and cancels the pending follow-ups on every channel it
+ * can no longer use (with `reason`), in the caller's unit of work. Returns the follow-ups cancelled.
+ */
+export async function changeContactChannels(r: Repositories, contact: ContactEntity, change: ChannelChange, reason: string, now: Date): Promise<number> {
+  const optedOut = new Set(contact.optedOut);
+  for (const channel of change.optOut ?? []) optedOut.add(channel);
+  for (const channel of change.optIn ?? []) optedOut.delete(channel);
+  const undeliverable = new Set(contact.undeliverable ?? []);
+  for (const channel of change.undeliverable ?? []) undeliverable.add(channel);
+  const nextOptedOut = [...optedOut].sort();
+  const nextUndeliverable = [...undeliverable].sort();
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  if (!same(nextOptedOut, [...contact.optedOut].sort()) || !same(nextUndeliverable, [...(contact.undeliverable ?? [])].sort())) {
+    contact.optedOut = nextOptedOut;
+    contact.undeliverable = nextUndeliverable.length ? nextUndeliverable : null;
+    contact.updatedAt = now;
+    await r.contacts.save(contact);
+  }
+  const closed = [...(change.optOut ?? []), ...(change.undeliverable ?? [])];
+  return r.queue.cancelPendingForContact(contact.id, closed, reason, now);
+}

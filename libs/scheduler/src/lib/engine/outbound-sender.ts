@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelAdapter, ChannelLinks, ChannelRegistry, ChannelType, SendContext, SendResult } from '@followup/channels-core';
+import type { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories } from '@followup/persistence';
+import { throwIfProblems } from '@followup/util';
+
+/** Everything one send needs, decided before the provider is called. */
+export interface SendPlan {
+  kind: 'send';
+  channel: ChannelType;
+  adapter: ChannelAdapter;
+  connection: ChannelConnectionEntity;
+  contact: ContactEntity;
+  context: Omit<SendContext, 'idempotencyKey'>;
+}
+
+/** A send the gateway refuses before calling the provider (the contact opted out, say). */
+export interface SendRefusal {
+  kind: 'refused';
+  channel: ChannelType;
+  connectionId: string | null;
+  reason: string;
+}
+
+/**
+ * Sends a message of a conversation through its channel's connection: the path a bot or an agent
+ * replying through the gateway takes (`POST /conversations/:id/messages` with `send: true`).
+ * Follow-ups go through the same adapters from the dispatcher.
+ */
+@Injectable()
+export class OutboundSender {
+  constructor(
+    private readonly registry: ChannelRegistry,
+    private readonly links: ChannelLinks,
+  ) {}
+
+  /** Chooses connection and adapter; refuses (opted out, undeliverable) or throws 422 (no connection, no address). */
+  async plan(r: Repositories, conversation: ConversationEntity, channel: ChannelType): Promise<SendPlan | SendRefusal> {
+    const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
+    if (!contact) throwIfProblems([`the conversation's contact ${conversation.contactId} no longer exists`]);
+    const c = contact as ContactEntity;
+    const usable = (await r.channelConnections.list(conversation.locationId)).filter((k) => k.type === channel && this.registry.adapter(k.provider, channel));
+    const connection = (channel === conversation.channel && usable.find((k) => k.id === conversation.connectionId)) || usable[0];
+    if (c.optedOut.includes(channel)) return { kind: 'refused', channel, connectionId: connection?.id ?? null, reason: `opted_out: the contact opted out of ${channel}` };
+    if (c.undeliverable?.includes(channel)) return { kind: 'refused', channel, connectionId: connection?.id ?? null, reason: `undeliverable: the contact's ${channel} address failed before` };
+    if (!connection) throwIfProblems([`channel: this location has no ${channel} connection to send on (add one with POST /channels)`]);
+    const k = connection as ChannelConnectionEntity;
+    const adapter = this.registry.adapter(k.provider, channel) as ChannelAdapter;
+    if (!adapter.canReach(c)) throwIfProblems([`channel: contact ${c.id} has no ${channel} address`]);
+    const thread = adapter.capabilities.threaded ? (await r.messages.threads([conversation.id], channel)).get(conversation.id) : undefined;
+    return { kind: 'send', channel, adapter, connection: k, contact: c, context: this.context(conversation, c, k, channel, thread) };
+  }
+
+  send(plan: SendPlan, body: string, subject: string | undefined, idempotencyKey: string): Promise<SendResult> {
+    const to = { name: plan.contact.name, phone: plan.contact.phone, email: plan.contact.email, whatsapp: plan.contact.whatsapp };
+    return plan.adapter.send({ to, body, subject }, { ...plan.context, idempotencyKey });
+  }
+
+  /** The context a send on this connection gets (also used by the dispatcher's follow-ups). */
+  context(
+    conversation: ConversationEntity,
+    contact: ContactEntity,
+    connection: ChannelConnectionEntity,
+    channel: ChannelType,
+    thread?: { subject: string | null; providerMessageIds: string[] },
+  ): Omit<SendContext, 'idempotencyKey'> {
+    const namespace = this.registry.provider(connection.provider)?.webhooks?.namespace;
+    return {
+      locationId: conversation.locationId,
+      conversationId: conversation.id,
+      connection: { id: connection.id, locationId: connection.locationId, settings: connection.settings },
+      webhookBaseUrl: namespace ? this.links.webhookBase(namespace, connection.id) : undefined,
+      unsubscribeUrl: this.links.unsubscribeUrl({ locationId: conversation.locationId, contactId: contact.id, channel }),
+      thread,
+    };
+  }
+}
