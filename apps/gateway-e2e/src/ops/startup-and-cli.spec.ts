@@ -1,5 +1,7 @@
 import { freshStoreEnv } from '@followup/persistence/testing';
-import { GATEWAY_CLI, GATEWAY_MAIN, runProcess, startGatewayProcess } from '@followup/testing';
+import { GATEWAY_CLI, GATEWAY_MAIN, RunningGateway, runProcess, startGatewayProcess } from '@followup/testing';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ENGINES } from '../support/fixtures';
 import { Api } from '../support/http';
 
@@ -85,6 +87,53 @@ describe('the gateway process', () => {
     expect(badEnv.stderr).toContain('followup-gateway: PORT: "99999" is not an integer from 0 to 65535');
     expect(badEnv.stderr).toContain('followup-gateway: LOG_LEVEL: "chatty" is not one of');
     expect(badEnv.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('creates the secrets key on first start, keeps channel secrets out of the store in clear, and says which secrets another key cannot read', async () => {
+    const store = freshStoreEnv('sqlite');
+    const keyFile = join(store.env['DATA_DIR'] as string, 'secrets.key');
+    const authToken = 'c0ffee'.repeat(5) + 'ab';
+    const started: RunningGateway[] = [];
+    const start = async (env: Record<string, string>) => {
+      const gw = await startGatewayProcess(env);
+      started.push(gw);
+      return gw;
+    };
+    try {
+      const first = await start(store.env);
+      expect(first.stdout.join('\n')).toContain(`First start: created the key that encrypts channel secrets at ${keyFile} (back it up).`);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      const api = new Api(first.url, first.token);
+      const settings = { account_sid: `AC${'1'.repeat(32)}`, auth_token: authToken, from: '+15005550006' };
+      const created = await api.post('/channels', { type: 'sms', provider: 'twilio', settings });
+      expect(created.status).toBe(201);
+      expect(await first.stop()).toBe(0);
+      for (const file of readdirSync(store.env['DATA_DIR'] as string).filter((f) => f.startsWith('followup.sqlite'))) {
+        expect(readFileSync(join(store.env['DATA_DIR'] as string, file)).includes(authToken)).toBe(false);
+      }
+
+      const again = await start(store.env);
+      expect(again.stdout.join('\n')).not.toContain('created the key');
+      expect((await new Api(again.url, first.token).get(`/channels/${created.body.id}`)).body.settings.auth_token).toBe('****eeab');
+      await again.stop();
+
+      const otherKey = await start({ ...store.env, SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') });
+      const other = new Api(otherKey.url, first.token);
+      const read = await other.get(`/channels/${created.body.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body.settings.auth_token).toMatch(/^\(cannot be decrypted: sealed under another secrets key/);
+      const rename = await other.patch(`/channels/${created.body.id}`, { name: 'renamed' });
+      expect(rename.status).toBe(409);
+      expect(rename.body.message).toContain('settings.auth_token of this connection cannot be decrypted');
+      await otherKey.stop();
+
+      const bad = await runProcess([GATEWAY_MAIN], { ...store.env, PORT: '0', SECRETS_KEY: 'hunter2' });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trim()).toBe('followup-gateway: SECRETS_KEY: a secrets key is 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)');
+    } finally {
+      for (const gw of started) if (gw.process.exitCode === null) await gw.stop();
+      await store.dispose();
+    }
   });
 
   it('stops on SIGTERM with exit code 0', async () => {

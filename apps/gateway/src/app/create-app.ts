@@ -15,7 +15,8 @@ export interface CreateAppOptions extends AppDependencies {
 /** Builds the Nest application on Fastify (not listening yet). */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const bodyLimit = 1_048_576;
-  const adapter = new FastifyAdapter({ loggerInstance: options.logger, genReqId: requestId, requestIdHeader: false, bodyLimit });
+  // maxParamLength: signed links (unsubscribe tokens) are longer than fastify's default of 100.
+  const adapter = new FastifyAdapter({ loggerInstance: options.logger, genReqId: requestId, requestIdHeader: false, bodyLimit, maxParamLength: 512 });
   registerBodyParsers(adapter, bodyLimit);
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -1,5 +1,5 @@
 import { SecretBox } from '@followup/util';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GatewayConfig } from './gateway-config';
 
@@ -27,14 +27,18 @@ export function loadSecretsKey(config: GatewayConfig): { box: SecretBox; created
     }
   }
   const key = SecretBox.generateKey();
+  // Written to a temporary file, then linked into place: a replica starting at the same moment
+  // either sees no file or the whole key, never an empty one.
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
+    writeFileSync(temporary, `${key.toString('base64')}\n`, { mode: 0o600 });
+    linkSync(temporary, file);
   } catch (error) {
-    // Another replica on the same folder created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadSecretsKey(config);
     throw new SecretsKeyError(`SECRETS_KEY_FILE: cannot create ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    rmSync(temporary, { force: true });
   }
   return { box: new SecretBox(key), created: file };
 }

@@ -37,7 +37,17 @@ export class ChannelEventsService {
     const help = event.keyword === 'help' ? { replyText: String(connection.settings['help_text'] ?? DEFAULT_HELP) } : {};
     if (already) return help; // a redelivery: recorded once, answered the same way
     const conversation = await this.conversationFor(connection, event);
-    const keyword = event.keyword && event.keyword !== 'help';
+    if (event.keyword === 'opt_out' || event.keyword === 'opt_in') {
+      // First, so the follow-ups it stops say why (recording the message then cancels nothing more).
+      const channels = event.keywordChannels ?? [event.channel];
+      const word = event.body.trim().replace(/[\p{P}\s]+/gu, '').toUpperCase();
+      await this.store.transaction(async (r) => {
+        const contact = await r.contacts.findById(locationId, conversation.contactId);
+        if (!contact) return;
+        const change = event.keyword === 'opt_out' ? { optOut: channels } : { optIn: channels };
+        await changeContactChannels(r, contact, change, `opted_out: the contact replied ${word}`, this.clock.now());
+      });
+    }
     await this.conversations.record(
       locationId,
       conversation.id,
@@ -52,16 +62,6 @@ export class ChannelEventsService {
       },
       { connectionId: connection.id, status: 'received', subject: event.subject, ...(event.keyword ? { intentSource: 'channel' } : {}) },
     );
-    if (keyword) {
-      const channels = event.keywordChannels ?? [event.channel];
-      const word = event.body.trim().toUpperCase();
-      await this.store.transaction(async (r) => {
-        const contact = await r.contacts.findById(locationId, conversation.contactId);
-        if (!contact) return;
-        const change = event.keyword === 'opt_out' ? { optOut: channels } : { optIn: channels };
-        await changeContactChannels(r, contact, change, `opted_out: the contact replied ${word}`, this.clock.now());
-      });
-    }
     return help;
   }
 

@@ -26,5 +26,8 @@ describe('Standard Webhooks', () => {
   it('makes whsec_ secrets and masks them', () => {
     expect(newWebhookSecret()).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     expect(maskSecret(secret)).toBe('whsec_****LaSw');
+    expect(maskSecret('0123456789abcdef0123456789abcdef')).toBe('****cdef');
+    expect(maskSecret('hunter2-password')).toBe('****word');
+    expect(maskSecret('short-pass')).toBe('****');
   });
 });

@@ -40,7 +40,13 @@ export function verifyWebhook(secret: string, headers: Record<string, string | u
   });
 }
 
-/** A secret as the API shows it after creation: kind and last characters only. */
+/**
+ * A secret as the API shows it after creation: its kind prefix (`whsec_`, `inb_`) and, when it is
+ * long enough that they give nothing away, its last four characters (`whsec_****LaSw`). A password
+ * shows only `****` and its end, never its start.
+ */
 export function maskSecret(secret: string): string {
-  return secret.length <= 10 ? '****' : `${secret.slice(0, 6)}****${secret.slice(-4)}`;
+  const prefix = /^[a-z]{2,8}_/.exec(secret)?.[0] ?? '';
+  const rest = secret.slice(prefix.length);
+  return rest.length < 16 ? `${prefix}****` : `${prefix}****${rest.slice(-4)}`;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { ChannelProvider, ChannelRegistry, ChannelType } from '@followup/channels-core';
 import { ChannelConnectionDto, CreateChannelConnectionDto, UpdateChannelConnectionDto } from '@followup/contracts';
 import { ChannelConnectionEntity, Repositories, Store } from '@followup/persistence';
@@ -47,6 +47,11 @@ export class ChannelConnectionsService {
   async update(locationId: string, id: string, dto: UpdateChannelConnectionDto): Promise<ChannelConnectionDto> {
     return this.store.transaction(async (r) => {
       const connection = await this.find(r, locationId, id);
+      // Writing back a secret that could not be decrypted would replace it with nothing.
+      const unreadable = (connection.unreadableSecrets ?? []).map((line) => line.slice('settings.'.length, line.indexOf(':'))).filter((k) => dto.settings?.[k] === undefined);
+      if (unreadable.length) {
+        throw new ConflictException(`settings.${unreadable.join(', settings.')} of this connection cannot be decrypted with this gateway's secrets key: give ${unreadable.length > 1 ? 'them' : 'it'} again in the same request`);
+      }
       if (dto.settings) {
         // A secret sent back as the API showed it (masked) keeps its stored value.
         const secret = new Set(this.secretKeys(connection.provider));
@@ -119,6 +124,8 @@ export class ChannelConnectionsService {
     const settings = Object.fromEntries(
       Object.entries(c.settings).map(([k, v]) => [k, mask && secret.has(k) && typeof v === 'string' ? maskSecret(v) : v]),
     );
+    // A secret sealed under another key reads as null: say so instead of showing nothing.
+    for (const line of c.unreadableSecrets ?? []) settings[line.slice('settings.'.length, line.indexOf(':'))] = `(cannot be decrypted: ${line.slice(line.indexOf(':') + 2)})`;
     return {
       id: c.id, type: c.type, provider: c.provider, name: c.name, settings, default_agent_id: c.defaultAgentId,
       created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString(),

@@ -15,7 +15,7 @@ export class ChannelConnectionsRepository {
   ) {}
 
   async insert(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
-    await insertRows(this.manager, ChannelConnectionEntity, [{ ...connection, settings: this.seal(connection.settings, secretKeys) } as ChannelConnectionEntity]);
+    await insertRows(this.manager, ChannelConnectionEntity, [this.stored(connection, secretKeys)]);
     return connection;
   }
 
@@ -44,14 +44,19 @@ export class ChannelConnectionsRepository {
   }
 
   async save(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
-    const stored = { ...connection, settings: this.seal(connection.settings, secretKeys) } as ChannelConnectionEntity;
-    await this.manager.update(ChannelConnectionEntity, { locationId: connection.locationId, id: connection.id }, row(stored));
+    await this.manager.update(ChannelConnectionEntity, { locationId: connection.locationId, id: connection.id }, row(this.stored(connection, secretKeys)));
     return connection;
   }
 
   async delete(locationId: string, id: string): Promise<boolean> {
     const result = await this.manager.delete(ChannelConnectionEntity, { locationId, id });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The row as written: secrets sealed, read-time notes left out. */
+  private stored(connection: ChannelConnectionEntity, secretKeys: readonly string[]): ChannelConnectionEntity {
+    const { unreadableSecrets: _notStored, ...columns } = connection;
+    return { ...columns, settings: this.seal(connection.settings, secretKeys) } as ChannelConnectionEntity;
   }
 
   private seal(settings: Record<string, unknown>, secretKeys: readonly string[]): Record<string, unknown> {
@@ -69,22 +74,30 @@ export class ChannelConnectionsRepository {
     return rows.map((r) => this.open(r) as ChannelConnectionEntity);
   }
 
+  /**
+   * Opens sealed settings. One that cannot be opened (sealed under another key, altered) reads as
+   * null and is named in `unreadableSecrets`: the connection still lists, and a send through it
+   * fails with that reason instead of the whole request failing.
+   */
   private open(connection: ChannelConnectionEntity | null): ChannelConnectionEntity | null {
     if (!connection) return null;
     const settings: Record<string, unknown> = {};
+    const unreadable: string[] = [];
     for (const [key, value] of Object.entries(connection.settings)) {
       if (!isSealed(value)) {
         settings[key] = value;
         continue;
       }
-      if (!this.secrets) throw new Error(`channel connection ${connection.id}: settings.${key} is encrypted and this store has no secrets key`);
       try {
+        if (!this.secrets) throw new Error('this store was opened without a secrets key');
         settings[key] = this.secrets.open(value);
       } catch (error) {
-        throw new Error(`channel connection ${connection.id}: settings.${key} cannot be decrypted: ${error instanceof Error ? error.message : String(error)}`);
+        settings[key] = null;
+        unreadable.push(`settings.${key}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     connection.settings = settings;
+    if (unreadable.length) connection.unreadableSecrets = unreadable;
     return connection;
   }
 }

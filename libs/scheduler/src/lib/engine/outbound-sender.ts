@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelAdapter, ChannelLinks, ChannelRegistry, ChannelType, SendContext, SendResult } from '@followup/channels-core';
+import { ChannelAdapter, ChannelLinks, ChannelRegistry, ChannelType, SendContext, SendError, SendResult } from '@followup/channels-core';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories } from '@followup/persistence';
 import { throwIfProblems } from '@followup/util';
 
@@ -51,6 +51,8 @@ export class OutboundSender {
   }
 
   send(plan: SendPlan, body: string, subject: string | undefined, idempotencyKey: string): Promise<SendResult> {
+    const unreadable = plan.connection.unreadableSecrets;
+    if (unreadable?.length) return Promise.reject(new SendError(`connection ${plan.connection.id} has secrets this gateway cannot decrypt (${unreadable.join('; ')})`, 'secrets_unreadable', true));
     const to = { name: plan.contact.name, phone: plan.contact.phone, email: plan.contact.email, whatsapp: plan.contact.whatsapp };
     return plan.adapter.send({ to, body, subject }, { ...plan.context, idempotencyKey });
   }
@@ -63,6 +65,8 @@ export class OutboundSender {
     channel: ChannelType,
     thread?: { subject: string | null; providerMessageIds: string[] },
   ): Omit<SendContext, 'idempotencyKey'> {
+    const unreadable = connection.unreadableSecrets;
+    if (unreadable?.length) throw new SendError(`connection ${connection.id} has secrets this gateway cannot decrypt (${unreadable.join('; ')})`, 'secrets_unreadable', true);
     const namespace = this.registry.provider(connection.provider)?.webhooks?.namespace;
     return {
       locationId: conversation.locationId,
