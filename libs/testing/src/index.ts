@@ -2,3 +2,4 @@ export * from './lib/webhook-receiver';
 export * from './lib/gateway-process';
 export * from './lib/twilio-api-double';
 export * from './lib/smtp-test-server';
+export * from './lib/http-api-double';

@@ -1,0 +1,2 @@
+export { channelGenerator } from './generators/channel/generator';
+export type { ChannelGeneratorSchema } from './generators/channel/schema';
