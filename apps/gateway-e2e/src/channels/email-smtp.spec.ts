@@ -43,7 +43,7 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
         { id: 2, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'Last note from {{agent.business_name}}.' },
       ] },
     });
-    const created = await api.post('/channels', { type: 'email', provider: 'smtp', default_agent_id: agentId, settings: { ...smtp.connectionSettings(), default_subject: 'Your visit to Acme Dental' } });
+    const created = await api.post('/channels', { type: 'email', provider: 'smtp', default_agent_id: agentId, settings: { ...smtp.connectionSettings(), default_subject: 'Your visit to Acme Dental', reply_to: 'replies+{conversation}@acme.test' } });
     expect(created.status).toBe(201);
     connectionId = created.body.id;
     inboundSecret = created.body.settings.inbound_secret;
@@ -148,6 +148,20 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     const refused = await api.post(`/conversations/${conversation}/messages`, { direction: 'outbound', body: 'Again?', send: true });
     expect(refused.status).toBe(409);
     expect((await api.patch(`/contacts/${contact}`, { email: 'new@example.com' })).body.undeliverable).toEqual([]);
+  });
+
+  it("finds a reply's conversation by its tagged reply address when the client dropped the thread headers", async () => {
+    const contact = await newContact('dora@example.com', 'Dora');
+    const older = await newConversation(contact);
+    const before = smtp.received.length;
+    await api.post(`/conversations/${older}/messages`, { direction: 'outbound', body: 'About your cleaning', send: true });
+    await smtp.waitFor(before + 1);
+    expect(lastMail()?.parsed.replyTo?.value[0]?.address).toBe(`replies+${older}@acme.test`);
+    const newer = await newConversation(contact);
+    const raw = mime({ From: 'dora@example.com', To: `replies+${older}@acme.test`, Subject: 'cleaning', 'Message-ID': '<dora-1@example.com>' }, 'Tuesday works.');
+    expect((await inbound(raw)).status).toBe(200);
+    expect((await timeline(older)).filter((i) => i.message?.direction === 'inbound').map((i) => i.message.body)).toEqual(['Tuesday works.']);
+    expect((await timeline(newer)).filter((i) => i.kind === 'message')).toEqual([]);
   });
 
   it('refuses inbound mail without the connection secret, and starts a conversation for a new sender', async () => {

@@ -65,7 +65,10 @@ export class ChannelEventsService {
     return help;
   }
 
-  /** The conversation an inbound message continues: the one it answers, else the contact's latest on the channel, else a new one. */
+  /**
+   * The conversation an inbound message continues: the one its reply address names, else the one
+   * it answers (In-Reply-To, References), else the contact's latest on the channel, else a new one.
+   */
   private async conversationFor(connection: ChannelConnectionEntity, event: InboundMessage): Promise<ConversationEntity> {
     try {
       return await this.findOrCreateConversation(connection, event);
@@ -79,6 +82,8 @@ export class ChannelEventsService {
   private findOrCreateConversation(connection: ChannelConnectionEntity, event: InboundMessage): Promise<ConversationEntity> {
     const locationId = connection.locationId;
     return this.store.transaction(async (r) => {
+      const tagged = event.conversationId ? await r.conversations.findById(locationId, event.conversationId) : null;
+      if (tagged && tagged.channel === event.channel) return tagged;
       for (const id of event.inReplyTo ?? []) {
         const answered = (await r.messages.findByProviderId(locationId, id)) ?? (await r.queue.findByProviderId(locationId, id));
         const conversation = answered?.conversationId ? await r.conversations.findById(locationId, answered.conversationId) : null;

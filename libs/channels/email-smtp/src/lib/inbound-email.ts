@@ -2,6 +2,7 @@ import { ChannelEvent, ChannelWebhooks, ConnectionView, WebhookRejected, Webhook
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { stripQuotedReply } from './quoted-reply';
+import { conversationOfReplyAddress } from './smtp-settings';
 
 /**
  * Inbound email: `POST /webhooks/email/<connection id>/inbound` with the raw MIME message as the
@@ -31,6 +32,8 @@ export const inboundEmailWebhooks: ChannelWebhooks = {
     if (!from?.address) throw new WebhookRejected(400, 'the message has no From address');
     const text = mail.text ?? '';
     const visible = stripQuotedReply(text);
+    const template = typeof connection.settings['reply_to'] === 'string' ? connection.settings['reply_to'] : undefined;
+    const conversationId = recipients(mail).map((address) => conversationOfReplyAddress(template, address)).find(Boolean);
     return [{
       kind: 'inbound',
       channel: 'email',
@@ -41,6 +44,7 @@ export const inboundEmailWebhooks: ChannelWebhooks = {
       ...(mail.subject ? { subject: mail.subject } : {}),
       ...(mail.date ? { occurredAt: mail.date } : {}),
       inReplyTo: threadIds(mail),
+      ...(conversationId ? { conversationId } : {}),
     }];
   },
 };
@@ -53,6 +57,14 @@ function authenticate(header: string | undefined, secret: string): void {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(secret).digest();
   if (!secret || !timingSafeEqual(a, b)) throw new WebhookRejected(403, 'the inbound secret does not match this connection\'s');
+}
+
+/** Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To). */
+function recipients(mail: ParsedMail): string[] {
+  const objects = [mail.to, mail.cc].flatMap((v) => (Array.isArray(v) ? v : v ? [v] : []));
+  const listed = objects.flatMap((o) => o.value.map((a) => a.address ?? ''));
+  const headers = ['delivered-to', 'x-original-to'].map((h) => String(mail.headers.get(h) ?? '').replace(/^.*<|>.*$/g, ''));
+  return [...listed, ...headers].filter(Boolean);
 }
 
 function firstAddress(value: AddressObject | AddressObject[] | undefined): { address?: string; name?: string } | undefined {

@@ -3,7 +3,7 @@ import { describeChannelConformance } from '@followup/channels-core/testing';
 import { SmtpTestServer } from '@followup/testing';
 import { SmtpEmailAdapter, smtpEmailProvider } from './smtp-email-channel';
 import { inboundEmailWebhooks } from './inbound-email';
-import { completeSmtpSettings, validateSmtpSettings } from './smtp-settings';
+import { completeSmtpSettings, conversationOfReplyAddress, validateSmtpSettings } from './smtp-settings';
 
 describe('email over SMTP (nodemailer against a real SMTP server)', () => {
   const server = new SmtpTestServer();
@@ -64,6 +64,16 @@ describe('email over SMTP (nodemailer against a real SMTP server)', () => {
     expect((down as SendError).message).toContain('ECONNREFUSED');
   });
 
+  it("gives each conversation its own Reply-To when the setting is tagged with {conversation}", async () => {
+    const count = server.received.length;
+    await adapter.send({ to: { email: 'ada@example.com' }, body: 'Tagged' }, { ...context(), conversationId: '7f3c9a10-0000-4000-8000-000000000001', connection: { id: 'k1', settings: { ...settings, reply_to: 'replies+{conversation}@acme.test' } } });
+    await server.waitFor(count + 1);
+    expect(server.received[count]?.parsed.replyTo?.value).toEqual([{ address: 'replies+7f3c9a10-0000-4000-8000-000000000001@acme.test', name: '' }]);
+    expect(conversationOfReplyAddress('Replies <replies+{conversation}@acme.test>', 'replies+7f3c9a10-0000-4000-8000-000000000001@acme.test')).toBe('7f3c9a10-0000-4000-8000-000000000001');
+    expect(conversationOfReplyAddress('replies+{conversation}@acme.test', 'other+x@acme.test')).toBeUndefined();
+    expect(conversationOfReplyAddress('hello@acme.test', 'hello@acme.test')).toBeUndefined();
+  });
+
   it('validates settings field by field and generates the inbound secret', () => {
     expect(validateSmtpSettings(completeSmtpSettings(settings))).toEqual([]);
     expect(completeSmtpSettings(settings)['inbound_secret']).toMatch(/^inb_[A-Za-z0-9_-]{32}$/);
@@ -107,6 +117,13 @@ On Mon, Jun 15, 2026 at 9:00 AM Acme Dental <hello@acme.test> wrote:
       body: 'Tomorrow at 3 works for me.', subject: 'Re: Your cleaning', occurredAt: new Date('2026-06-15T14:00:00Z'),
       inReplyTo: ['<fu_1.abc@acme.test>', '<first@acme.test>'],
     }]);
+  });
+
+  it('names the conversation a tagged reply address points at', async () => {
+    const tagged = { ...connection, settings: { ...connection.settings, reply_to: 'replies+{conversation}@acme.test' } };
+    const raw = reply.replace('To: hello@acme.test', 'To: Acme <replies+c0ffee00-1111-4222-8333-444455556666@acme.test>');
+    expect(await inboundEmailWebhooks.receive(request(raw), tagged)).toMatchObject([{ conversationId: 'c0ffee00-1111-4222-8333-444455556666' }]);
+    expect((await inboundEmailWebhooks.receive(request(reply), tagged))[0]).not.toHaveProperty('conversationId');
   });
 
   it('accepts the secret as a Basic password and refuses anything else with 403', async () => {

@@ -11,7 +11,7 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import nodemailer, { Transporter } from 'nodemailer';
 import { inboundEmailWebhooks } from './inbound-email';
-import { SmtpSettings, addressOf, completeSmtpSettings, validateSmtpSettings } from './smtp-settings';
+import { SmtpSettings, addressOf, completeSmtpSettings, replyAddress, validateSmtpSettings } from './smtp-settings';
 
 export const SMTP_PROVIDER = 'smtp';
 
@@ -59,7 +59,7 @@ export class SmtpEmailAdapter implements ChannelAdapter {
       const info = await this.transport(context.connection.id, s).sendMail({
         from: s.from,
         to: message.to.name ? { name: message.to.name, address: message.to.email } : message.to.email,
-        ...(s.reply_to ? { replyTo: s.reply_to } : {}),
+        ...(s.reply_to ? { replyTo: replyAddress(s.reply_to, context.conversationId) } : {}),
         subject,
         text: message.body,
         messageId,

@@ -11,6 +11,11 @@ export interface SmtpSettings {
   password?: string;
   /** `hello@acme.com` or `Acme Dental <hello@acme.com>`. */
   from: string;
+  /**
+   * Reply-To address. With `{conversation}` in it (`replies+{conversation}@acme.com`), each
+   * message gets its conversation's own reply address, and a reply to it finds its conversation
+   * even when the mail client drops In-Reply-To and References.
+   */
   reply_to?: string;
   /** Subject of a follow-up that starts a thread (default "Following up"). */
   default_subject?: string;
@@ -28,6 +33,19 @@ export function addressOf(value: string): string | null {
   return EMAIL.test(address) ? address : null;
 }
 
+/** The Reply-To of a message of this conversation. */
+export function replyAddress(template: string, conversationId: string): string {
+  return template.replace('{conversation}', conversationId);
+}
+
+/** The conversation a tagged reply address names (`replies+<id>@acme.com` for `replies+{conversation}@acme.com`). */
+export function conversationOfReplyAddress(template: string | undefined, address: string): string | undefined {
+  if (!template?.includes('{conversation}')) return undefined;
+  const bare = addressOf(template.replace('{conversation}', 'CONVERSATION')) ?? '';
+  const [before = '', after = ''] = bare.split('CONVERSATION').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${before}([A-Za-z0-9_-]{1,64})${after}$`, 'i').exec(address.trim())?.[1];
+}
+
 export function validateSmtpSettings(s: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (typeof s['host'] !== 'string' || !/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(s['host'])) problems.push('settings.host must be the SMTP server\'s host name or IP address');
@@ -38,7 +56,9 @@ export function validateSmtpSettings(s: Record<string, unknown>): string[] {
   if (s['password'] !== undefined && typeof s['password'] !== 'string') problems.push('settings.password must be a text');
   if (s['user'] !== undefined && s['password'] === undefined) problems.push('settings.password is required with settings.user');
   if (typeof s['from'] !== 'string' || !addressOf(s['from'])) problems.push('settings.from must be an email address, optionally with a name: Acme <hello@acme.com>');
-  if (s['reply_to'] !== undefined && (typeof s['reply_to'] !== 'string' || !addressOf(s['reply_to']))) problems.push('settings.reply_to must be an email address');
+  if (s['reply_to'] !== undefined && (typeof s['reply_to'] !== 'string' || !addressOf(replyAddress(s['reply_to'], 'c')))) {
+    problems.push('settings.reply_to must be an email address, optionally with {conversation} in its local part (replies+{conversation}@acme.com)');
+  }
   const subject = s['default_subject'];
   if (subject !== undefined && (typeof subject !== 'string' || !subject.trim() || subject.length > 200)) problems.push('settings.default_subject must be a text of at most 200 characters');
   const secret = s['inbound_secret'];

@@ -30,6 +30,8 @@ export interface InboundMessage {
   occurredAt?: Date;
   /** Provider ids of the messages this one answers (email In-Reply-To and References), newest first. */
   inReplyTo?: string[];
+  /** The conversation the address it was sent to names (a tagged reply address), when it names one. */
+  conversationId?: string;
   /** An opt-out, opt-in or help keyword, and the channels an opt-out or opt-in applies to. */
   keyword?: InboundKeyword;
   keywordChannels?: ChannelType[];
