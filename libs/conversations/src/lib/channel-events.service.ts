@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ChannelEvent, DeliveryStatus, InboundMessage, WebhookOutcome } from '@followup/channels-core';
 import { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
 import { Clock, newId } from '@followup/util';
-import { changeContactChannels } from '@followup/scheduler';
+import { changeContactChannels, closeContactAddress } from '@followup/scheduler';
 import { ConversationsService } from './conversations.service';
 
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';
@@ -134,9 +134,8 @@ export class ChannelEventsService {
         ? await r.contacts.findById(locationId, contactId)
         : await r.contacts.findByAddress(locationId, { phone: event.address.phone, email: event.address.email });
       if (!contact) return;
-      const change = event.address.state === 'opted_out' ? { optOut: event.address.channels } : { undeliverable: event.address.channels };
-      const why = event.address.state === 'opted_out' ? `opted_out: the carrier reports the contact opted out (${event.errorCode ?? 'no code'})` : `undeliverable: ${reason ?? event.errorCode ?? 'the address failed'}`;
-      await changeContactChannels(r, contact, change, why, now);
+      const detail = event.address.state === 'opted_out' ? `the carrier reports the contact opted out (${event.errorCode ?? 'no code'})` : (reason ?? event.errorCode ?? 'the address failed');
+      await closeContactAddress(r, contact, event.address, detail, now);
     });
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '@followup/contracts';
 import { IntentDetector } from '@followup/detection';
 import { ConversationEntity, FollowupEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
-import { FollowupPlanner, OutboundSender, changeContactChannels, localIso, planFollowing, scenarioConfig } from '@followup/scheduler';
+import { FollowupPlanner, OutboundSender, closeContactAddress, localIso, planFollowing, scenarioConfig } from '@followup/scheduler';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
 import { pageQuery } from './contacts.service';
 import { toConversationDto, toMessageDto, toTimelineFollowup } from './mappers';
@@ -130,10 +130,7 @@ export class ConversationsService {
       const address = error.address;
       if (address) {
         // The provider says the address is gone (Twilio 21610: the number opted out): stop using it.
-        await this.store.transaction(async (r) => {
-          const change = address.state === 'opted_out' ? { optOut: address.channels } : { undeliverable: address.channels };
-          await changeContactChannels(r, plan.contact, change, `${address.state === 'opted_out' ? 'opted_out' : 'undeliverable'}: the provider refused the address (${error.code})`, this.clock.now());
-        });
+        await this.store.transaction((r) => closeContactAddress(r, plan.contact, address, `the provider refused the address (${error.code})`, this.clock.now()));
       }
       const failed = await this.record(locationId, conversationId, base, { id: messageId, connectionId: plan.connection.id, status: 'failed', statusReason: reason, errorCode: error.code, subject: dto.subject, react: false });
       throw new BadGatewayException(`the ${channel} provider did not take the message: ${error.message} (recorded as message ${failed.id} with status failed)`);

@@ -31,3 +31,19 @@ export async function changeContactChannels(r: Repositories, contact: ContactEnt
   const closed = [...(change.optOut ?? []), ...(change.undeliverable ?? [])];
   return r.queue.cancelPendingForContact(contact.id, closed, reason, now);
 }
+
+/** What a provider said about a contact's address on some channels (a carrier opt-out, a bounce). */
+export interface AddressState {
+  state: 'opted_out' | 'invalid';
+  channels: string[];
+}
+
+/**
+ * Closes the channels a provider says the contact's address is gone on: opted out at the carrier
+ * (`opted_out: <detail>`), or undeliverable (`undeliverable: <detail>`), cancelling their pending follow-ups.
+ */
+export function closeContactAddress(r: Repositories, contact: ContactEntity, address: AddressState, detail: string, now: Date): Promise<number> {
+  return address.state === 'opted_out'
+    ? changeContactChannels(r, contact, { optOut: address.channels }, `opted_out: ${detail}`, now)
+    : changeContactChannels(r, contact, { undeliverable: address.channels }, `undeliverable: ${detail}`, now);
+}

@@ -20,7 +20,7 @@ import { MessageComposer } from './composer';
 import { FollowupPlanner, scenarioConfig } from './planner';
 import { SchedulerSignals } from './signals';
 import { OutboundSender } from './outbound-sender';
-import { changeContactChannels } from './contact-channels';
+import { closeContactAddress } from './contact-channels';
 import { DISPATCHER_OPTIONS, DispatcherOptions } from './dispatcher-options';
 import { workflowDelivery } from './workflow-dispatcher';
 
@@ -318,8 +318,7 @@ export class FollowupDispatcher {
       for (const { contact, address, code } of refusedAddresses) {
         const fresh = await r.contacts.findById(contact.locationId, contact.id);
         if (!fresh) continue;
-        const change = address.state === 'opted_out' ? { optOut: address.channels } : { undeliverable: address.channels };
-        await changeContactChannels(r, fresh, change, `${address.state === 'opted_out' ? 'opted_out' : 'undeliverable'}: the provider refused the address (${code})`, now);
+        await closeContactAddress(r, fresh, address, `the provider refused the address (${code})`, now);
       }
       rows.forEach((row, i) => {
         const outcome = outcomes[i] as FollowupOutcome;
