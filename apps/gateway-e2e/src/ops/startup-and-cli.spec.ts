@@ -125,6 +125,12 @@ describe('the gateway process', () => {
       const rename = await other.patch(`/channels/${created.body.id}`, { name: 'renamed' });
       expect(rename.status).toBe(409);
       expect(rename.body.message).toContain('settings.auth_token of this connection cannot be decrypted');
+      const agent = (await other.post('/conversation-ai/agents', { name: 'Bot', personality: 'p', goal: 'g', instructions: 'i' })).body.id;
+      const contact = (await other.post('/contacts', { name: 'Ada', phone: '+14155550123' })).body.id;
+      const conversation = (await other.post('/conversations', { contact_id: contact, agent_id: agent, channel: 'sms', connection_id: created.body.id })).body.id;
+      const send = await other.post(`/conversations/${conversation}/messages`, { direction: 'outbound', body: 'Hi', send: true });
+      expect(send.status).toBe(502);
+      expect(send.body.message).toMatch(/cannot decrypt \(settings\.auth_token: sealed under another secrets key/);
       await otherKey.stop();
 
       const bad = await runProcess([GATEWAY_MAIN], { ...store.env, PORT: '0', SECRETS_KEY: 'hunter2' });

@@ -48,7 +48,7 @@ export class ChannelConnectionsService {
     return this.store.transaction(async (r) => {
       const connection = await this.find(r, locationId, id);
       // Writing back a secret that could not be decrypted would replace it with nothing.
-      const unreadable = (connection.unreadableSecrets ?? []).map((line) => line.slice('settings.'.length, line.indexOf(':'))).filter((k) => dto.settings?.[k] === undefined);
+      const unreadable = Object.keys(connection.unreadableSecrets ?? {}).filter((k) => dto.settings?.[k] === undefined);
       if (unreadable.length) {
         throw new ConflictException(`settings.${unreadable.join(', settings.')} of this connection cannot be decrypted with this gateway's secrets key: give ${unreadable.length > 1 ? 'them' : 'it'} again in the same request`);
       }
@@ -125,7 +125,7 @@ export class ChannelConnectionsService {
       Object.entries(c.settings).map(([k, v]) => [k, mask && secret.has(k) && typeof v === 'string' ? maskSecret(v) : v]),
     );
     // A secret sealed under another key reads as null: say so instead of showing nothing.
-    for (const line of c.unreadableSecrets ?? []) settings[line.slice('settings.'.length, line.indexOf(':'))] = `(cannot be decrypted: ${line.slice(line.indexOf(':') + 2)})`;
+    for (const [key, why] of Object.entries(c.unreadableSecrets ?? {})) settings[key] = `(cannot be decrypted: ${why})`;
     return {
       id: c.id, type: c.type, provider: c.provider, name: c.name, settings, default_agent_id: c.defaultAgentId,
       created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString(),

@@ -15,6 +15,6 @@ export class ChannelConnectionEntity {
   @IdColumn({ nullable: true }) defaultAgentId!: string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
-  /** Not stored: secret settings that could not be decrypted when it was read, and why. */
-  unreadableSecrets?: string[];
+  /** Not stored: secret settings that could not be decrypted when it was read (setting -> why). */
+  unreadableSecrets?: Record<string, string>;
 }

@@ -82,7 +82,7 @@ export class ChannelConnectionsRepository {
   private open(connection: ChannelConnectionEntity | null): ChannelConnectionEntity | null {
     if (!connection) return null;
     const settings: Record<string, unknown> = {};
-    const unreadable: string[] = [];
+    const unreadable: Record<string, string> = {};
     for (const [key, value] of Object.entries(connection.settings)) {
       if (!isSealed(value)) {
         settings[key] = value;
@@ -93,11 +93,11 @@ export class ChannelConnectionsRepository {
         settings[key] = this.secrets.open(value);
       } catch (error) {
         settings[key] = null;
-        unreadable.push(`settings.${key}: ${error instanceof Error ? error.message : String(error)}`);
+        unreadable[key] = error instanceof Error ? error.message : String(error);
       }
     }
     connection.settings = settings;
-    if (unreadable.length) connection.unreadableSecrets = unreadable;
+    if (Object.keys(unreadable).length) connection.unreadableSecrets = unreadable;
     return connection;
   }
 }

@@ -289,7 +289,9 @@ export class FollowupDispatcher {
       return { ...base, status: 'failed', statusReason: `send_failed: ${error instanceof Error ? error.message : String(error)}`, errorCode: 'send_context' };
     }
     try {
-      const result = await choice.adapter.send(
+      const result = await this.sender.deliver(
+        choice.adapter,
+        choice.connection,
         { to: { name: contact.name, phone: contact.phone, email: contact.email, whatsapp: contact.whatsapp }, body: text },
         { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
       );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelAdapter, ChannelLinks, ChannelRegistry, ChannelType, SendContext, SendError, SendResult } from '@followup/channels-core';
+import { ChannelAdapter, ChannelLinks, ChannelRegistry, ChannelType, OutboundMessage, SendContext, SendError, SendResult } from '@followup/channels-core';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories } from '@followup/persistence';
 import { throwIfProblems } from '@followup/util';
 
@@ -51,10 +51,21 @@ export class OutboundSender {
   }
 
   send(plan: SendPlan, body: string, subject: string | undefined, idempotencyKey: string): Promise<SendResult> {
-    const unreadable = plan.connection.unreadableSecrets;
-    if (unreadable?.length) return Promise.reject(new SendError(`connection ${plan.connection.id} has secrets this gateway cannot decrypt (${unreadable.join('; ')})`, 'secrets_unreadable', true));
     const to = { name: plan.contact.name, phone: plan.contact.phone, email: plan.contact.email, whatsapp: plan.contact.whatsapp };
-    return plan.adapter.send({ to, body, subject }, { ...plan.context, idempotencyKey });
+    return this.deliver(plan.adapter, plan.connection, { to, body, subject }, { ...plan.context, idempotencyKey });
+  }
+
+  /**
+   * The one way a message reaches an adapter (replies and follow-ups alike): a connection whose
+   * secrets this gateway cannot decrypt is a definite failure, without calling the provider.
+   */
+  async deliver(adapter: ChannelAdapter, connection: ChannelConnectionEntity, message: OutboundMessage, context: SendContext): Promise<SendResult> {
+    const unreadable = Object.entries(connection.unreadableSecrets ?? {});
+    if (unreadable.length) {
+      const why = unreadable.map(([key, reason]) => `settings.${key}: ${reason}`).join('; ');
+      throw new SendError(`connection ${connection.id} has secrets this gateway cannot decrypt (${why})`, 'secrets_unreadable', true);
+    }
+    return adapter.send(message, context);
   }
 
   /** The context a send on this connection gets (also used by the dispatcher's follow-ups). */
@@ -65,8 +76,6 @@ export class OutboundSender {
     channel: ChannelType,
     thread?: { subject: string | null; providerMessageIds: string[] },
   ): Omit<SendContext, 'idempotencyKey'> {
-    const unreadable = connection.unreadableSecrets;
-    if (unreadable?.length) throw new SendError(`connection ${connection.id} has secrets this gateway cannot decrypt (${unreadable.join('; ')})`, 'secrets_unreadable', true);
     const namespace = this.registry.provider(connection.provider)?.webhooks?.namespace;
     return {
       locationId: conversation.locationId,
