@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ChannelLinks } from '@followup/channels-core';
-import { Store } from '@followup/persistence';
+import { ContactEntity, Store } from '@followup/persistence';
 import { Clock } from '@followup/util';
 import { changeContactChannels } from '@followup/scheduler';
 
@@ -24,21 +24,23 @@ export class UnsubscribeService {
 
   async describe(token: string): Promise<UnsubscribeView> {
     const target = this.target(token);
-    const contact = await this.store.run((r) => r.contacts.findById(target.locationId, target.contactId));
-    if (!contact) throw this.unknown();
-    const address = target.channel === 'email' ? contact.email : target.channel === 'whatsapp' ? contact.whatsapp : contact.phone;
-    return { channel: target.channel, address: mask(address), alreadyOut: contact.optedOut.includes(target.channel) };
+    return this.view(target.channel, await this.store.run((r) => r.contacts.findById(target.locationId, target.contactId)));
   }
 
   /** Opts the contact out of the link's channel and cancels its pending follow-ups there; idempotent. */
   async unsubscribe(token: string): Promise<UnsubscribeView> {
     const target = this.target(token);
-    await this.store.transaction(async (r) => {
+    return this.store.transaction(async (r) => {
       const contact = await r.contacts.findById(target.locationId, target.contactId);
-      if (!contact) throw this.unknown();
-      await changeContactChannels(r, contact, { optOut: [target.channel] }, 'opted_out: the contact unsubscribed (one-click link)', this.clock.now());
+      if (contact) await changeContactChannels(r, contact, { optOut: [target.channel] }, 'opted_out: the contact unsubscribed (one-click link)', this.clock.now());
+      return this.view(target.channel, contact);
     });
-    return { ...(await this.describe(token)), alreadyOut: true };
+  }
+
+  private view(channel: string, contact: ContactEntity | null): UnsubscribeView {
+    if (!contact) throw this.unknown();
+    const address = channel === 'email' ? contact.email : channel === 'whatsapp' ? contact.whatsapp : contact.phone;
+    return { channel, address: mask(address), alreadyOut: contact.optedOut.includes(channel) };
   }
 
   private target(token: string) {

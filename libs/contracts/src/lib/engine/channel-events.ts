@@ -60,7 +60,7 @@ export interface DeliveryStatus {
 
 export type ChannelEvent = InboundMessage | DeliveryStatus;
 
-const RANK: Record<string, number> = { queued: 0, accepted: 0, sent: 1, delivered: 2, read: 3, failed: 2, undelivered: 2 };
+const RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, read: 3, failed: 2, undelivered: 2 };
 
 /**
  * A delivery status moves forward only: a later `sent` never overwrites `delivered`, and once a

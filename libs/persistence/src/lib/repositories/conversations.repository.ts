@@ -149,32 +149,22 @@ export class MessagesRepository {
    * follow-ups, oldest first (at most `limit` each), and the subject the thread started with.
    */
   async threads(conversationIds: string[], channel: string, limit = 20): Promise<Map<string, { subject: string | null; providerMessageIds: string[] }>> {
-    const out = new Map<string, { subject: string | null; providerMessageIds: string[]; at: number[] }>();
     if (!conversationIds.length) return new Map();
-    const messages = await this.manager.find(MessageEntity, {
-      where: { conversationId: In(conversationIds), channel, providerMessageId: Not(IsNull()) },
-      order: { occurredAt: 'ASC' },
-      select: { conversationId: true, providerMessageId: true, subject: true, occurredAt: true, id: true },
-    });
-    const followups = await this.manager.find(FollowupEntity, {
-      where: { conversationId: In(conversationIds), channel, providerMessageId: Not(IsNull()) },
-      order: { sentAt: 'ASC' },
-      select: { conversationId: true, providerMessageId: true, sentAt: true, id: true },
-    });
-    const entry = (id: string) => {
-      let e = out.get(id);
-      if (!e) out.set(id, (e = { subject: null, providerMessageIds: [], at: [] }));
-      return e;
-    };
+    const where = { conversationId: In(conversationIds), channel, providerMessageId: Not(IsNull()) };
+    const messages = await this.manager.find(MessageEntity, { where, select: { conversationId: true, providerMessageId: true, subject: true, occurredAt: true, id: true } });
+    const followups = await this.manager.find(FollowupEntity, { where, select: { conversationId: true, providerMessageId: true, sentAt: true, id: true } });
     const items = [
       ...messages.map((m) => ({ conversationId: m.conversationId, id: m.providerMessageId as string, at: m.occurredAt.getTime(), subject: m.subject })),
       ...followups.map((f) => ({ conversationId: f.conversationId as string, id: f.providerMessageId as string, at: f.sentAt?.getTime() ?? 0, subject: null })),
     ].sort((a, b) => a.at - b.at);
+    const out = new Map<string, { subject: string | null; providerMessageIds: string[] }>();
     for (const item of items) {
-      const e = entry(item.conversationId);
-      e.subject ??= item.subject;
-      e.providerMessageIds.push(item.id);
+      const thread = out.get(item.conversationId) ?? { subject: null, providerMessageIds: [] };
+      thread.subject ??= item.subject;
+      thread.providerMessageIds.push(item.id);
+      out.set(item.conversationId, thread);
     }
-    return new Map([...out].map(([id, e]) => [id, { subject: e.subject, providerMessageIds: e.providerMessageIds.slice(-limit) }]));
+    for (const thread of out.values()) thread.providerMessageIds = thread.providerMessageIds.slice(-limit);
+    return out;
   }
 }

@@ -23,6 +23,20 @@ export interface FollowupOutcome {
   movedByWorkingHours?: boolean;
 }
 
+/** Which rows a claim takes (a WHERE on `:now`, oldest first by `orderBy`) and what it changes on them. */
+interface ClaimSpec {
+  condition: string;
+  orderBy: string;
+  change: { status?: string; attempt: boolean };
+  now: Date;
+  owner: string;
+  leaseMs: number;
+  limit: number;
+}
+
+/** The SET clauses of a claim's change beyond the lease. */
+const changeSets = (change: ClaimSpec['change']) => [...(change.status ? [`status = '${change.status}'`] : []), ...(change.attempt ? ['attempt = attempt + 1'] : [])];
+
 /**
  * The follow-up queue. The store is the queue: a row is claimed by moving it from `scheduled` to
  * `in_progress` under a lease; on PostgreSQL the claim skips rows other replicas have locked, so
@@ -48,7 +62,7 @@ export class FollowupQueueRepository {
 
   /** Claims up to `limit` due follow-ups, oldest due first. */
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<FollowupEntity[]> {
-    return this.claim("status = 'scheduled' AND scheduled_at <= :now", 'scheduled_at', { status: 'in_progress', attempt: true }, now, owner, leaseMs, limit);
+    return this.claim({ condition: "status = 'scheduled' AND scheduled_at <= :now", orderBy: 'scheduled_at', change: { status: 'in_progress', attempt: true }, now, owner, leaseMs, limit });
   }
 
   /**
@@ -56,7 +70,7 @@ export class FollowupQueueRepository {
    * caller decides, from `sendStartedAt`, whether the send may have reached the provider.
    */
   claimExpired(now: Date, owner: string, leaseMs: number, limit: number): Promise<FollowupEntity[]> {
-    return this.claim("status = 'in_progress' AND lease_expires_at < :now", 'lease_expires_at', { attempt: false }, now, owner, leaseMs, limit);
+    return this.claim({ condition: "status = 'in_progress' AND lease_expires_at < :now", orderBy: 'lease_expires_at', change: { attempt: false }, now, owner, leaseMs, limit });
   }
 
   /**
@@ -64,21 +78,12 @@ export class FollowupQueueRepository {
    * (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING, so replicas never take the same row. SQLite:
    * select the ids, then update them, in a transaction.
    */
-  private async claim(
-    condition: string,
-    orderBy: string,
-    change: { status?: string; attempt: boolean },
-    now: Date,
-    owner: string,
-    leaseMs: number,
-    limit: number,
-  ): Promise<FollowupEntity[]> {
+  private async claim(spec: ClaimSpec): Promise<FollowupEntity[]> {
+    const { condition, orderBy, change, now, owner, leaseMs, limit } = spec;
     const lease = { lease_owner: owner, lease_expires_at: now.getTime() + leaseMs, updated_at: now.getTime() };
     if (this.engine === 'postgres') {
       const t = this.table();
-      const sets = [`lease_owner = $1`, `lease_expires_at = $2`, `updated_at = $3`];
-      if (change.status) sets.push(`status = '${change.status}'`);
-      if (change.attempt) sets.push('attempt = attempt + 1');
+      const sets = [`lease_owner = $1`, `lease_expires_at = $2`, `updated_at = $3`, ...changeSets(change)];
       const out: [Record<string, unknown>[], number] = await this.manager.query(
         `UPDATE ${t} SET ${sets.join(', ')} WHERE id IN (SELECT id FROM ${t} WHERE ${condition.replace(':now', '$3')} ORDER BY ${orderBy} LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING *`,
         [owner, lease.lease_expires_at, lease.updated_at, limit],
@@ -89,18 +94,10 @@ export class FollowupQueueRepository {
     // there is one). Its UPDATE either applies to the snapshot its SELECT read or fails with
     // SQLITE_BUSY_SNAPSHOT when another process wrote in between, so a row is never claimed twice
     // even with two processes on one file.
-    return this.manager.transaction((m) => new FollowupQueueRepository(m, this.engine).claimSqlite(condition, orderBy, change, now, owner, leaseMs, limit));
+    return this.manager.transaction((m) => new FollowupQueueRepository(m, this.engine).claimSqlite(spec));
   }
 
-  private async claimSqlite(
-    condition: string,
-    orderBy: string,
-    change: { status?: string; attempt: boolean },
-    now: Date,
-    owner: string,
-    leaseMs: number,
-    limit: number,
-  ): Promise<FollowupEntity[]> {
+  private async claimSqlite({ condition, orderBy, change, now, owner, leaseMs, limit }: ClaimSpec): Promise<FollowupEntity[]> {
     const lease = { lease_expires_at: now.getTime() + leaseMs, updated_at: now.getTime() };
     const t = this.table();
     const selected: Record<string, unknown>[] = await this.manager.query(
@@ -109,9 +106,7 @@ export class FollowupQueueRepository {
     );
     if (!selected.length) return [];
     const ids = selected.map((r) => r['id'] as string);
-    const sets = ['lease_owner = ?', 'lease_expires_at = ?', 'updated_at = ?'];
-    if (change.status) sets.push(`status = '${change.status}'`);
-    if (change.attempt) sets.push('attempt = attempt + 1');
+    const sets = ['lease_owner = ?', 'lease_expires_at = ?', 'updated_at = ?', ...changeSets(change)];
     await this.manager.query(`UPDATE ${t} SET ${sets.join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`, [
       owner,
       lease.lease_expires_at,
