@@ -21,8 +21,6 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
   let connectionId: string;
   let inboundSecret: string;
   let agentId: string;
-  const clock = (ms: number) => api.post('/test/clock', { advance_ms: ms }, { token: null });
-  const timeline = async (id: string) => (await api.get(`/conversations/${id}/timeline`)).body.items as Json[];
   const inbound = (raw: string, secret = inboundSecret) =>
     fetch(`${gw.gateway.url}/webhooks/email/${connectionId}/inbound`, { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${secret}` }, body: raw });
   const newContact = async (email: string, first: string) => (await api.post('/contacts', { name: `${first} Example`, first_name: first, email })).body.id as string;
@@ -61,28 +59,28 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     expect(lastMail()?.parsed).toMatchObject({ subject: 'Your cleaning', messageId: first.body.provider_message_id });
     expect(lastMail()?.envelope.to).toEqual(['ada@example.com']);
 
-    await clock(30 * 60_000); // 13:30: Ada answers
+    await gw.moveClock(30 * 60_000); // 13:30: Ada answers
     const reply = mime({
       From: 'Ada Example <ada@example.com>', To: 'hello@acme.test', Subject: 'Re: Your cleaning', 'Message-ID': '<ada-reply-1@mail.example.com>',
       'In-Reply-To': first.body.provider_message_id, References: first.body.provider_message_id, Date: 'Mon, 15 Jun 2026 13:30:00 +0000',
     }, 'Which dentist is on Thursday?\n\nOn Mon, Jun 15, 2026 at 1:00 PM Acme Dental <hello@acme.test> wrote:\n> We have Tuesday 10am or Thursday 3pm.\n');
     expect((await inbound(reply)).status).toBe(200);
     expect((await inbound(reply)).status).toBe(200); // the relay retried: recorded once
-    let items = await timeline(conversation);
+    let items = await gw.timeline(conversation);
     const inboundMessages = items.filter((i) => i.message?.direction === 'inbound');
     expect(inboundMessages.map((i) => [i.message.body, i.message.provider_message_id, i.message.subject])).toEqual([
       ['Which dentist is on Thursday?', '<ada-reply-1@mail.example.com>', 'Re: Your cleaning'],
     ]);
     expect(items.filter((i) => i.kind === 'followup').map((i) => [i.followup.status, i.followup.reason])).toEqual([['cancelled', 'contact_replied']]);
 
-    await clock(5 * 60_000); // 13:35: the bot answers in the thread
+    await gw.moveClock(5 * 60_000); // 13:35: the bot answers in the thread
     const answer = await api.post(`/conversations/${conversation}/messages`, { direction: 'outbound', body: 'Dr. Lee is on Thursday.', send: true });
     await smtp.waitFor(2);
     expect(lastMail()?.parsed.subject).toBe('Re: Your cleaning');
     expect(lastMail()?.parsed.inReplyTo).toBe('<ada-reply-1@mail.example.com>');
     expect(lastMail()?.parsed.references).toEqual([first.body.provider_message_id, '<ada-reply-1@mail.example.com>']);
 
-    expect((await clock(HOUR)).body.dispatched).toBe(1);
+    expect((await gw.moveClock(HOUR)).dispatched).toBe(1);
     await smtp.waitFor(3);
     const followup = lastMail()?.parsed;
     expect(followup?.text?.trim()).toBe('Hi Ada, any thoughts on the times I sent?');
@@ -91,7 +89,7 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     expect(followup?.references).toEqual([first.body.provider_message_id, '<ada-reply-1@mail.example.com>', answer.body.provider_message_id]);
     expect(rawHeader('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(rawHeader('List-Unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[A-Za-z0-9_.-]+>$/);
-    items = await timeline(conversation);
+    items = await gw.timeline(conversation);
     expect(items.filter((i) => i.kind === 'followup').map((i) => [i.followup.step, i.followup.status, i.followup.channel])).toEqual([
       [1, 'cancelled', 'email'], [1, 'sent', 'email'], [2, 'scheduled', 'email'],
     ]);
@@ -102,7 +100,7 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     const conversation = await newConversation(contact);
     await api.post(`/conversations/${conversation}/messages`, { direction: 'outbound', body: 'Shall we book you in?', send: true });
     const before = smtp.received.length;
-    await clock(HOUR);
+    await gw.moveClock(HOUR);
     await smtp.waitFor(before + 1);
     expect(lastMail()?.envelope.to).toEqual(['bob@example.com']);
     const link = /^<([^>]+)>$/.exec(rawHeader('List-Unsubscribe') ?? '')?.[1] as string;
@@ -117,11 +115,11 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     const click = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(click.status).toBe(200);
     expect((await api.get(`/contacts/${contact}`)).body.opted_out.email).toBe(true);
-    const steps = (await timeline(conversation)).filter((i) => i.kind === 'followup').map((i) => [i.followup.step, i.followup.status, i.followup.reason]);
+    const steps = (await gw.timeline(conversation)).filter((i) => i.kind === 'followup').map((i) => [i.followup.step, i.followup.status, i.followup.reason]);
     expect(steps).toEqual([[1, 'sent', null], [2, 'cancelled', 'opted_out: the contact unsubscribed (one-click link)']]);
     const toBob = () => smtp.received.filter((m) => m.envelope.to.includes('bob@example.com')).length;
     const sentToBob = toBob();
-    await clock(3 * HOUR);
+    await gw.moveClock(3 * HOUR);
     expect(toBob()).toBe(sentToBob);
     expect(await (await fetch(link)).text()).toContain('You no longer receive follow-up emails');
     expect((await fetch(`${link.slice(0, -3)}abc`, { method: 'POST' })).status).toBe(404);
@@ -140,7 +138,7 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
       '--XX', 'Content-Type: text/rfc822-headers', '', 'From: hello@acme.test', 'To: gone@example.com', `Message-ID: ${sent.body.provider_message_id}`, '', '--XX--', '',
     ].join('\r\n');
     expect((await inbound(bounce)).status).toBe(200);
-    const items = await timeline(conversation);
+    const items = await gw.timeline(conversation);
     expect(items.filter((i) => i.message?.direction === 'inbound')).toEqual([]);
     expect(items.find((i) => i.message?.id === sent.body.id).message).toMatchObject({ status: 'failed', error_code: '5.1.1' });
     expect((await api.get(`/contacts/${contact}`)).body.undeliverable).toEqual(['email']);
@@ -160,8 +158,8 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     const newer = await newConversation(contact);
     const raw = mime({ From: 'dora@example.com', To: `replies+${older}@acme.test`, Subject: 'cleaning', 'Message-ID': '<dora-1@example.com>' }, 'Tuesday works.');
     expect((await inbound(raw)).status).toBe(200);
-    expect((await timeline(older)).filter((i) => i.message?.direction === 'inbound').map((i) => i.message.body)).toEqual(['Tuesday works.']);
-    expect((await timeline(newer)).filter((i) => i.kind === 'message')).toEqual([]);
+    expect((await gw.timeline(older)).filter((i) => i.message?.direction === 'inbound').map((i) => i.message.body)).toEqual(['Tuesday works.']);
+    expect((await gw.timeline(newer)).filter((i) => i.kind === 'message')).toEqual([]);
   });
 
   it('refuses inbound mail without the connection secret, and starts a conversation for a new sender', async () => {

@@ -20,8 +20,6 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
   let agentId: string;
   const hook = (kind: 'messages' | 'status') => `${gw.gateway.url}/webhooks/twilio/${connectionId}/${kind}`;
   const text = (body: string, messageSid?: string, from = ADA) => twilio.sendInbound(hook('messages'), { from, to: OUR_NUMBER, body, messageSid });
-  const clock = (ms: number) => api.post('/test/clock', { advance_ms: ms }, { token: null });
-  const timeline = async (conversationId: string) => (await api.get(`/conversations/${conversationId}/timeline`)).body.items as Json[];
   const conversationOf = async (phone: string) => {
     const contact = (await api.get('/contacts?limit=100')).body.data.find((c: Json) => c.phone === phone);
     const conversations = (await api.get(`/conversations?contact_id=${contact.id}`)).body.data;
@@ -69,7 +67,7 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect(contact).toMatchObject({ phone: ADA, name: null, opted_out: { sms: false } });
     expect((await api.patch(`/contacts/${contact.id}`, { name: 'Ada Lovelace', first_name: 'Ada' })).status).toBe(200);
     expect(conversation).toMatchObject({ channel: 'sms', agent_id: agentId, connection_id: connectionId });
-    const messages = (await timeline(conversation.id)).filter((i) => i.kind === 'message');
+    const messages = (await gw.timeline(conversation.id)).filter((i) => i.kind === 'message');
     expect(messages.map((m) => [m.message.direction, m.message.body, m.message.provider_message_id, m.message.status])).toEqual([
       ['inbound', 'Hi, do you have openings next week?', 'SMinbound0001', 'received'],
     ]);
@@ -95,16 +93,16 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect(sent).toMatchObject({ to: ADA, from: OUR_NUMBER, body: 'We do! Tuesday at 10am?', statusCallback: hook('status') });
 
     for (const status of ['sent', 'delivered', 'sent']) expect((await twilio.sendStatus(reply.body.provider_message_id, status)).status).toBe(200);
-    const recorded = (await timeline(conversation.id)).find((i) => i.message?.id === reply.body.id);
+    const recorded = (await gw.timeline(conversation.id)).find((i) => i.message?.id === reply.body.id);
     expect(recorded.message.status).toBe('delivered');
 
-    const tick = (await clock(HOUR)).body;
+    const tick = await gw.moveClock(HOUR);
     expect(tick.dispatched).toBe(1);
     const followup = twilio.messages[twilio.messages.length - 1];
     expect(followup).toMatchObject({ to: ADA, body: 'Hi Ada, shall I hold Tuesday 10am for you?' });
     expect(followup?.statusCallback).toBe(hook('status'));
     await twilio.sendStatus(followup?.sid as string, 'delivered');
-    const steps = (await timeline(conversation.id)).filter((i) => i.kind === 'followup').map((i) => i.followup);
+    const steps = (await gw.timeline(conversation.id)).filter((i) => i.kind === 'followup').map((i) => i.followup);
     expect(steps.map((f: Json) => [f.step, f.status])).toEqual([[1, 'delivered'], [2, 'scheduled']]);
   });
 
@@ -113,20 +111,20 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     const reply = await api.post(`/conversations/${conversation.id}/messages`, { direction: 'outbound', body: 'Are you still there?', send: true });
     await twilio.sendStatus(reply.body.provider_message_id, 'undelivered', 30003);
     await twilio.sendStatus(reply.body.provider_message_id, 'delivered');
-    const recorded = (await timeline(conversation.id)).find((i) => i.message?.id === reply.body.id);
+    const recorded = (await gw.timeline(conversation.id)).find((i) => i.message?.id === reply.body.id);
     expect(recorded.message).toMatchObject({ status: 'undelivered', error_code: '30003', status_reason: 'undelivered: 30003 Twilio error 30003' });
   });
 
   it('STOP opts the contact out of SMS and voice and cancels every pending follow-up; sends are then refused before Twilio; START opts back in', async () => {
     const { conversation } = await conversationOf(ADA);
     await api.post(`/conversations/${conversation.id}/messages`, { direction: 'outbound', body: 'Want the slot?', send: true });
-    expect((await timeline(conversation.id)).some((i) => i.followup?.status === 'scheduled')).toBe(true);
+    expect((await gw.timeline(conversation.id)).some((i) => i.followup?.status === 'scheduled')).toBe(true);
     expect((await text(' Stop. ')).status).toBe(200);
     const { contact } = await conversationOf(ADA);
     expect(contact.opted_out).toMatchObject({ sms: true, voice: true, email: false });
-    const pending = (await timeline(conversation.id)).filter((i) => i.kind === 'followup' && ['scheduled', 'planned'].includes(i.followup.status));
+    const pending = (await gw.timeline(conversation.id)).filter((i) => i.kind === 'followup' && ['scheduled', 'planned'].includes(i.followup.status));
     expect(pending).toEqual([]);
-    const cancelled = (await timeline(conversation.id)).filter((i) => i.followup?.status === 'cancelled').map((i) => i.followup.reason);
+    const cancelled = (await gw.timeline(conversation.id)).filter((i) => i.followup?.status === 'cancelled').map((i) => i.followup.reason);
     expect(cancelled).toContain('opted_out: the contact replied STOP');
 
     const count = twilio.messages.length;
@@ -134,7 +132,7 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/^opted_out: the contact opted out of sms: the message was not sent \(recorded as message \S+ with status refused\)$/);
     expect(twilio.messages.length).toBe(count);
-    expect((await clock(24 * HOUR)).body.dispatched).toBe(0);
+    expect((await gw.moveClock(24 * HOUR)).dispatched).toBe(0);
     expect(twilio.messages.length).toBe(count);
 
     expect((await text('START')).status).toBe(200);
@@ -161,7 +159,7 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     const failed = await api.post(`/conversations/${carols.conversation.id}/messages`, { direction: 'outbound', body: 'Hi Carol!', send: true });
     expect(failed.status).toBe(502);
     expect(failed.body.message).toContain('Twilio error 21211');
-    const recorded = (await timeline(carols.conversation.id)).filter((i) => i.kind === 'message').pop();
+    const recorded = (await gw.timeline(carols.conversation.id)).filter((i) => i.kind === 'message').pop();
     expect(recorded.message).toMatchObject({ status: 'failed', error_code: 'twilio_21211' });
   });
 });

@@ -24,8 +24,8 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
   let agentId: string;
   let contactId: string;
 
-  const clock = async (advanceMs: number) => (await api.post('/test/clock', { advance_ms: advanceMs }, { token: null })).body as { now: string; dispatched: number };
-  const timeline = async (conversationId: string) => (await api.get(`/conversations/${conversationId}/timeline`)).body.items as Json[];
+  const clock = (advanceMs: number) => gw.moveClock(advanceMs);
+  const timeline = (conversationId: string) => gw.timeline(conversationId);
   const followups = (items: Json[]) => items.filter((i) => i.kind === 'followup').map((i) => i.followup);
   const say = (conversationId: string, direction: 'inbound' | 'outbound', body: string, extra: Record<string, unknown> = {}) =>
     api.post(`/conversations/${conversationId}/messages`, { direction, body, ...extra });

@@ -1,6 +1,6 @@
 import { ENGINES, StoreEngine, StoreEnv, freshStoreEnv } from '@followup/persistence/testing';
 import { GATEWAY_CLI, RunningGateway, runProcess, startGatewayProcess } from '@followup/testing';
-import { Api } from './http';
+import { Api, Json } from './http';
 
 export { ENGINES };
 export type { StoreEngine };
@@ -16,6 +16,10 @@ export interface GatewayFixture {
   cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
   /** A new location and a token for it with the given scopes. */
   newTenant(scopes?: string): Promise<{ locationId: string; api: Api }>;
+  /** TEST_CLOCK=manual gateways: moves the clock and answers once everything due is dispatched. */
+  moveClock(advanceMs: number): Promise<{ now: string; dispatched: number }>;
+  /** The items of a conversation's timeline (messages and follow-ups, in order). */
+  timeline(conversationId: string): Promise<Json[]>;
 }
 
 /**
@@ -40,6 +44,8 @@ export function useGateway(engine: StoreEngine, env: Record<string, string> = {}
       if (!secret) throw new Error(`token create failed: ${token.stderr}`);
       return { locationId, api: new Api(fixture.gateway.url, secret) };
     };
+    fixture.moveClock = async (advanceMs) => (await fixture.api.post('/test/clock', { advance_ms: advanceMs }, { token: null })).body;
+    fixture.timeline = async (conversationId) => (await fixture.api.get(`/conversations/${conversationId}/timeline`)).body.items;
   });
   afterAll(async () => {
     await fixture.gateway?.stop();
