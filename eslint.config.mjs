@@ -14,7 +14,9 @@ function restrictedImports(allowed) {
       paths: [
         { name: 'typeorm', message: 'TypeORM is used only in libs/persistence: go through the Store and its repositories.' },
         { name: '@nestjs/typeorm', message: 'TypeORM is used only in libs/persistence.' },
-        ...vendorSdks.filter((name) => !allowed.includes(name)).map((name) => ({ name, message: `${name} is imported only by its own channel library (libs/channels/*).` })),
+        ...vendorSdks
+          .filter((name) => !allowed.includes(name))
+          .map((name) => ({ name, message: `${name} is imported only by its own channel library (libs/channels/*).` })),
       ],
       patterns: [{ group: ['typeorm/*'], message: 'TypeORM is used only in libs/persistence.' }],
     },
@@ -25,9 +27,23 @@ function restrictedImports(allowed) {
 const depConstraints = (forTests) => {
   const extra = forTests ? ['type:testing', 'type:channel'] : [];
   return [
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', 'type:channel', ...extra] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: [
+        'type:feature',
+        'type:data-access',
+        'type:contracts',
+        'type:util',
+        'type:channel-core',
+        'type:channel',
+        ...extra,
+      ],
+    },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:data-access', ...extra] },
-    { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', ...extra] },
+    {
+      sourceTag: 'type:feature',
+      onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', ...extra],
+    },
     { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -51,7 +67,10 @@ export default [
     files: ['**/*.ts', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': restrictedImports([]),
     },

@@ -6,7 +6,10 @@ export default [
     // The one place TypeORM may be imported.
     files: ['**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: vendorSdks.map((name) => ({ name, message: `${name} belongs to its channel library.` })) }],
+      'no-restricted-imports': [
+        'error',
+        { paths: vendorSdks.map((name) => ({ name, message: `${name} belongs to its channel library.` })) },
+      ],
     },
   },
 ];

@@ -59,7 +59,14 @@ export async function startGateway(): Promise<void> {
   if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const links = new ChannelLinks(secrets.box.derive('unsubscribe-links'), config.publicBaseUrl);
-  const app = await createApp({ store, clock, logger, links, dispatch: { ...config.dispatch, owner }, testClock: Boolean(config.testClock) });
+  const app = await createApp({
+    store,
+    clock,
+    logger,
+    links,
+    dispatch: { ...config.dispatch, owner },
+    testClock: Boolean(config.testClock),
+  });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);
   const sealed = await app.get(ChannelConnectionsService).sealSecretsWrittenInClear();
   if (sealed) logger.info({ connections: sealed }, 'encrypted channel secrets that were stored in clear');
@@ -98,7 +105,9 @@ export async function startGateway(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
   if (secrets.created) {
-    out(`First start: created the key that encrypts channel secrets at ${secrets.created} (back it up${store.engine === 'postgres' ? '; every replica needs the same key: set SECRETS_KEY' : ''}).`);
+    out(
+      `First start: created the key that encrypts channel secrets at ${secrets.created} (back it up${store.engine === 'postgres' ? '; every replica needs the same key: set SECRETS_KEY' : ''}).`,
+    );
   }
   if (first) {
     out(`First start: created location "${first.location.name}" (id ${first.location.id}) and an API token with every scope.`);

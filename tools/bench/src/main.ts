@@ -15,7 +15,10 @@ import { ProviderDouble, percentile } from './provider-double';
  * docs/benchmarks.md. `npm run bench` for the full run, `npm run bench -- --quick` to try it.
  */
 const quick = process.argv.includes('--quick');
-const engines = (process.argv.find((a) => a.startsWith('--engines='))?.slice(10).split(',') ?? ENGINES) as StoreEngine[];
+const engines = (process.argv
+  .find((a) => a.startsWith('--engines='))
+  ?.slice(10)
+  .split(',') ?? ENGINES) as StoreEngine[];
 const N_THROUGHPUT = Number(process.env['BENCH_N'] ?? (quick ? 3_000 : 20_000));
 const RATE = 500;
 const N_STEADY = quick ? 2_000 : 15_000;
@@ -60,12 +63,45 @@ async function seedPending(env: Record<string, string>, locationId: string, coun
       const rows = Array.from({ length: Math.min(500, count - done) }, (_, i) => {
         const due = new Date(now + 30 * 86_400_000 + done + i);
         return Object.assign(new FollowupEntity(), {
-          id: newId(), locationId, debtId: null, contactId: 'c', conversationId: 'backlog', status: 'scheduled', type: 'sms', callDate: null,
-          scheduledAt: due, summary: null, notes: null, callId: null, audioUrl: null, durationMs: null, disconnectionReason: null, direction: 'outbound',
-          phoneNumberUsed: null, isRetry: false, processedAt: null, agentId: null, actionId: null, scenario: 'contactStoppedReplying', step: 1,
-          channel: 'sms', attempt: 0, leaseOwner: null, leaseExpiresAt: null, sendStartedAt: null, conversationVersion: 1, statusReason: null,
-          providerMessageId: null, sentAt: null, originalDueAt: due, timezone: 'UTC', movedByWorkingHours: false, body: null, errorCode: null,
-          createdAt: new Date(now), updatedAt: new Date(now),
+          id: newId(),
+          locationId,
+          debtId: null,
+          contactId: 'c',
+          conversationId: 'backlog',
+          status: 'scheduled',
+          type: 'sms',
+          callDate: null,
+          scheduledAt: due,
+          summary: null,
+          notes: null,
+          callId: null,
+          audioUrl: null,
+          durationMs: null,
+          disconnectionReason: null,
+          direction: 'outbound',
+          phoneNumberUsed: null,
+          isRetry: false,
+          processedAt: null,
+          agentId: null,
+          actionId: null,
+          scenario: 'contactStoppedReplying',
+          step: 1,
+          channel: 'sms',
+          attempt: 0,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          sendStartedAt: null,
+          conversationVersion: 1,
+          statusReason: null,
+          providerMessageId: null,
+          sentAt: null,
+          originalDueAt: due,
+          timezone: 'UTC',
+          movedByWorkingHours: false,
+          body: null,
+          errorCode: null,
+          createdAt: new Date(now),
+          updatedAt: new Date(now),
         });
       });
       await store.transaction((r) => r.queue.insert(rows));
@@ -79,7 +115,11 @@ async function seedPending(env: Record<string, string>, locationId: string, coun
  * samples falls on both sides of the ratio alike. On PostgreSQL both tables are analysed first, as
  * autovacuum would have done long before a real queue grew to that size.
  */
-async function claimTimesMs(envs: { small: Record<string, string>; large: Record<string, string> }, locationId: string, url: string): Promise<{ small: number; large: number }> {
+async function claimTimesMs(
+  envs: { small: Record<string, string>; large: Record<string, string> },
+  locationId: string,
+  url: string,
+): Promise<{ small: number; large: number }> {
   return withStore(envs.small, (small) =>
     withStore(envs.large, async (large) => {
       const stores = { small, large };
@@ -91,10 +131,20 @@ async function claimTimesMs(envs: { small: Record<string, string>; large: Record
           const started = process.hrtime.bigint();
           const claimed = await stores[size].run((r) => r.queue.claimDue(new Date(), 'bench', 60_000, 100));
           if (i > 0) samples[size].push(Number(process.hrtime.bigint() - started) / 1e6); // the first warms the connection up
-          await stores[size].transaction((r) => r.queue.finish(claimed.map((f) => ({ id: f.id, status: 'cancelled', statusReason: 'bench' })), 'bench', new Date()));
+          await stores[size].transaction((r) =>
+            r.queue.finish(
+              claimed.map((f) => ({ id: f.id, status: 'cancelled', statusReason: 'bench' })),
+              'bench',
+              new Date(),
+            ),
+          );
         }
       }
-      const median = (values: number[]) => percentile(values.sort((a, b) => a - b), 50);
+      const median = (values: number[]) =>
+        percentile(
+          values.sort((a, b) => a - b),
+          50,
+        );
       return { small: median(samples.small), large: median(samples.large) };
     }),
   );
@@ -104,13 +154,26 @@ async function claimTimesMs(envs: { small: Record<string, string>; large: Record
 async function medianOf(times: number, measure: () => Promise<number>): Promise<{ median: number; runs: number[] }> {
   const runs: number[] = [];
   for (let i = 0; i < times; i++) runs.push(await measure());
-  return { median: percentile([...runs].sort((a, b) => a - b), 50), runs };
+  return {
+    median: percentile(
+      [...runs].sort((a, b) => a - b),
+      50,
+    ),
+    runs,
+  };
 }
 
 async function benchEngine(engine: StoreEngine, double: ProviderDouble, url: string): Promise<Row> {
   const store = freshStoreEnv(engine);
   const small = freshStoreEnv(engine);
-  const env = { ...store.env, LOG_LEVEL: 'warn', DISPATCH_CONCURRENCY: String(CONCURRENCY), DISPATCH_IDLE_MAX_MS: '50', ...(process.env['BENCH_BATCH'] ? { DISPATCH_BATCH_SIZE: process.env['BENCH_BATCH'] } : {}), ...(process.env['HTTP_WORKERS'] ? { HTTP_WORKERS: process.env['HTTP_WORKERS'] } : {}) };
+  const env = {
+    ...store.env,
+    LOG_LEVEL: 'warn',
+    DISPATCH_CONCURRENCY: String(CONCURRENCY),
+    DISPATCH_IDLE_MAX_MS: '50',
+    ...(process.env['BENCH_BATCH'] ? { DISPATCH_BATCH_SIZE: process.env['BENCH_BATCH'] } : {}),
+    ...(process.env['HTTP_WORKERS'] ? { HTTP_WORKERS: process.env['HTTP_WORKERS'] } : {}),
+  };
   const result: Row = {};
   let gateway: RunningGateway | undefined;
   try {
@@ -172,7 +235,9 @@ async function benchBullmq(double: ProviderDouble, url: string): Promise<Row> {
   const connection = { host: '127.0.0.1', port: 6379 };
   const queue = new Queue('followup-bench', { connection });
   await queue.obliterate({ force: true });
-  const worker: ChildProcess = spawn(process.execPath, [join(__dirname, 'bullmq-worker.js'), 'followup-bench', url, String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const worker: ChildProcess = spawn(process.execPath, [join(__dirname, 'bullmq-worker.js'), 'followup-bench', url, String(CONCURRENCY)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve) => worker.stdout?.once('data', () => resolve()));
   const result: Row = {};
   try {
@@ -181,7 +246,13 @@ async function benchBullmq(double: ProviderDouble, url: string): Promise<Row> {
       double.reset();
       await queue.pause();
       for (let i = 0; i < N_THROUGHPUT; i += 1_000) {
-        await queue.addBulk(Array.from({ length: Math.min(1_000, N_THROUGHPUT - i) }, (_, k) => ({ name: 'f', data: { body: 'Hi Load' }, opts: { jobId: `t${run}-${i + k}`, removeOnComplete: true } })));
+        await queue.addBulk(
+          Array.from({ length: Math.min(1_000, N_THROUGHPUT - i) }, (_, k) => ({
+            name: 'f',
+            data: { body: 'Hi Load' },
+            opts: { jobId: `t${run}-${i + k}`, removeOnComplete: true },
+          })),
+        );
       }
       const t0 = Date.now();
       await queue.resume();
@@ -309,7 +380,11 @@ const NOTES = `## Reading the figures
 async function main(): Promise<void> {
   if (process.argv.includes('--render')) {
     // Re-renders docs/benchmarks.md from the figures of the last full run (after editing the notes).
-    const saved = JSON.parse(readFileSync(join(ROOT, 'docs/benchmarks.json'), 'utf8')) as { results: Record<string, Row>; bull: Row; seconds: number };
+    const saved = JSON.parse(readFileSync(join(ROOT, 'docs/benchmarks.json'), 'utf8')) as {
+      results: Record<string, Row>;
+      bull: Row;
+      seconds: number;
+    };
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), report(saved.results, saved.bull, saved.seconds));
     return;
   }

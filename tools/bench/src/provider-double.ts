@@ -52,7 +52,10 @@ export class ProviderDouble {
     if (this.arrivals.size >= count) return Promise.resolve();
     this.target = count;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${this.arrivals.size} of ${count} messages arrived in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`only ${this.arrivals.size} of ${count} messages arrived in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.reached = () => {
         clearTimeout(timer);
         resolve();

@@ -30,7 +30,11 @@ const followupAction = (scenarioId: string): Body => ({
     enabled: true,
     scenarioId,
     followupSequence: [{ id: 1, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'Hi' }],
-    followupSettings: { dynamicChannelSwitching: true, followUpHours: true, workingHours: [{ dayOfTheWeek: 1, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }] }] },
+    followupSettings: {
+      dynamicChannelSwitching: true,
+      followUpHours: true,
+      workingHours: [{ dayOfTheWeek: 1, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }] }],
+    },
   },
 });
 
@@ -79,17 +83,28 @@ function mutate(body: Body, path: (string | number)[], op: 'set' | 'delete' | 'a
 
 /** A request body: a valid one mutated at one point, or anything at all, or bytes that are not JSON. */
 const bodyFor = (valid: Body) =>
-  fc.oneof(
-    { arbitrary: fc.record({ kind: fc.constant('mutated' as const), at: fc.nat(), op: fc.constantFrom('set', 'delete', 'add') as fc.Arbitrary<'set' | 'delete' | 'add'>, value: jsonish, key: fc.string({ maxLength: 10 }) }), weight: 6 },
-    { arbitrary: fc.record({ kind: fc.constant('any' as const), value: jsonish }), weight: 2 },
-    { arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.string({ unit: 'binary', maxLength: 60 }) }), weight: 1 },
-  ).map((g) => {
-    if (g.kind === 'raw') return { raw: g.text };
-    if (g.kind === 'any') return { raw: JSON.stringify(g.value) ?? 'null' };
-    const all = [[], ...paths(valid)];
-    const path = all[g.at % all.length] as (string | number)[];
-    return { raw: JSON.stringify(mutate(valid, path, g.op, g.value, g.key)) ?? 'null' };
-  });
+  fc
+    .oneof(
+      {
+        arbitrary: fc.record({
+          kind: fc.constant('mutated' as const),
+          at: fc.nat(),
+          op: fc.constantFrom('set', 'delete', 'add') as fc.Arbitrary<'set' | 'delete' | 'add'>,
+          value: jsonish,
+          key: fc.string({ maxLength: 10 }),
+        }),
+        weight: 6,
+      },
+      { arbitrary: fc.record({ kind: fc.constant('any' as const), value: jsonish }), weight: 2 },
+      { arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.string({ unit: 'binary', maxLength: 60 }) }), weight: 1 },
+    )
+    .map((g) => {
+      if (g.kind === 'raw') return { raw: g.text };
+      if (g.kind === 'any') return { raw: JSON.stringify(g.value) ?? 'null' };
+      const all = [[], ...paths(valid)];
+      const path = all[g.at % all.length] as (string | number)[];
+      return { raw: JSON.stringify(mutate(valid, path, g.op, g.value, g.key)) ?? 'null' };
+    });
 
 describe.each(ENGINES)('bad input on every write route (%s)', (engine) => {
   const gw = useGateway(engine);
@@ -101,20 +116,82 @@ describe.each(ENGINES)('bad input on every write route (%s)', (engine) => {
     const agent = (await api.post('/conversation-ai/agents', { name: 'Fuzz', personality: 'p', goal: 'g', instructions: 'i' })).body;
     const action = (await api.post(`/conversation-ai/agents/${agent.id}/actions`, followupAction('contactIsBusy'))).body.data;
     const voice = (await api.post('/voice-ai/agents', { locationId: gw.locationId })).body;
-    const config = (await api.post('/backend/followup/configs', { assistant_id: randomUUID(), trigger_status_ids: [randomUUID()], steps: [{ interval: 'PT1H', prompt: 'p' }] })).body;
+    const config = (
+      await api.post('/backend/followup/configs', {
+        assistant_id: randomUUID(),
+        trigger_status_ids: [randomUUID()],
+        steps: [{ interval: 'PT1H', prompt: 'p' }],
+      })
+    ).body;
     const followup = (await api.post('/followups', { type: 'sms', debt_id: 'd1', scheduled_at: '2026-12-01T10:00:00Z' })).body.data;
     routes = [
-      { method: 'POST', path: '/conversation-ai/agents', valid: { name: 'A', personality: 'p', goal: 'g', instructions: 'i', waitTime: 3, waitTimeUnit: 'minutes', timezone: 'Europe/London', channels: ['SMS'] } },
-      { method: 'PUT', path: `/conversation-ai/agents/${agent.id}`, valid: { name: 'B', autoPilotMaxMessages: 10, sleepEnabled: true, sleepTime: 3, sleepTimeUnit: 'hours' } },
+      {
+        method: 'POST',
+        path: '/conversation-ai/agents',
+        valid: {
+          name: 'A',
+          personality: 'p',
+          goal: 'g',
+          instructions: 'i',
+          waitTime: 3,
+          waitTimeUnit: 'minutes',
+          timezone: 'Europe/London',
+          channels: ['SMS'],
+        },
+      },
+      {
+        method: 'PUT',
+        path: `/conversation-ai/agents/${agent.id}`,
+        valid: { name: 'B', autoPilotMaxMessages: 10, sleepEnabled: true, sleepTime: 3, sleepTimeUnit: 'hours' },
+      },
       { method: 'POST', path: `/conversation-ai/agents/${agent.id}/actions`, valid: followupAction('contactRequested') },
       { method: 'PUT', path: `/conversation-ai/agents/${agent.id}/actions/${action.id}`, valid: followupAction('contactIsBusy') },
-      { method: 'PATCH', path: `/conversation-ai/agents/${agent.id}/followup-settings`, valid: { actionIds: [action.id], followupSettings: { dynamicChannelSwitching: false, timezoneToUse: 'contact' } } },
-      { method: 'POST', path: '/voice-ai/agents', valid: { locationId: gw.locationId, agentName: 'V', language: 'es', translation: { enabled: true, language: 'es' }, agentWorkingHours: [{ dayOfTheWeek: 7, intervals: [{ startHour: 8, startMinute: 0, endHour: 9, endMinute: 0 }] }] } },
-      { method: 'PATCH', path: `/voice-ai/agents/${voice.id}`, valid: { maxCallDuration: 200, timezone: 'Asia/Tokyo', inboundNumber: '+14155550123' } },
-      { method: 'POST', path: '/backend/followup/configs', valid: { assistant_id: randomUUID(), trigger_status_ids: [randomUUID()], steps: [{ interval: 'P1D', template_name: 't' }], official_steps: [{ channel_id: 'c', app_id: 'a', steps: [{ interval: 'PT2H', prompt: 'p' }] }] } },
-      { method: 'PUT', path: `/backend/followup/configs/${config.id}`, valid: { is_active: false, steps: [{ interval: 'PT30M', prompt: 'q' }] } },
-      { method: 'POST', path: '/followups', valid: { type: 'manual_call', debt_id: 'x', scheduled_at: '2026-12-01T10:00:00Z', duration_ms: 10 } },
-      { method: 'PUT', path: `/followups/${followup.id}`, valid: { status: 'delivered', notes: 'n', debt_id: 'd1', call_date: '2026-12-01T11:00:00+02:00' } },
+      {
+        method: 'PATCH',
+        path: `/conversation-ai/agents/${agent.id}/followup-settings`,
+        valid: { actionIds: [action.id], followupSettings: { dynamicChannelSwitching: false, timezoneToUse: 'contact' } },
+      },
+      {
+        method: 'POST',
+        path: '/voice-ai/agents',
+        valid: {
+          locationId: gw.locationId,
+          agentName: 'V',
+          language: 'es',
+          translation: { enabled: true, language: 'es' },
+          agentWorkingHours: [{ dayOfTheWeek: 7, intervals: [{ startHour: 8, startMinute: 0, endHour: 9, endMinute: 0 }] }],
+        },
+      },
+      {
+        method: 'PATCH',
+        path: `/voice-ai/agents/${voice.id}`,
+        valid: { maxCallDuration: 200, timezone: 'Asia/Tokyo', inboundNumber: '+14155550123' },
+      },
+      {
+        method: 'POST',
+        path: '/backend/followup/configs',
+        valid: {
+          assistant_id: randomUUID(),
+          trigger_status_ids: [randomUUID()],
+          steps: [{ interval: 'P1D', template_name: 't' }],
+          official_steps: [{ channel_id: 'c', app_id: 'a', steps: [{ interval: 'PT2H', prompt: 'p' }] }],
+        },
+      },
+      {
+        method: 'PUT',
+        path: `/backend/followup/configs/${config.id}`,
+        valid: { is_active: false, steps: [{ interval: 'PT30M', prompt: 'q' }] },
+      },
+      {
+        method: 'POST',
+        path: '/followups',
+        valid: { type: 'manual_call', debt_id: 'x', scheduled_at: '2026-12-01T10:00:00Z', duration_ms: 10 },
+      },
+      {
+        method: 'PUT',
+        path: `/followups/${followup.id}`,
+        valid: { status: 'delivered', notes: 'n', debt_id: 'd1', call_date: '2026-12-01T11:00:00+02:00' },
+      },
     ];
     snapshotOf = async () => {
       const reads = [
@@ -144,7 +221,8 @@ describe.each(ENGINES)('bad input on every write route (%s)', (engine) => {
         async ({ route, body }) => {
           const res = await api.request(route.method, route.path, body);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (res.status >= 500) throw new Error(`${route.method} ${route.path} answered ${res.status} to ${body.raw}: ${JSON.stringify(res.body)}`);
+          if (res.status >= 500)
+            throw new Error(`${route.method} ${route.path} answered ${res.status} to ${body.raw}: ${JSON.stringify(res.body)}`);
           const after = await snapshotOf();
           if (res.status >= 400) expect(after).toEqual(before);
           before = after;
@@ -163,7 +241,14 @@ describe.each(ENGINES)('bad input on every write route (%s)', (engine) => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }), async (raw) => {
         const id = encodeURIComponent(raw);
-        for (const path of [`/conversation-ai/agents/${id}`, `/voice-ai/agents/${id}`, `/backend/followup/configs/${id}`, `/followups/${id}`, `/followups?cursor=${id}&limit=${id}`, `/conversation-ai/agents/search?startAfter=${id}&query=${id}`]) {
+        for (const path of [
+          `/conversation-ai/agents/${id}`,
+          `/voice-ai/agents/${id}`,
+          `/backend/followup/configs/${id}`,
+          `/followups/${id}`,
+          `/followups?cursor=${id}&limit=${id}`,
+          `/conversation-ai/agents/search?startAfter=${id}&query=${id}`,
+        ]) {
           for (const method of ['GET', 'DELETE']) {
             if (method === 'DELETE' && path.includes('?')) continue;
             const res = await gw.api.request(method, path);

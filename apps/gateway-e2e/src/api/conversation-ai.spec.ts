@@ -1,6 +1,12 @@
 import { ENGINES, useGateway } from '../support/fixtures';
 
-const agentBody = { name: 'Lead Bot', personality: 'Friendly', goal: 'Book a call', instructions: 'Be brief', timezone: 'America/New_York' };
+const agentBody = {
+  name: 'Lead Bot',
+  personality: 'Friendly',
+  goal: 'Book a call',
+  instructions: 'Be brief',
+  timezone: 'America/New_York',
+};
 const followupAction = (scenarioId = 'contactStoppedReplying') => ({
   type: 'ADVANCED_FOLLOWUP',
   name: 'Stopped replying',
@@ -22,8 +28,18 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
     const res = await gw.api.post('/conversation-ai/agents', agentBody);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      name: 'Lead Bot', mode: 'off', channels: [], waitTime: 2, waitTimeUnit: 'seconds', sleepEnabled: false,
-      autoPilotMaxMessages: 25, isPrimary: true, timezone: 'America/New_York', active: true, actions: [], locationId: gw.locationId,
+      name: 'Lead Bot',
+      mode: 'off',
+      channels: [],
+      waitTime: 2,
+      waitTimeUnit: 'seconds',
+      sleepEnabled: false,
+      autoPilotMaxMessages: 25,
+      isPrimary: true,
+      timezone: 'America/New_York',
+      active: true,
+      actions: [],
+      locationId: gw.locationId,
     });
     agentId = res.body.id;
     const second = await gw.api.post('/conversation-ai/agents', { ...agentBody, name: 'Support Bot', isPrimary: true });
@@ -38,7 +54,9 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
     for (const version of ['2021-04-15', '2021-07-28', '2023-02-21']) {
       expect((await gw.api.get('/conversation-ai/agents/search', { version })).status).toBe(200);
     }
-    expect((await gw.api.get('/conversation-ai/agents/search', { version: '2099-01-01' })).body.message).toContain('"2099-01-01" is not supported');
+    expect((await gw.api.get('/conversation-ai/agents/search', { version: '2099-01-01' })).body.message).toContain(
+      '"2099-01-01" is not supported',
+    );
   });
 
   it('answers the seed 401 body for a missing or wrong token', async () => {
@@ -63,21 +81,32 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
 
   it('validates agents: 422 naming each field, unknown fields refused, limits by unit', async () => {
     const res = await gw.api.post('/conversation-ai/agents', {
-      name: '', personality: 1, goal: 'g', instructions: 'i', mode: 'turbo', waitTime: 6, waitTimeUnit: 'minutes',
-      autoPilotMaxMessages: 101, timezone: 'Mars/Base', channels: ['SMS', 'Pager'], surprise: true,
+      name: '',
+      personality: 1,
+      goal: 'g',
+      instructions: 'i',
+      mode: 'turbo',
+      waitTime: 6,
+      waitTimeUnit: 'minutes',
+      autoPilotMaxMessages: 101,
+      timezone: 'Mars/Base',
+      channels: ['SMS', 'Pager'],
+      surprise: true,
     });
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('Unprocessable Entity');
-    expect(res.body.message).toEqual(expect.arrayContaining([
-      'property surprise should not exist',
-      'name should not be empty',
-      'personality must be a string',
-      expect.stringMatching(/^mode must be one of the following values/),
-      'waitTime must not be greater than 5 when waitTimeUnit is minutes',
-      'autoPilotMaxMessages must not be greater than 100',
-      'timezone must be a valid IANA time zone (e.g. America/New_York)',
-      expect.stringMatching(/^each value in channels must be one of/),
-    ]));
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([
+        'property surprise should not exist',
+        'name should not be empty',
+        'personality must be a string',
+        expect.stringMatching(/^mode must be one of the following values/),
+        'waitTime must not be greater than 5 when waitTimeUnit is minutes',
+        'autoPilotMaxMessages must not be greater than 100',
+        'timezone must be a valid IANA time zone (e.g. America/New_York)',
+        expect.stringMatching(/^each value in channels must be one of/),
+      ]),
+    );
   });
 
   it('answers 400 for malformed JSON and 422 for a body that is not an object', async () => {
@@ -118,13 +147,21 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
     const created = await gw.api.post(`/conversation-ai/agents/${agentId}/actions`, followupAction());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ success: true, data: { type: 'advancedFollowup', agentId, name: 'Stopped replying' } });
-    expect(created.body.data.details.followupSequence[1]).toEqual({ id: 2, followupTimeUnit: 'days', followupTime: 1, aiEnabledMessage: true, triggerWorkflow: false });
+    expect(created.body.data.details.followupSequence[1]).toEqual({
+      id: 2,
+      followupTimeUnit: 'days',
+      followupTime: 1,
+      aiEnabledMessage: true,
+      triggerWorkflow: false,
+    });
     const id = created.body.data.id;
     const list = await gw.api.get(`/conversation-ai/agents/${agentId}/actions/list`);
     expect(list.body).toEqual({ success: true, data: [created.body.data] });
     expect((await gw.api.get(`/conversation-ai/agents/${agentId}`)).body.actions).toEqual([{ id, type: 'advancedFollowup' }]);
     const replaced = await gw.api.put(`/conversation-ai/agents/${agentId}/actions/${id}`, {
-      type: 'triggerWorkflow', name: 'Notify', details: { workflowIds: ['wf1'], triggerCondition: 'When a lead asks for pricing' },
+      type: 'triggerWorkflow',
+      name: 'Notify',
+      details: { workflowIds: ['wf1'], triggerCondition: 'When a lead asks for pricing' },
     });
     expect(replaced.body.data).toMatchObject({ id, type: 'triggerWorkflow', details: { workflowIds: ['wf1'] } });
     const deleted = await gw.api.delete(`/conversation-ai/agents/${agentId}/actions/${id}`);
@@ -134,11 +171,18 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
 
   it('validates action details per type and keeps one advancedFollowup per scenario', async () => {
     const bad = await gw.api.post(`/conversation-ai/agents/${agentId}/actions`, {
-      type: 'advancedFollowup', name: 'Too many', details: { ...followupAction().details, followupSequence: [1, 2, 3, 4, 5, 6].map((i) => ({ id: i, followupTimeUnit: 'minutes', followupTime: 61 })) },
+      type: 'advancedFollowup',
+      name: 'Too many',
+      details: {
+        ...followupAction().details,
+        followupSequence: [1, 2, 3, 4, 5, 6].map((i) => ({ id: i, followupTimeUnit: 'minutes', followupTime: 61 })),
+      },
     });
     expect(bad.status).toBe(422);
     expect(bad.body.message).toContain('details.followupSequence must contain at most 5 follow-ups');
-    expect(bad.body.message).toContain('details.followupSequence.0.followupTime must not be greater than 60 when followupTimeUnit is minutes');
+    expect(bad.body.message).toContain(
+      'details.followupSequence.0.followupTime must not be greater than 60 when followupTimeUnit is minutes',
+    );
     const unknownType = await gw.api.post(`/conversation-ai/agents/${agentId}/actions`, { type: 'sendFax', name: 'x', details: {} });
     expect(unknownType.body.message[0]).toMatch(/^type must be one of: triggerWorkflow/);
     expect((await gw.api.post(`/conversation-ai/agents/${agentId}/actions`, followupAction('contactIsBusy'))).status).toBe(201);
@@ -155,21 +199,57 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
       workingHours: [{ dayOfTheWeek: 1, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 30 }] }],
       timezoneToUse: 'location',
     };
-    const res = await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, { actionIds: [a.id], followupSettings: settings });
+    const res = await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, {
+      actionIds: [a.id],
+      followupSettings: settings,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, data: { id: a.id, type: 'advancedFollowup', details: { followupSettings: { ...settings, timezoneToUse: 'business' } } } });
-    const other = (await gw.api.post(`/conversation-ai/agents/${agentId}/actions`, {
-      type: 'stopBot', name: 'Stop', details: { stopBotDetectionType: 'Goodbye', stopBotTriggerCondition: 'bye', reactivateEnabled: false, enabled: true, stopBotExamples: ['bye', 'thanks'], finalMessage: 'Bye!' },
-    })).body.data;
-    const wrongType = await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, { actionIds: [a.id, other.id], followupSettings: settings });
+    expect(res.body).toMatchObject({
+      success: true,
+      data: { id: a.id, type: 'advancedFollowup', details: { followupSettings: { ...settings, timezoneToUse: 'business' } } },
+    });
+    const other = (
+      await gw.api.post(`/conversation-ai/agents/${agentId}/actions`, {
+        type: 'stopBot',
+        name: 'Stop',
+        details: {
+          stopBotDetectionType: 'Goodbye',
+          stopBotTriggerCondition: 'bye',
+          reactivateEnabled: false,
+          enabled: true,
+          stopBotExamples: ['bye', 'thanks'],
+          finalMessage: 'Bye!',
+        },
+      })
+    ).body.data;
+    const wrongType = await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, {
+      actionIds: [a.id, other.id],
+      followupSettings: settings,
+    });
     expect(wrongType.status).toBe(422);
-    expect(wrongType.body.message).toEqual(['actionIds.1 names a stopBot action; follow-up settings apply to advancedFollowup actions only']);
+    expect(wrongType.body.message).toEqual([
+      'actionIds.1 names a stopBot action; follow-up settings apply to advancedFollowup actions only',
+    ]);
     const overlap = await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, {
       actionIds: [a.id],
-      followupSettings: { dynamicChannelSwitching: false, workingHours: [{ dayOfTheWeek: 0, intervals: [{ startHour: 9, startMinute: 0, endHour: 12, endMinute: 0 }, { startHour: 11, startMinute: 0, endHour: 13, endMinute: 0 }] }] },
+      followupSettings: {
+        dynamicChannelSwitching: false,
+        workingHours: [
+          {
+            dayOfTheWeek: 0,
+            intervals: [
+              { startHour: 9, startMinute: 0, endHour: 12, endMinute: 0 },
+              { startHour: 11, startMinute: 0, endHour: 13, endMinute: 0 },
+            ],
+          },
+        ],
+      },
     });
     expect(overlap.body.message).toEqual(['followupSettings.workingHours.0.intervals.1 overlaps intervals.0']);
-    expect((await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, { actionIds: ['nope'], followupSettings: settings })).status).toBe(404);
+    expect(
+      (await gw.api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, { actionIds: ['nope'], followupSettings: settings }))
+        .status,
+    ).toBe(404);
   });
 
   it("keeps tenants apart: another location's agent is 404 as if it did not exist", async () => {

@@ -35,7 +35,11 @@ describe.each(ENGINES)('follow-up configurations (seed 003) on %s', (engine) => 
   });
 
   it('defaults template_language to pt_BR and keeps one configuration per assistant (409)', async () => {
-    const res = await gw.api.post(base, { ...seedConfig(), official_steps: undefined, steps: [{ interval: 'P1D', template_name: 'hello' }] });
+    const res = await gw.api.post(base, {
+      ...seedConfig(),
+      official_steps: undefined,
+      steps: [{ interval: 'P1D', template_name: 'hello' }],
+    });
     expect(res.body.steps).toEqual([{ interval: 'P1D', template_name: 'hello', template_language: 'pt_BR' }]);
     const dup = await gw.api.post(base, seedConfig(config.assistant_id));
     expect(dup.status).toBe(409);
@@ -59,17 +63,19 @@ describe.each(ENGINES)('follow-up configurations (seed 003) on %s', (engine) => 
       ],
     });
     expect(res.status).toBe(422);
-    expect(res.body.message).toEqual(expect.arrayContaining([
-      'assistant_id must be a UUID',
-      'each value in trigger_status_ids must be a UUID',
-      'steps must contain at most 3 steps',
-      'steps.0.interval must be at least 30 minutes (PT30M)',
-      'steps.1.template_name is required when interval is 24 hours or more',
-      'steps.2.interval must be an ISO 8601 duration such as PT30M or P1D',
-      'steps.3.prompt is required when the step has no template_name',
-      `official_steps repeats channel_id ${channel}`,
-      'official_steps.0.steps must contain at least 1 step',
-    ]));
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([
+        'assistant_id must be a UUID',
+        'each value in trigger_status_ids must be a UUID',
+        'steps must contain at most 3 steps',
+        'steps.0.interval must be at least 30 minutes (PT30M)',
+        'steps.1.template_name is required when interval is 24 hours or more',
+        'steps.2.interval must be an ISO 8601 duration such as PT30M or P1D',
+        'steps.3.prompt is required when the step has no template_name',
+        `official_steps repeats channel_id ${channel}`,
+        'official_steps.0.steps must contain at least 1 step',
+      ]),
+    );
     const none = await gw.api.post(base, { assistant_id: randomUUID(), trigger_status_ids: [randomUUID()] });
     expect(none.body.message).toEqual(['steps is required when there are no official_steps (at least one step)']);
   });
@@ -80,7 +86,9 @@ describe.each(ENGINES)('follow-up configurations (seed 003) on %s', (engine) => 
     expect(res.body).toMatchObject({ is_active: false, steps: [{ interval: 'PT45M', prompt: 'Checking in' }] });
     const empty = await gw.api.put(`${base}/${config.id}`, { steps: [], official_steps: [] });
     expect(empty.status).toBe(422);
-    expect((await gw.api.put(`${base}/${config.id}`, { assistant_id: randomUUID() })).body.message).toEqual(['property assistant_id should not exist']);
+    expect((await gw.api.put(`${base}/${config.id}`, { assistant_id: randomUUID() })).body.message).toEqual([
+      'property assistant_id should not exist',
+    ]);
     expect((await gw.api.get(`${base}/${config.id}`)).body.steps).toHaveLength(1);
   });
 
@@ -104,20 +112,41 @@ describe.each(ENGINES)('follow-up records (seed 004) on %s', (engine) => {
   let id: string;
 
   it('creates a manual follow-up (on_hold by default) in the envelope', async () => {
-    const res = await gw.api.post('/followups', { type: 'manual_call', debt_id: 'deal-42', contact_id: 'c1', scheduled_at: '2026-12-01T15:00:00Z', notes: 'Call about renewal' });
+    const res = await gw.api.post('/followups', {
+      type: 'manual_call',
+      debt_id: 'deal-42',
+      contact_id: 'c1',
+      scheduled_at: '2026-12-01T15:00:00Z',
+      notes: 'Call about renewal',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ error: false, message: 'Followup created successfully', data: { type: 'manual_call', status: 'on_hold', debt_id: 'deal-42', scheduled_at: '2026-12-01T15:00:00.000Z', is_retry: false } });
+    expect(res.body).toMatchObject({
+      error: false,
+      message: 'Followup created successfully',
+      data: { type: 'manual_call', status: 'on_hold', debt_id: 'deal-42', scheduled_at: '2026-12-01T15:00:00.000Z', is_retry: false },
+    });
     id = res.body.data.id;
   });
 
   it('records call results with PUT using the seed fields', async () => {
     const res = await gw.api.put(`/followups/${id}`, {
-      status: 'deal_found', call_date: '2026-12-01T15:03:00+01:00', summary: 'Agreed to renew', call_id: 'call_789456',
-      audio_url: 'https://example.com/rec.mp3', duration_ms: 180000, direction: 'outbound', disconnection_reason: 'completed_successfully',
-      phone_number_used: '+33800123456', is_retry: false, debt_id: 'deal-42',
+      status: 'deal_found',
+      call_date: '2026-12-01T15:03:00+01:00',
+      summary: 'Agreed to renew',
+      call_id: 'call_789456',
+      audio_url: 'https://example.com/rec.mp3',
+      duration_ms: 180000,
+      direction: 'outbound',
+      disconnection_reason: 'completed_successfully',
+      phone_number_used: '+33800123456',
+      is_retry: false,
+      debt_id: 'deal-42',
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ message: 'Followup updated successfully', data: { status: 'deal_found', call_date: '2026-12-01T14:03:00.000Z', duration_ms: 180000, phone_number_used: '+33800123456' } });
+    expect(res.body).toMatchObject({
+      message: 'Followup updated successfully',
+      data: { status: 'deal_found', call_date: '2026-12-01T14:03:00.000Z', duration_ms: 180000, phone_number_used: '+33800123456' },
+    });
   });
 
   it('refuses a change of debt_id (422 naming it), unknown statuses and bad dates', async () => {
@@ -125,18 +154,25 @@ describe.each(ENGINES)('follow-up records (seed 004) on %s', (engine) => {
     expect(res.status).toBe(422);
     expect(res.body.message).toEqual(['debt_id cannot be changed']);
     const bad = await gw.api.put(`/followups/${id}`, { status: 'maybe', scheduled_at: 'tomorrow', duration_ms: -1, direction: 'sideways' });
-    expect(bad.body.message).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^status must be one of the following values: on_hold, scheduled/),
-      'scheduled_at must be an ISO 8601 date-time',
-      'duration_ms must not be less than 0',
-      expect.stringMatching(/^direction must be one of/),
-    ]));
+    expect(bad.body.message).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^status must be one of the following values: on_hold, scheduled/),
+        'scheduled_at must be an ISO 8601 date-time',
+        'duration_ms must not be less than 0',
+        expect.stringMatching(/^direction must be one of/),
+      ]),
+    );
     expect((await gw.api.get(`/followups/${id}`)).body.data.debt_id).toBe('deal-42');
   });
 
   it('lists with filters and cursor pagination', async () => {
     for (let i = 0; i < 5; i++) {
-      await gw.api.post('/followups', { type: i % 2 ? 'sms' : 'email', contact_id: 'c2', scheduled_at: `2026-12-0${i + 2}T09:00:00Z`, status: 'scheduled' });
+      await gw.api.post('/followups', {
+        type: i % 2 ? 'sms' : 'email',
+        contact_id: 'c2',
+        scheduled_at: `2026-12-0${i + 2}T09:00:00Z`,
+        status: 'scheduled',
+      });
     }
     const first = await gw.api.get('/followups?limit=2');
     expect(first.body.data).toHaveLength(2);

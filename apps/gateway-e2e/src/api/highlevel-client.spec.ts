@@ -19,24 +19,46 @@ describe.each(ENGINES)("HighLevel's official client against the gateway on %s", 
   });
 
   it('drives agents, actions and follow-up settings through conversationAi', async () => {
-    const agent = await ghl.conversationAi.createAgent({ name: 'SDK agent', personality: 'Warm', goal: 'Qualify leads', instructions: 'Ask one question at a time', mode: 'auto-pilot', channels: ['SMS', 'Live_Chat'] });
+    const agent = await ghl.conversationAi.createAgent({
+      name: 'SDK agent',
+      personality: 'Warm',
+      goal: 'Qualify leads',
+      instructions: 'Ask one question at a time',
+      mode: 'auto-pilot',
+      channels: ['SMS', 'Live_Chat'],
+    });
     expect(agent).toMatchObject({ name: 'SDK agent', mode: 'auto-pilot', channels: ['SMS', 'Live_Chat'], actions: [] });
 
-    const created = await ghl.conversationAi.createAction({ agentId: agent.id }, {
-      type: 'advancedFollowup',
-      name: 'Busy contacts',
-      details: { enabled: true, scenarioId: 'contactIsBusy', followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 30 }] },
-    });
+    const created = await ghl.conversationAi.createAction(
+      { agentId: agent.id },
+      {
+        type: 'advancedFollowup',
+        name: 'Busy contacts',
+        details: {
+          enabled: true,
+          scenarioId: 'contactIsBusy',
+          followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 30 }],
+        },
+      },
+    );
     expect(created.success).toBe(true);
     const actionId = created.data.id as string;
 
     const listed = await ghl.conversationAi.listActions({ agentId: agent.id });
     expect(listed.data.map((a) => a.id)).toEqual([actionId]);
 
-    const updated = await ghl.conversationAi.updateFollowupSettings({ agentId: agent.id }, {
-      actionIds: [actionId],
-      followupSettings: { dynamicChannelSwitching: true, followUpHours: true, workingHours: [{ dayOfTheWeek: 1, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 30 }] }], timezoneToUse: 'contact' },
-    });
+    const updated = await ghl.conversationAi.updateFollowupSettings(
+      { agentId: agent.id },
+      {
+        actionIds: [actionId],
+        followupSettings: {
+          dynamicChannelSwitching: true,
+          followUpHours: true,
+          workingHours: [{ dayOfTheWeek: 1, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 30 }] }],
+          timezoneToUse: 'contact',
+        },
+      },
+    );
     expect(updated.data.details.followupSettings.timezoneToUse).toBe('contact');
 
     const fetched = await ghl.conversationAi.getActionById({ agentId: agent.id, actionId });
@@ -53,7 +75,9 @@ describe.each(ENGINES)("HighLevel's official client against the gateway on %s", 
   });
 
   it('surfaces our 422 and 404 as the client error types with the messages', async () => {
-    await expect(ghl.conversationAi.createAgent({ name: 'x', personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 0 })).rejects.toMatchObject({
+    await expect(
+      ghl.conversationAi.createAgent({ name: 'x', personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 0 }),
+    ).rejects.toMatchObject({
       statusCode: 422,
       response: { message: ['autoPilotMaxMessages must not be less than 1'] },
     });
@@ -63,8 +87,13 @@ describe.each(ENGINES)("HighLevel's official client against the gateway on %s", 
   it('drives voice agents through voiceAi', async () => {
     const created = await ghl.voiceAi.createAgent({ locationId: gw.locationId, agentName: 'SDK voice', maxCallDuration: 600 });
     expect(created).toMatchObject({ agentName: 'SDK voice', maxCallDuration: 600, locationId: gw.locationId });
-    const patched = await ghl.voiceAi.patchAgent({ agentId: created.id, locationId: gw.locationId }, { agentWorkingHours: [{ dayOfTheWeek: 7, intervals: [{ startHour: 10, endHour: 14, startMinute: 0, endMinute: 0 }] }] });
-    expect(patched.agentWorkingHours).toEqual([{ dayOfTheWeek: 7, intervals: [{ startHour: 10, endHour: 14, startMinute: 0, endMinute: 0 }] }]);
+    const patched = await ghl.voiceAi.patchAgent(
+      { agentId: created.id, locationId: gw.locationId },
+      { agentWorkingHours: [{ dayOfTheWeek: 7, intervals: [{ startHour: 10, endHour: 14, startMinute: 0, endMinute: 0 }] }] },
+    );
+    expect(patched.agentWorkingHours).toEqual([
+      { dayOfTheWeek: 7, intervals: [{ startHour: 10, endHour: 14, startMinute: 0, endMinute: 0 }] },
+    ]);
     const list = await ghl.voiceAi.getAgents({ locationId: gw.locationId, page: 1, pageSize: 10 });
     expect(list).toMatchObject({ total: 1, page: 1, pageSize: 10 });
     expect((await ghl.voiceAi.getAgent({ agentId: created.id, locationId: gw.locationId })).actions).toEqual([]);

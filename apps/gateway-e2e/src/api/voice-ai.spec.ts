@@ -10,10 +10,21 @@ describe.each(ENGINES)('Voice AI API on %s', (engine) => {
     const res = await gw.api.post('/voice-ai/agents', { locationId: gw.locationId });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      locationId: gw.locationId, businessName: 'Default location', language: 'en-US', patienceLevel: 'high', maxCallDuration: 300,
-      sendUserIdleReminders: true, reminderAfterIdleTimeSeconds: 8, inboundNumber: null, numberPoolId: null, callEndWorkflowIds: [],
+      locationId: gw.locationId,
+      businessName: 'Default location',
+      language: 'en-US',
+      patienceLevel: 'high',
+      maxCallDuration: 300,
+      sendUserIdleReminders: true,
+      reminderAfterIdleTimeSeconds: 8,
+      inboundNumber: null,
+      numberPoolId: null,
+      callEndWorkflowIds: [],
       sendPostCallNotificationTo: { admins: true, allUsers: false, contactAssignedUser: false, specificUsers: [], customEmails: [] },
-      agentWorkingHours: [], timezone: 'America/Chicago', isAgentAsBackupDisabled: false, translation: { enabled: false },
+      agentWorkingHours: [],
+      timezone: 'America/Chicago',
+      isAgentAsBackupDisabled: false,
+      translation: { enabled: false },
     });
     expect(res.body.agentName).toMatch(/^My Agent \d{3}$/);
     expect(res.body.welcomeMessage.length).toBeLessThanOrEqual(190);
@@ -22,13 +33,30 @@ describe.each(ENGINES)('Voice AI API on %s', (engine) => {
 
   it('accepts the seed PATCH example and answers the agent', async () => {
     const body = {
-      agentName: 'Customer Support Agent', businessName: 'Acme Corporation',
+      agentName: 'Customer Support Agent',
+      businessName: 'Acme Corporation',
       welcomeMessage: 'Hello! Thank you for calling Acme Corporation. How can I assist you today?',
-      agentPrompt: 'You are a helpful customer service representative.', voiceId: '507f1f77bcf86cd799439011', language: 'en-US',
-      patienceLevel: 'low', maxCallDuration: 600, sendUserIdleReminders: true, reminderAfterIdleTimeSeconds: 5, inboundNumber: '+1234567890',
-      numberPoolId: 'pool_507f1f77bcf86cd799439011', callEndWorkflowIds: ['wf_507f1f77bcf86cd799439011', 'wf_507f1f77bcf86cd799439012'],
-      sendPostCallNotificationTo: { admins: true, allUsers: false, contactAssignedUser: false, specificUsers: ['user_507f1f77bcf86cd799439011'], customEmails: ['manager@company.com'] },
-      agentWorkingHours: week, timezone: 'America/New_York', isAgentAsBackupDisabled: false, translation: { enabled: false, language: 'es' },
+      agentPrompt: 'You are a helpful customer service representative.',
+      voiceId: '507f1f77bcf86cd799439011',
+      language: 'en-US',
+      patienceLevel: 'low',
+      maxCallDuration: 600,
+      sendUserIdleReminders: true,
+      reminderAfterIdleTimeSeconds: 5,
+      inboundNumber: '+1234567890',
+      numberPoolId: 'pool_507f1f77bcf86cd799439011',
+      callEndWorkflowIds: ['wf_507f1f77bcf86cd799439011', 'wf_507f1f77bcf86cd799439012'],
+      sendPostCallNotificationTo: {
+        admins: true,
+        allUsers: false,
+        contactAssignedUser: false,
+        specificUsers: ['user_507f1f77bcf86cd799439011'],
+        customEmails: ['manager@company.com'],
+      },
+      agentWorkingHours: week,
+      timezone: 'America/New_York',
+      isAgentAsBackupDisabled: false,
+      translation: { enabled: false, language: 'es' },
     };
     const res = await gw.api.patch(`/voice-ai/agents/${agentId}?locationId=${gw.locationId}`, body);
     expect(res.status).toBe(200);
@@ -39,24 +67,38 @@ describe.each(ENGINES)('Voice AI API on %s', (engine) => {
 
   it('enforces the limits of the seed', async () => {
     const res = await gw.api.post('/voice-ai/agents', {
-      locationId: gw.locationId, agentName: 'x'.repeat(41), welcomeMessage: 'w'.repeat(191), maxCallDuration: 179,
-      reminderAfterIdleTimeSeconds: 21, callEndWorkflowIds: Array.from({ length: 11 }, (_, i) => `wf${i}`), language: 'klingon',
+      locationId: gw.locationId,
+      agentName: 'x'.repeat(41),
+      welcomeMessage: 'w'.repeat(191),
+      maxCallDuration: 179,
+      reminderAfterIdleTimeSeconds: 21,
+      callEndWorkflowIds: Array.from({ length: 11 }, (_, i) => `wf${i}`),
+      language: 'klingon',
       agentWorkingHours: [{ dayOfTheWeek: 0, intervals: [{ startHour: 9, startMinute: 0, endHour: 8, endMinute: 0 }] }],
-      timezone: 'America/Nowhere', sendPostCallNotificationTo: { admins: true, allUsers: false, contactAssignedUser: false, specificUsers: [], customEmails: ['not-an-email'] },
+      timezone: 'America/Nowhere',
+      sendPostCallNotificationTo: {
+        admins: true,
+        allUsers: false,
+        contactAssignedUser: false,
+        specificUsers: [],
+        customEmails: ['not-an-email'],
+      },
     });
     expect(res.status).toBe(422);
-    expect(res.body.message).toEqual(expect.arrayContaining([
-      'agentName must be shorter than or equal to 40 characters',
-      'welcomeMessage must be shorter than or equal to 190 characters',
-      'maxCallDuration must not be less than 180',
-      'reminderAfterIdleTimeSeconds must not be greater than 20',
-      'callEndWorkflowIds must contain at most 10 workflow ids',
-      expect.stringMatching(/^language must be one of the following values/),
-      'agentWorkingHours.0.dayOfTheWeek must not be less than 1',
-      'agentWorkingHours.0.intervals.0 must start before it ends',
-      'timezone must be a valid IANA time zone (e.g. America/New_York)',
-      'each value in sendPostCallNotificationTo.customEmails must be an email',
-    ]));
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([
+        'agentName must be shorter than or equal to 40 characters',
+        'welcomeMessage must be shorter than or equal to 190 characters',
+        'maxCallDuration must not be less than 180',
+        'reminderAfterIdleTimeSeconds must not be greater than 20',
+        'callEndWorkflowIds must contain at most 10 workflow ids',
+        expect.stringMatching(/^language must be one of the following values/),
+        'agentWorkingHours.0.dayOfTheWeek must not be less than 1',
+        'agentWorkingHours.0.intervals.0 must start before it ends',
+        'timezone must be a valid IANA time zone (e.g. America/New_York)',
+        'each value in sendPostCallNotificationTo.customEmails must be an email',
+      ]),
+    );
     const threePart = await gw.api.post('/voice-ai/agents', { locationId: gw.locationId, timezone: 'America/Argentina/Buenos_Aires' });
     expect(threePart.body.message).toEqual(['timezone must match ^[A-Za-z_]+/[A-Za-z_]+$ (e.g. America/New_York)']);
   });
@@ -66,7 +108,10 @@ describe.each(ENGINES)('Voice AI API on %s', (engine) => {
     expect(onEnglish.body.message).toEqual(['translation.enabled can only be true when the agent language is not en-US']);
     const noLanguage = await gw.api.patch(`/voice-ai/agents/${agentId}`, { language: 'es', translation: { enabled: true } });
     expect(noLanguage.body.message).toEqual(['translation.language is required when translation is enabled']);
-    const otherLanguage = await gw.api.patch(`/voice-ai/agents/${agentId}`, { language: 'es', translation: { enabled: true, language: 'fr' } });
+    const otherLanguage = await gw.api.patch(`/voice-ai/agents/${agentId}`, {
+      language: 'es',
+      translation: { enabled: true, language: 'fr' },
+    });
     expect(otherLanguage.body.message).toEqual(['translation.language must be the agent language (es) or en-US']);
     const ok = await gw.api.patch(`/voice-ai/agents/${agentId}`, { language: 'es', translation: { enabled: true, language: 'en-US' } });
     expect(ok.status).toBe(200);
@@ -76,7 +121,8 @@ describe.each(ENGINES)('Voice AI API on %s', (engine) => {
   });
 
   it('lists with page, pageSize and query', async () => {
-    for (const agentName of ['Sales line', 'Support line', 'Night desk']) await gw.api.post('/voice-ai/agents', { locationId: gw.locationId, agentName });
+    for (const agentName of ['Sales line', 'Support line', 'Night desk'])
+      await gw.api.post('/voice-ai/agents', { locationId: gw.locationId, agentName });
     const page = await gw.api.get(`/voice-ai/agents?locationId=${gw.locationId}&page=2&pageSize=2`);
     expect(page.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
     expect(page.body.agents.map((a: { agentName: string }) => a.agentName)).toEqual(['Support line', 'Night desk']);

@@ -19,7 +19,8 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
   let connectionId: string;
   let agentId: string;
   const hook = (kind: 'messages' | 'status') => `${gw.gateway.url}/webhooks/twilio/${connectionId}/${kind}`;
-  const text = (body: string, messageSid?: string, from = ADA) => twilio.sendInbound(hook('messages'), { from, to: OUR_NUMBER, body, messageSid });
+  const text = (body: string, messageSid?: string, from = ADA) =>
+    twilio.sendInbound(hook('messages'), { from, to: OUR_NUMBER, body, messageSid });
   const conversationOf = async (phone: string) => {
     const contact = (await api.get('/contacts?limit=100')).body.data.find((c: Json) => c.phone === phone);
     const conversations = (await api.get(`/conversations?contact_id=${contact.id}`)).body.data;
@@ -29,17 +30,40 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
   beforeAll(async () => {
     api = gw.api;
     const url = await twilio.start();
-    agentId = (await api.post('/conversation-ai/agents', { name: 'Lead Bot', businessName: 'Acme Dental', personality: 'p', goal: 'g', instructions: 'i', timezone: 'America/New_York' })).body.id;
+    agentId = (
+      await api.post('/conversation-ai/agents', {
+        name: 'Lead Bot',
+        businessName: 'Acme Dental',
+        personality: 'p',
+        goal: 'g',
+        instructions: 'i',
+        timezone: 'America/New_York',
+      })
+    ).body.id;
     const quiet = await api.post(`/conversation-ai/agents/${agentId}/actions`, {
-      type: 'advancedFollowup', name: 'Stopped replying',
-      details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [
-        { id: 1, followupTimeUnit: 'hours', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}, shall I hold Tuesday 10am for you?' },
-        { id: 2, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'Last chance for Tuesday!' },
-      ] },
+      type: 'advancedFollowup',
+      name: 'Stopped replying',
+      details: {
+        enabled: true,
+        scenarioId: 'contactStoppedReplying',
+        followupSequence: [
+          {
+            id: 1,
+            followupTimeUnit: 'hours',
+            followupTime: 1,
+            aiEnabledMessage: false,
+            customMessage: 'Hi {{contact.first_name}}, shall I hold Tuesday 10am for you?',
+          },
+          { id: 2, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'Last chance for Tuesday!' },
+        ],
+      },
     });
     expect(quiet.status).toBe(201);
     const created = await api.post('/channels', {
-      type: 'sms', provider: 'twilio', name: 'Main number', default_agent_id: agentId,
+      type: 'sms',
+      provider: 'twilio',
+      name: 'Main number',
+      default_agent_id: agentId,
       settings: { ...twilio.connectionSettings(url, OUR_NUMBER), help_text: 'Acme Dental: reply STOP to opt out. Call 555-0100 for help.' },
     });
     expect(created.status).toBe(201);
@@ -49,11 +73,17 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
 
   it('keeps the auth token encrypted and masked, and names bad settings', async () => {
     const read = await api.get(`/channels/${connectionId}`);
-    expect(read.body.settings).toMatchObject({ account_sid: twilio.accountSid, from: OUR_NUMBER, auth_token: expect.stringMatching(/^\*\*\*\*[0-9a-f]{4}$/) });
+    expect(read.body.settings).toMatchObject({
+      account_sid: twilio.accountSid,
+      from: OUR_NUMBER,
+      auth_token: expect.stringMatching(/^\*\*\*\*[0-9a-f]{4}$/),
+    });
     expect(JSON.stringify(read.body)).not.toContain(twilio.authToken);
     const bad = await api.post('/channels', { type: 'sms', provider: 'twilio', settings: { account_sid: 'AC1', auth_token: 'x' } });
     expect(bad.status).toBe(422);
-    expect(bad.body.message).toEqual(expect.arrayContaining(['settings.account_sid must be a Twilio Account SID (AC followed by 32 hex digits)']));
+    expect(bad.body.message).toEqual(
+      expect.arrayContaining(['settings.account_sid must be a Twilio Account SID (AC followed by 32 hex digits)']),
+    );
     const wrongType = await api.post('/channels', { type: 'email', provider: 'twilio', settings: {} });
     expect(wrongType.status).toBe(422);
   });
@@ -77,7 +107,11 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     const before = (await api.get('/contacts?limit=100')).body.data.length;
     const forged = await twilio.sendInbound(hook('messages'), { from: '+14155550999', to: OUR_NUMBER, body: 'forged' }, 'f'.repeat(32));
     expect(forged.status).toBe(403);
-    const unsigned = await fetch(hook('messages'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'From=%2B14155550999&Body=hi&MessageSid=SMx' });
+    const unsigned = await fetch(hook('messages'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'From=%2B14155550999&Body=hi&MessageSid=SMx',
+    });
     expect(unsigned.status).toBe(403);
     expect(await unsigned.json()).toMatchObject({ statusCode: 403, message: expect.stringContaining('X-Twilio-Signature') });
     expect((await api.get('/contacts?limit=100')).body.data.length).toBe(before);
@@ -86,13 +120,22 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
 
   it('replies through Twilio, follows delivery statuses forward only, and follows up over SMS when the contact goes quiet', async () => {
     const { conversation } = await conversationOf(ADA);
-    const reply = await api.post(`/conversations/${conversation.id}/messages`, { direction: 'outbound', body: 'We do! Tuesday at 10am?', send: true });
+    const reply = await api.post(`/conversations/${conversation.id}/messages`, {
+      direction: 'outbound',
+      body: 'We do! Tuesday at 10am?',
+      send: true,
+    });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ status: 'queued', connection_id: connectionId, provider_message_id: expect.stringMatching(/^SM[0-9a-f]{32}$/) });
+    expect(reply.body).toMatchObject({
+      status: 'queued',
+      connection_id: connectionId,
+      provider_message_id: expect.stringMatching(/^SM[0-9a-f]{32}$/),
+    });
     const sent = twilio.messages.find((m) => m.sid === reply.body.provider_message_id);
     expect(sent).toMatchObject({ to: ADA, from: OUR_NUMBER, body: 'We do! Tuesday at 10am?', statusCallback: hook('status') });
 
-    for (const status of ['sent', 'delivered', 'sent']) expect((await twilio.sendStatus(reply.body.provider_message_id, status)).status).toBe(200);
+    for (const status of ['sent', 'delivered', 'sent'])
+      expect((await twilio.sendStatus(reply.body.provider_message_id, status)).status).toBe(200);
     const recorded = (await gw.timeline(conversation.id)).find((i) => i.message?.id === reply.body.id);
     expect(recorded.message.status).toBe('delivered');
 
@@ -103,16 +146,27 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect(followup?.statusCallback).toBe(hook('status'));
     await twilio.sendStatus(followup?.sid as string, 'delivered');
     const steps = (await gw.timeline(conversation.id)).filter((i) => i.kind === 'followup').map((i) => i.followup);
-    expect(steps.map((f: Json) => [f.step, f.status])).toEqual([[1, 'delivered'], [2, 'scheduled']]);
+    expect(steps.map((f: Json) => [f.step, f.status])).toEqual([
+      [1, 'delivered'],
+      [2, 'scheduled'],
+    ]);
   });
 
-  it('records a failed delivery with Twilio\'s error code', async () => {
+  it("records a failed delivery with Twilio's error code", async () => {
     const { conversation } = await conversationOf(ADA);
-    const reply = await api.post(`/conversations/${conversation.id}/messages`, { direction: 'outbound', body: 'Are you still there?', send: true });
+    const reply = await api.post(`/conversations/${conversation.id}/messages`, {
+      direction: 'outbound',
+      body: 'Are you still there?',
+      send: true,
+    });
     await twilio.sendStatus(reply.body.provider_message_id, 'undelivered', 30003);
     await twilio.sendStatus(reply.body.provider_message_id, 'delivered');
     const recorded = (await gw.timeline(conversation.id)).find((i) => i.message?.id === reply.body.id);
-    expect(recorded.message).toMatchObject({ status: 'undelivered', error_code: '30003', status_reason: 'undelivered: 30003 Twilio error 30003' });
+    expect(recorded.message).toMatchObject({
+      status: 'undelivered',
+      error_code: '30003',
+      status_reason: 'undelivered: 30003 Twilio error 30003',
+    });
   });
 
   it('STOP opts the contact out of SMS and voice and cancels every pending follow-up; sends are then refused before Twilio; START opts back in', async () => {
@@ -122,15 +176,23 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect((await text(' Stop. ')).status).toBe(200);
     const { contact } = await conversationOf(ADA);
     expect(contact.opted_out).toMatchObject({ sms: true, voice: true, email: false });
-    const pending = (await gw.timeline(conversation.id)).filter((i) => i.kind === 'followup' && ['scheduled', 'planned'].includes(i.followup.status));
+    const pending = (await gw.timeline(conversation.id)).filter(
+      (i) => i.kind === 'followup' && ['scheduled', 'planned'].includes(i.followup.status),
+    );
     expect(pending).toEqual([]);
     const cancelled = (await gw.timeline(conversation.id)).filter((i) => i.followup?.status === 'cancelled').map((i) => i.followup.reason);
     expect(cancelled).toContain('opted_out: the contact replied STOP');
 
     const count = twilio.messages.length;
-    const refused = await api.post(`/conversations/${conversation.id}/messages`, { direction: 'outbound', body: 'One more thing!', send: true });
+    const refused = await api.post(`/conversations/${conversation.id}/messages`, {
+      direction: 'outbound',
+      body: 'One more thing!',
+      send: true,
+    });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/^opted_out: the contact opted out of sms: the message was not sent \(recorded as message \S+ with status refused\)$/);
+    expect(refused.body.message).toMatch(
+      /^opted_out: the contact opted out of sms: the message was not sent \(recorded as message \S+ with status refused\)$/,
+    );
     expect(twilio.messages.length).toBe(count);
     expect((await gw.moveClock(24 * HOUR)).dispatched).toBe(0);
     expect(twilio.messages.length).toBe(count);
@@ -139,9 +201,11 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect((await conversationOf(ADA)).contact.opted_out.sms).toBe(false);
   });
 
-  it('answers HELP with the connection\'s help text in TwiML', async () => {
+  it("answers HELP with the connection's help text in TwiML", async () => {
     const help = await text('help');
-    expect(help.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Message>Acme Dental: reply STOP to opt out. Call 555-0100 for help.</Message></Response>');
+    expect(help.body).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Acme Dental: reply STOP to opt out. Call 555-0100 for help.</Message></Response>',
+    );
   });
 
   it('opts the contact out when Twilio reports 21610, and answers 502 when Twilio refuses a send', async () => {
@@ -156,7 +220,11 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     await text('Hi', undefined, carol);
     const carols = await conversationOf(carol);
     twilio.failNext(21211, "The 'To' number is not a valid phone number.");
-    const failed = await api.post(`/conversations/${carols.conversation.id}/messages`, { direction: 'outbound', body: 'Hi Carol!', send: true });
+    const failed = await api.post(`/conversations/${carols.conversation.id}/messages`, {
+      direction: 'outbound',
+      body: 'Hi Carol!',
+      send: true,
+    });
     expect(failed.status).toBe(502);
     expect(failed.body.message).toContain('Twilio error 21211');
     const recorded = (await gw.timeline(carols.conversation.id)).filter((i) => i.kind === 'message').pop();

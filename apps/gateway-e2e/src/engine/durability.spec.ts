@@ -44,7 +44,13 @@ describe.each(ENGINES)('a gateway killed with SIGKILL in mid-dispatch (%s)', (en
     const receiver = new WebhookReceiver(SEED_SECRET);
     const url = await receiver.start();
     receiver.behaviour = { delayMs: 150 };
-    const env = { ...store.env, DISPATCH_IDLE_MAX_MS: '100', DISPATCH_CONCURRENCY: '20', DISPATCH_BATCH_SIZE: '10', DISPATCH_LEASE_MS: '2000' };
+    const env = {
+      ...store.env,
+      DISPATCH_IDLE_MAX_MS: '100',
+      DISPATCH_CONCURRENCY: '20',
+      DISPATCH_BATCH_SIZE: '10',
+      DISPATCH_LEASE_MS: '2000',
+    };
     const first = await startGatewayProcess(env);
     let second: Awaited<ReturnType<typeof startGatewayProcess>> | undefined;
     try {

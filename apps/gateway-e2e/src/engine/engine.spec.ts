@@ -9,10 +9,21 @@ import { Api, Json } from '../support/http';
  */
 const START = '2026-06-15T13:00:00.000Z';
 const HOUR = 3_600_000;
-const weekdays9to17 = [1, 2, 3, 4, 5].map((d) => ({ dayOfTheWeek: d, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }] }));
+const weekdays9to17 = [1, 2, 3, 4, 5].map((d) => ({
+  dayOfTheWeek: d,
+  intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }],
+}));
 
 const sequence = [
-  { id: 1, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}, still interested?', triggerWorkflow: true, workflowId: 'crm-note' },
+  {
+    id: 1,
+    followupTimeUnit: 'hours',
+    followupTime: 2,
+    aiEnabledMessage: false,
+    customMessage: 'Hi {{contact.first_name}}, still interested?',
+    triggerWorkflow: true,
+    workflowId: 'crm-note',
+  },
   { id: 2, followupTimeUnit: 'days', followupTime: 1, aiEnabledMessage: false, customMessage: 'Just checking in, {{contact.first_name}}.' },
   { id: 3, followupTimeUnit: 'hours', followupTime: 3, aiEnabledMessage: false, customMessage: 'Last note from {{agent.business_name}}.' },
 ];
@@ -29,15 +40,49 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
   const followups = (items: Json[]) => items.filter((i) => i.kind === 'followup').map((i) => i.followup);
   const say = (conversationId: string, direction: 'inbound' | 'outbound', body: string, extra: Record<string, unknown> = {}) =>
     api.post(`/conversations/${conversationId}/messages`, { direction, body, ...extra });
-  const newConversation = async () => (await api.post('/conversations', { contact_id: contactId, agent_id: agentId, channel: 'sms' })).body.id as string;
+  const newConversation = async () =>
+    (await api.post('/conversations', { contact_id: contactId, agent_id: agentId, channel: 'sms' })).body.id as string;
 
   beforeAll(async () => {
     api = gw.api;
     const url = await receiver.start();
-    agentId = (await api.post('/conversation-ai/agents', { name: 'Lead Bot', businessName: 'Acme Dental', personality: 'p', goal: 'g', instructions: 'i', timezone: 'America/New_York' })).body.id;
-    const stopped = (await api.post(`/conversation-ai/agents/${agentId}/actions`, { type: 'advancedFollowup', name: 'Stopped replying', details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: sequence } })).body.data.id;
-    await api.post(`/conversation-ai/agents/${agentId}/actions`, { type: 'advancedFollowup', name: 'Busy', details: { enabled: true, scenarioId: 'contactIsBusy', followupSequence: [{ id: 1, followupTimeUnit: 'hours', followupTime: 3, aiEnabledMessage: false, customMessage: 'Is now better?' }] } });
-    await api.post(`/conversation-ai/agents/${agentId}/actions`, { type: 'advancedFollowup', name: 'Requested', details: { enabled: true, scenarioId: 'contactRequested', followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'As promised, calling back!' }] } });
+    agentId = (
+      await api.post('/conversation-ai/agents', {
+        name: 'Lead Bot',
+        businessName: 'Acme Dental',
+        personality: 'p',
+        goal: 'g',
+        instructions: 'i',
+        timezone: 'America/New_York',
+      })
+    ).body.id;
+    const stopped = (
+      await api.post(`/conversation-ai/agents/${agentId}/actions`, {
+        type: 'advancedFollowup',
+        name: 'Stopped replying',
+        details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: sequence },
+      })
+    ).body.data.id;
+    await api.post(`/conversation-ai/agents/${agentId}/actions`, {
+      type: 'advancedFollowup',
+      name: 'Busy',
+      details: {
+        enabled: true,
+        scenarioId: 'contactIsBusy',
+        followupSequence: [{ id: 1, followupTimeUnit: 'hours', followupTime: 3, aiEnabledMessage: false, customMessage: 'Is now better?' }],
+      },
+    });
+    await api.post(`/conversation-ai/agents/${agentId}/actions`, {
+      type: 'advancedFollowup',
+      name: 'Requested',
+      details: {
+        enabled: true,
+        scenarioId: 'contactRequested',
+        followupSequence: [
+          { id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'As promised, calling back!' },
+        ],
+      },
+    });
     const settings = await api.patch(`/conversation-ai/agents/${agentId}/followup-settings`, {
       actionIds: [stopped],
       followupSettings: { dynamicChannelSwitching: false, followUpHours: true, workingHours: weekdays9to17, timezoneToUse: 'business' },
@@ -46,7 +91,9 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
     const channel = await api.post('/channels', { type: 'sms', provider: 'webhook', settings: { url: `${url}/sms` } });
     expect(channel.status).toBe(201);
     expect(channel.body.settings.secret).toMatch(/^whsec_/);
-    contactId = (await api.post('/contacts', { name: 'Ada Lovelace', first_name: 'Ada', phone: '+14155550123', timezone: 'America/Los_Angeles' })).body.id;
+    contactId = (
+      await api.post('/contacts', { name: 'Ada Lovelace', first_name: 'Ada', phone: '+14155550123', timezone: 'America/Los_Angeles' })
+    ).body.id;
     await api.post('/workflows', { id: 'crm-note', url: `${url}/workflows/crm-note`, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
   });
   afterAll(() => receiver.stop());
@@ -61,7 +108,13 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
       [2, 'planned', '2026-06-17T09:00:00.000-04:00', false],
       [3, 'planned', '2026-06-17T12:00:00.000-04:00', false],
     ]);
-    expect(planned[0]).toMatchObject({ scenario: 'contactStoppedReplying', timezone: 'America/New_York', due_at: '2026-06-16T13:00:00.000Z', original_due_at: '2026-06-15T21:30:00.000Z', channel: 'sms' });
+    expect(planned[0]).toMatchObject({
+      scenario: 'contactStoppedReplying',
+      timezone: 'America/New_York',
+      due_at: '2026-06-16T13:00:00.000Z',
+      original_due_at: '2026-06-15T21:30:00.000Z',
+      channel: 'sms',
+    });
   });
 
   it('cancels every pending follow-up when the contact replies (reset on reply)', async () => {
@@ -88,12 +141,19 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
     expect(items[1]).toMatchObject({ step: 2, status: 'scheduled' });
     const deliveries = (await api.get('/workflows/crm-note/deliveries')).body as Json[];
     const delivery = deliveries.find((d) => d.followup_id === items[0].id);
-    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, payload: { type: 'followup.sent', data: { step: 1, conversation_id: conversation } } });
+    expect(delivery).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      payload: { type: 'followup.sent', data: { step: 1, conversation_id: conversation } },
+    });
     const workflowHit = receiver.requests.find((w) => w.id === delivery.id);
     expect(workflowHit?.headers['webhook-signature']).toMatch(/^v1,/);
     await say(conversation, 'inbound', 'Yes, please call me');
     await clock(3 * 24 * HOUR);
-    expect(followups(await timeline(conversation)).map((f: Json) => [f.step, f.status])).toEqual([[1, 'sent'], [2, 'cancelled']]);
+    expect(followups(await timeline(conversation)).map((f: Json) => [f.step, f.status])).toEqual([
+      [1, 'sent'],
+      [2, 'cancelled'],
+    ]);
   });
 
   it('starts contactIsBusy when the contact says they are busy (detected)', async () => {
@@ -109,7 +169,11 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
     const now = new Date((await clock(0)).now);
     const requested = new Date(now.getTime() + 50 * HOUR).toISOString();
     await say(conversation, 'inbound', 'Let us talk later', { intent: 'requested_followup', requested_at: requested });
-    expect(followups(await timeline(conversation))[0]).toMatchObject({ scenario: 'contactRequested', due_at: requested, status: 'scheduled' });
+    expect(followups(await timeline(conversation))[0]).toMatchObject({
+      scenario: 'contactRequested',
+      due_at: requested,
+      status: 'scheduled',
+    });
     const detected = await newConversation();
     const reply = await say(detected, 'inbound', 'Call me tomorrow at 3pm');
     expect(reply.body.intent).toBe('requested_followup');
@@ -149,15 +213,38 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
 
   it('previews the plan of an action without storing anything', async () => {
     const res = await api.post('/followups/preview', {
-      action: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: sequence, followupSettings: { dynamicChannelSwitching: true, followUpHours: true, workingHours: weekdays9to17 } },
+      action: {
+        enabled: true,
+        scenarioId: 'contactStoppedReplying',
+        followupSequence: sequence,
+        followupSettings: { dynamicChannelSwitching: true, followUpHours: true, workingHours: weekdays9to17 },
+      },
       start_at: '2026-03-06T20:30:00Z', // Friday 15:30 EST
       contact_timezone: 'America/New_York',
     });
     expect(res.status).toBe(200);
     expect(res.body.steps).toEqual([
-      { step: 1, due_at: '2026-03-09T13:00:00.000Z', local_due_at: '2026-03-09T09:00:00.000-04:00', timezone: 'America/New_York', moved_by_working_hours: true },
-      { step: 2, due_at: '2026-03-10T13:00:00.000Z', local_due_at: '2026-03-10T09:00:00.000-04:00', timezone: 'America/New_York', moved_by_working_hours: false },
-      { step: 3, due_at: '2026-03-10T16:00:00.000Z', local_due_at: '2026-03-10T12:00:00.000-04:00', timezone: 'America/New_York', moved_by_working_hours: false },
+      {
+        step: 1,
+        due_at: '2026-03-09T13:00:00.000Z',
+        local_due_at: '2026-03-09T09:00:00.000-04:00',
+        timezone: 'America/New_York',
+        moved_by_working_hours: true,
+      },
+      {
+        step: 2,
+        due_at: '2026-03-10T13:00:00.000Z',
+        local_due_at: '2026-03-10T09:00:00.000-04:00',
+        timezone: 'America/New_York',
+        moved_by_working_hours: false,
+      },
+      {
+        step: 3,
+        due_at: '2026-03-10T16:00:00.000Z',
+        local_due_at: '2026-03-10T12:00:00.000-04:00',
+        timezone: 'America/New_York',
+        moved_by_working_hours: false,
+      },
     ]);
     expect((await api.post('/followups/preview', { start_at: 'x' })).status).toBe(422);
   });

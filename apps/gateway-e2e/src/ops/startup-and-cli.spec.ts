@@ -40,11 +40,20 @@ describe('the gateway process', () => {
       const api = new Api(gw.url);
       const doc = await api.get('/docs-json');
       expect(doc.status).toBe(200);
-      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
-        '/conversation-ai/agents', '/conversation-ai/agents/{agentId}/followup-settings', '/voice-ai/agents/{agentId}',
-        '/backend/followup/configs', '/followups/{id}', '/health/ready',
-      ]));
-      expect(doc.body.components.schemas.CreateConversationAgentDto.properties.autoPilotMaxMessages).toMatchObject({ minimum: 1, maximum: 100 });
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/conversation-ai/agents',
+          '/conversation-ai/agents/{agentId}/followup-settings',
+          '/voice-ai/agents/{agentId}',
+          '/backend/followup/configs',
+          '/followups/{id}',
+          '/health/ready',
+        ]),
+      );
+      expect(doc.body.components.schemas.CreateConversationAgentDto.properties.autoPilotMaxMessages).toMatchObject({
+        minimum: 1,
+        maximum: 100,
+      });
       const ui = await fetch(`${gw.url}/docs`);
       expect(ui.status).toBe(200);
       expect(await ui.text()).toContain('swagger');
@@ -76,7 +85,9 @@ describe('the gateway process', () => {
   it('exits with one line naming DATABASE_URL when the database is unreachable or the URL is wrong', async () => {
     const unreachable = await runProcess([GATEWAY_MAIN], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test', PORT: '0' });
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr.trim()).toBe('followup-gateway: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1/test (ECONNREFUSED)');
+    expect(unreachable.stderr.trim()).toBe(
+      'followup-gateway: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1/test (ECONNREFUSED)',
+    );
     const wrong = await runProcess([GATEWAY_MAIN], { DATABASE_URL: 'mysql://localhost/db' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr.trim().split('\n')).toEqual([
@@ -127,7 +138,9 @@ describe('the gateway process', () => {
       expect(rename.body.message).toContain('settings.auth_token of this connection cannot be decrypted');
       const agent = (await other.post('/conversation-ai/agents', { name: 'Bot', personality: 'p', goal: 'g', instructions: 'i' })).body.id;
       const contact = (await other.post('/contacts', { name: 'Ada', phone: '+14155550123' })).body.id;
-      const conversation = (await other.post('/conversations', { contact_id: contact, agent_id: agent, channel: 'sms', connection_id: created.body.id })).body.id;
+      const conversation = (
+        await other.post('/conversations', { contact_id: contact, agent_id: agent, channel: 'sms', connection_id: created.body.id })
+      ).body.id;
       const send = await other.post(`/conversations/${conversation}/messages`, { direction: 'outbound', body: 'Hi', send: true });
       expect(send.status).toBe(502);
       expect(send.body.message).toMatch(/cannot decrypt \(settings\.auth_token: sealed under another secrets key/);
@@ -135,7 +148,9 @@ describe('the gateway process', () => {
 
       const bad = await runProcess([GATEWAY_MAIN], { ...store.env, PORT: '0', SECRETS_KEY: 'hunter2' });
       expect(bad.code).toBe(1);
-      expect(bad.stderr.trim()).toBe('followup-gateway: SECRETS_KEY: a secrets key is 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)');
+      expect(bad.stderr.trim()).toBe(
+        'followup-gateway: SECRETS_KEY: a secrets key is 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)',
+      );
     } finally {
       for (const gw of started) if (gw.process.exitCode === null) await gw.stop();
       await store.dispose();

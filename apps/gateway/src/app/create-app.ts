@@ -16,7 +16,13 @@ export interface CreateAppOptions extends AppDependencies {
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const bodyLimit = 1_048_576;
   // maxParamLength: signed links (unsubscribe tokens) are longer than fastify's default of 100.
-  const adapter = new FastifyAdapter({ loggerInstance: options.logger, genReqId: requestId, requestIdHeader: false, bodyLimit, maxParamLength: 512 });
+  const adapter = new FastifyAdapter({
+    loggerInstance: options.logger,
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit,
+    maxParamLength: 512,
+  });
   registerBodyParsers(adapter, bodyLimit);
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -36,7 +42,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     app,
     new DocumentBuilder()
       .setTitle('followup-gateway')
-      .setDescription('Self-hosted follow-up engine: HighLevel-compatible Conversation AI and Voice AI configuration, follow-up configurations and records.')
+      .setDescription(
+        'Self-hosted follow-up engine: HighLevel-compatible Conversation AI and Voice AI configuration, follow-up configurations and records.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (fgw_...)' })
       .build(),

@@ -12,13 +12,23 @@ type Handler = (...args: unknown[]) => unknown;
 /** Every route of every controller declares a scope or is explicitly public (fail closed). */
 describe('route guarding', () => {
   const dispatch = { enabled: false, owner: 't', batchSize: 1, concurrency: 1, leaseMs: 1000, idleMaxMs: 10 };
-  const controllers = AppModule.register({ store: {} as Store, clock: new ManualClock(), links: new ChannelLinks(Buffer.alloc(32)), dispatch, testClock: true }).controllers ?? [];
+  const controllers =
+    AppModule.register({
+      store: {} as Store,
+      clock: new ManualClock(),
+      links: new ChannelLinks(Buffer.alloc(32)),
+      dispatch,
+      testClock: true,
+    }).controllers ?? [];
   /** Writes nothing although it is not a GET. */
   const readOnlyPosts = ['FollowupsController.preview'];
   const routes = controllers.flatMap((controller) =>
     Object.getOwnPropertyNames(controller.prototype)
       .map((name) => ({ controller, name, handler: (controller.prototype as Record<string, Handler>)[name] as Handler }))
-      .filter(({ name, handler }) => name !== 'constructor' && typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined),
+      .filter(
+        ({ name, handler }) =>
+          name !== 'constructor' && typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined,
+      ),
   );
 
   it('finds the routes', () => {

@@ -30,7 +30,11 @@ export class ChannelsController {
 
   @Patch(':id')
   @RequireScope('followups.write')
-  update(@CurrentLocation() locationId: string, @Param('id') id: string, @Body() body: UpdateChannelConnectionDto): Promise<ChannelConnectionDto> {
+  update(
+    @CurrentLocation() locationId: string,
+    @Param('id') id: string,
+    @Body() body: UpdateChannelConnectionDto,
+  ): Promise<ChannelConnectionDto> {
     return this.channels.update(locationId, id, body);
   }
 

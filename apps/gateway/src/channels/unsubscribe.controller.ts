@@ -12,7 +12,8 @@ function page(title: string, body: string): string {
 <body><h1>${escape(title)}</h1>${body}</body></html>`;
 }
 
-const what = (v: UnsubscribeView) => `${v.channel === 'email' ? 'emails' : `${v.channel} messages`}${v.address ? ` to ${escape(v.address)}` : ''}`;
+const what = (v: UnsubscribeView) =>
+  `${v.channel === 'email' ? 'emails' : `${v.channel} messages`}${v.address ? ` to ${escape(v.address)}` : ''}`;
 
 /**
  * One-click unsubscribe (RFC 8058). Mail clients POST `List-Unsubscribe=One-Click` to the link in
@@ -38,6 +39,8 @@ export class UnsubscribeController {
   @HttpCode(200)
   async oneClick(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const view = await this.unsubscribe.unsubscribe(token);
-    await reply.type('text/html; charset=utf-8').send(page('You are unsubscribed', `<p>You will not receive more follow-up ${what(view)}.</p>`));
+    await reply
+      .type('text/html; charset=utf-8')
+      .send(page('You are unsubscribed', `<p>You will not receive more follow-up ${what(view)}.</p>`));
   }
 }

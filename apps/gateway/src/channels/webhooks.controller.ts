@@ -36,19 +36,31 @@ export class WebhooksController {
     const found = await this.connections.forWebhook(namespace, connectionId);
     const webhooks = found?.provider.webhooks;
     if (!found || !webhooks) throw new NotFoundException(`no ${namespace} channel connection ${connectionId}`);
-    if (!webhooks.hooks.includes(hook)) throw new NotFoundException(`${namespace} webhooks are ${webhooks.hooks.map((h) => `/${h}`).join(', ')}, not /${hook}`);
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+    if (!webhooks.hooks.includes(hook))
+      throw new NotFoundException(`${namespace} webhooks are ${webhooks.hooks.map((h) => `/${h}`).join(', ')}, not /${hook}`);
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
+    );
     const view = { id: found.connection.id, locationId: found.connection.locationId, settings: found.connection.settings };
     let events;
     try {
-      events = await webhooks.receive({ hook, url: `${this.links.baseUrl()}${request.url}`, headers, rawBody: request.rawBody ?? Buffer.alloc(0), now: this.clock.now() }, view);
+      events = await webhooks.receive(
+        { hook, url: `${this.links.baseUrl()}${request.url}`, headers, rawBody: request.rawBody ?? Buffer.alloc(0), now: this.clock.now() },
+        view,
+      );
     } catch (error) {
       if (!(error instanceof WebhookRejected)) throw error;
-      await reply.status(error.status).type('application/json').send({ statusCode: error.status, message: error.message, error: error.status === 403 ? 'Forbidden' : 'Bad Request' });
+      await reply
+        .status(error.status)
+        .type('application/json')
+        .send({ statusCode: error.status, message: error.message, error: error.status === 403 ? 'Forbidden' : 'Bad Request' });
       return;
     }
     const outcome = await this.events.handle(found.connection, events);
     const answer = webhooks.reply?.(hook, outcome, view) ?? { status: 200 };
-    await reply.status(answer.status).type(answer.contentType ?? 'text/plain; charset=utf-8').send(answer.body ?? '');
+    await reply
+      .status(answer.status)
+      .type(answer.contentType ?? 'text/plain; charset=utf-8')
+      .send(answer.body ?? '');
   }
 }

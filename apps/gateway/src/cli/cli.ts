@@ -107,7 +107,11 @@ async function runMigrations(out: Out): Promise<void> {
   });
   try {
     const applied = await migrate(dataSource);
-    out(applied.length ? `applied ${applied.join(', ')} to ${describeStore(config)}` : `nothing to apply: ${describeStore(config)} is up to date`);
+    out(
+      applied.length
+        ? `applied ${applied.join(', ')} to ${describeStore(config)}`
+        : `nothing to apply: ${describeStore(config)} is up to date`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -31,7 +31,9 @@ describe('gateway configuration', () => {
     expect(loadConfig({ SECRETS_KEY_FILE: '/run/secrets/fgw' }).secretsKey).toEqual({ file: '/run/secrets/fgw' });
     const key = Buffer.alloc(32, 9).toString('base64');
     expect(loadConfig({ SECRETS_KEY: key }).secretsKey).toEqual({ value: key });
-    expect(() => loadConfig({ SECRETS_KEY: 'hunter2' })).toThrow('SECRETS_KEY: a secrets key is 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)');
+    expect(() => loadConfig({ SECRETS_KEY: 'hunter2' })).toThrow(
+      'SECRETS_KEY: a secrets key is 32 bytes written as 64 hex digits or base64 (openssl rand -base64 32)',
+    );
   });
 
   it('documents every variable in the README configuration table', () => {

@@ -53,7 +53,11 @@ export const ENVIRONMENT = [
   ['DATABASE_POOL_SIZE', '10', 'PostgreSQL connections per gateway process.'],
   ['DATA_DIR', './data', 'Folder of the SQLite store (followup.sqlite) and key files; created on first start.'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout.'],
-  ['PUBLIC_BASE_URL', '(the listening address)', 'Public URL of the gateway as providers and browsers reach it: status callbacks, signed webhook URLs, unsubscribe links.'],
+  [
+    'PUBLIC_BASE_URL',
+    '(the listening address)',
+    'Public URL of the gateway as providers and browsers reach it: status callbacks, signed webhook URLs, unsubscribe links.',
+  ],
   ['FIRST_LOCATION_NAME', 'Default location', 'Name of the location created on the first start with an empty store.'],
   ['DEFAULT_TIMEZONE', 'UTC', 'IANA zone of that first location (default zone of its voice agents).'],
   ['DISPATCH_ENABLED', 'true', 'Run the follow-up and workflow dispatch loops in this process (false: API only).'],
@@ -61,10 +65,22 @@ export const ENVIRONMENT = [
   ['DISPATCH_CONCURRENCY', '200', 'Follow-up sends in flight at once in this process.'],
   ['DISPATCH_LEASE_MS', '60000', 'How long a claimed follow-up is held; rows of a process that died are recovered after this.'],
   ['DISPATCH_IDLE_MAX_MS', '2000', 'Longest sleep when nothing is due (rows another replica scheduled are seen at least this often).'],
-  ['SECRETS_KEY', '(unset)', 'Key that encrypts channel secrets at rest (AES-256-GCM): 32 bytes as base64 (`openssl rand -base64 32`) or hex. Replicas must share it.'],
-  ['SECRETS_KEY_FILE', '$DATA_DIR/secrets.key', 'Where the key is kept when SECRETS_KEY is unset; the first start creates it (mode 600) and says so.'],
+  [
+    'SECRETS_KEY',
+    '(unset)',
+    'Key that encrypts channel secrets at rest (AES-256-GCM): 32 bytes as base64 (`openssl rand -base64 32`) or hex. Replicas must share it.',
+  ],
+  [
+    'SECRETS_KEY_FILE',
+    '$DATA_DIR/secrets.key',
+    'Where the key is kept when SECRETS_KEY is unset; the first start creates it (mode 600) and says so.',
+  ],
   ['HTTP_WORKERS', '1', 'Worker threads that make the outbound HTTP calls (channels, workflows); 0 makes them on the main thread.'],
-  ['TEST_CLOCK', '(unset)', 'Tests only: `manual` freezes the clock (start at TEST_CLOCK_START) and adds POST /test/clock to move it. Never in production.'],
+  [
+    'TEST_CLOCK',
+    '(unset)',
+    'Tests only: `manual` freezes the clock (start at TEST_CLOCK_START) and adds POST /test/clock to move it. Never in production.',
+  ],
   ['TEST_CLOCK_START', '(now)', 'Tests only: the instant the manual clock starts at (ISO 8601).'],
 ] as const;
 
@@ -135,7 +151,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       idleMaxMs: integer(env, 'DISPATCH_IDLE_MAX_MS', 2_000, 10, 60_000, problems),
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
-    secretsKey: secretsKey ? { value: secretsKey } : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },
+    secretsKey: secretsKey
+      ? { value: secretsKey }
+      : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },
     testClock,
   };
   if (problems.length) throw new ConfigError(problems);

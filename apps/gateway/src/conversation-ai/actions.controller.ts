@@ -17,7 +17,11 @@ export class ActionsController {
 
   @Post('actions')
   @RequireScope('conversation-ai.write')
-  create(@CurrentLocation() locationId: string, @Param('agentId') agentId: string, @Body() body: ActionRequestDto): Promise<ActionEnvelopeDto> {
+  create(
+    @CurrentLocation() locationId: string,
+    @Param('agentId') agentId: string,
+    @Body() body: ActionRequestDto,
+  ): Promise<ActionEnvelopeDto> {
     return this.actions.create(locationId, agentId, body);
   }
 
@@ -29,7 +33,11 @@ export class ActionsController {
 
   @Get('actions/:actionId')
   @RequireScope('conversation-ai.readonly')
-  get(@CurrentLocation() locationId: string, @Param('agentId') agentId: string, @Param('actionId') actionId: string): Promise<ActionEnvelopeDto> {
+  get(
+    @CurrentLocation() locationId: string,
+    @Param('agentId') agentId: string,
+    @Param('actionId') actionId: string,
+  ): Promise<ActionEnvelopeDto> {
     return this.actions.get(locationId, agentId, actionId);
   }
 
@@ -47,7 +55,11 @@ export class ActionsController {
   @Delete('actions/:actionId')
   @HttpCode(200)
   @RequireScope('conversation-ai.write')
-  delete(@CurrentLocation() locationId: string, @Param('agentId') agentId: string, @Param('actionId') actionId: string): Promise<DeleteActionEnvelopeDto> {
+  delete(
+    @CurrentLocation() locationId: string,
+    @Param('agentId') agentId: string,
+    @Param('actionId') actionId: string,
+  ): Promise<DeleteActionEnvelopeDto> {
     return this.actions.delete(locationId, agentId, actionId);
   }
 

@@ -24,7 +24,10 @@ export class ConversationAgentsController {
 
   @Get('search')
   @RequireScope('conversation-ai.readonly')
-  search(@CurrentLocation() locationId: string, @Query() query: SearchConversationAgentsQuery): Promise<SearchConversationAgentsResponseDto> {
+  search(
+    @CurrentLocation() locationId: string,
+    @Query() query: SearchConversationAgentsQuery,
+  ): Promise<SearchConversationAgentsResponseDto> {
     return this.agents.search(locationId, query);
   }
 

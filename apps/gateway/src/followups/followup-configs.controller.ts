@@ -36,7 +36,11 @@ export class FollowupConfigsController {
 
   @Put(':id')
   @RequireScope('followups.write')
-  update(@CurrentLocation() locationId: string, @Param('id') id: string, @Body() body: UpdateFollowupConfigDto): Promise<FollowupConfigDto> {
+  update(
+    @CurrentLocation() locationId: string,
+    @Param('id') id: string,
+    @Body() body: UpdateFollowupConfigDto,
+  ): Promise<FollowupConfigDto> {
     return this.configs.update(locationId, id, body);
   }
 

@@ -28,7 +28,11 @@ export class HealthController {
       async () => {
         const indicator = this.indicators.check('store');
         const state = await this.store.ready();
-        const details = { engine: this.store.engine, reachable: state.reachable, migrations: state.pendingMigrations ? 'pending' : 'applied' };
+        const details = {
+          engine: this.store.engine,
+          reachable: state.reachable,
+          migrations: state.pendingMigrations ? 'pending' : 'applied',
+        };
         return state.reachable && !state.pendingMigrations ? indicator.up(details) : indicator.down({ ...details, error: state.error });
       },
     ]);

@@ -30,7 +30,11 @@ export class VoiceAgentsController {
 
   @Get(':agentId')
   @RequireScope('voice-ai-agents.readonly')
-  get(@CurrentLocation() locationId: string, @Param('agentId') agentId: string, @Query() query: VoiceLocationQuery): Promise<VoiceAgentDto> {
+  get(
+    @CurrentLocation() locationId: string,
+    @Param('agentId') agentId: string,
+    @Query() query: VoiceLocationQuery,
+  ): Promise<VoiceAgentDto> {
     return this.agents.get(locationId, agentId, query.locationId);
   }
 
@@ -48,7 +52,11 @@ export class VoiceAgentsController {
   @Delete(':agentId')
   @HttpCode(204)
   @RequireScope('voice-ai-agents.write')
-  async delete(@CurrentLocation() locationId: string, @Param('agentId') agentId: string, @Query() query: VoiceLocationQuery): Promise<void> {
+  async delete(
+    @CurrentLocation() locationId: string,
+    @Param('agentId') agentId: string,
+    @Query() query: VoiceLocationQuery,
+  ): Promise<void> {
     await this.agents.delete(locationId, agentId, query.locationId);
   }
 }

@@ -9,7 +9,11 @@ import { ConversationAgentsService } from './conversation-ai/conversation-agents
 import { VoiceAgentsService } from './voice-ai/voice-agents.service';
 
 const agentDto = (name: string, extra: Partial<CreateConversationAgentDto> = {}) =>
-  plainToInstance(CreateConversationAgentDto, { name, personality: 'p', goal: 'g', instructions: 'i', ...extra }, { exposeDefaultValues: true });
+  plainToInstance(
+    CreateConversationAgentDto,
+    { name, personality: 'p', goal: 'g', instructions: 'i', ...extra },
+    { exposeDefaultValues: true },
+  );
 const followup = (scenarioId: string): ActionRequestDto => ({
   type: 'advancedFollowup',
   name: scenarioId,
@@ -27,7 +31,11 @@ describe.each(ENGINES)('agents use cases on %s', (engine) => {
 
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
-    await store.run((r) => r.locations.insert(Object.assign(new LocationEntity(), { id: loc, name: 'Clinic', timezone: 'America/Chicago', createdAt: clock.now() })));
+    await store.run((r) =>
+      r.locations.insert(
+        Object.assign(new LocationEntity(), { id: loc, name: 'Clinic', timezone: 'America/Chicago', createdAt: clock.now() }),
+      ),
+    );
     agents = new ConversationAgentsService(store, clock);
     actions = new ActionsService(store, clock);
     voice = new VoiceAgentsService(store, clock);
@@ -51,7 +59,7 @@ describe.each(ENGINES)('agents use cases on %s', (engine) => {
     expect((await agents.update(loc, a.id, { timezone: null })).timezone).toBeNull();
   });
 
-  it('keeps one advancedFollowup per scenario, also when an update would take another\'s scenario', async () => {
+  it("keeps one advancedFollowup per scenario, also when an update would take another's scenario", async () => {
     const agent = await agents.create(loc, agentDto('Scenarios'));
     const busy = (await actions.create(loc, agent.id, followup('contactIsBusy'))).data;
     const requested = (await actions.create(loc, agent.id, followup('contactRequested'))).data;
@@ -63,14 +71,28 @@ describe.each(ENGINES)('agents use cases on %s', (engine) => {
   it('applies follow-up settings all or nothing', async () => {
     const agent = await agents.create(loc, agentDto('Settings'));
     const a1 = (await actions.create(loc, agent.id, followup('contactStoppedReplying'))).data;
-    const stop = (await actions.create(loc, agent.id, {
-      type: 'stopBot', name: 'stop',
-      details: { stopBotDetectionType: 'Goodbye', stopBotTriggerCondition: 'bye', reactivateEnabled: false, enabled: true, stopBotExamples: ['a', 'b'], finalMessage: 'Bye' },
-    })).data;
+    const stop = (
+      await actions.create(loc, agent.id, {
+        type: 'stopBot',
+        name: 'stop',
+        details: {
+          stopBotDetectionType: 'Goodbye',
+          stopBotTriggerCondition: 'bye',
+          reactivateEnabled: false,
+          enabled: true,
+          stopBotExamples: ['a', 'b'],
+          finalMessage: 'Bye',
+        },
+      })
+    ).data;
     const settings = { dynamicChannelSwitching: false };
-    await expect(actions.updateFollowupSettings(loc, agent.id, { actionIds: [a1.id, stop.id], followupSettings: settings })).rejects.toThrow(UnprocessableEntityException);
+    await expect(
+      actions.updateFollowupSettings(loc, agent.id, { actionIds: [a1.id, stop.id], followupSettings: settings }),
+    ).rejects.toThrow(UnprocessableEntityException);
     expect((await actions.get(loc, agent.id, a1.id)).data.details['followupSettings']).toBeUndefined();
-    await expect(actions.updateFollowupSettings(loc, agent.id, { actionIds: [a1.id, 'missing'], followupSettings: settings })).rejects.toThrow(NotFoundException);
+    await expect(
+      actions.updateFollowupSettings(loc, agent.id, { actionIds: [a1.id, 'missing'], followupSettings: settings }),
+    ).rejects.toThrow(NotFoundException);
     await actions.updateFollowupSettings(loc, agent.id, { actionIds: [a1.id], followupSettings: settings });
     expect((await actions.get(loc, agent.id, a1.id)).data.details['followupSettings']).toEqual(settings);
   });

@@ -40,7 +40,10 @@ export class ChannelEventsService {
     if (event.keyword === 'opt_out' || event.keyword === 'opt_in') {
       // First, so the follow-ups it stops say why (recording the message then cancels nothing more).
       const channels = event.keywordChannels ?? [event.channel];
-      const word = event.body.trim().replace(/[\p{P}\s]+/gu, '').toUpperCase();
+      const word = event.body
+        .trim()
+        .replace(/[\p{P}\s]+/gu, '')
+        .toUpperCase();
       await this.store.transaction(async (r) => {
         const contact = await r.contacts.findById(locationId, conversation.contactId);
         if (!contact) return;
@@ -94,8 +97,17 @@ export class ChannelEventsService {
       if (latest) return latest;
       const now = this.clock.now();
       const conversation = Object.assign(new ConversationEntity(), {
-        id: newId(), locationId, contactId: contact.id, agentId: connection.defaultAgentId, channel: event.channel, connectionId: connection.id,
-        version: 0, lastInboundAt: null, lastOutboundAt: null, createdAt: now, updatedAt: now,
+        id: newId(),
+        locationId,
+        contactId: contact.id,
+        agentId: connection.defaultAgentId,
+        channel: event.channel,
+        connectionId: connection.id,
+        version: 0,
+        lastInboundAt: null,
+        lastOutboundAt: null,
+        createdAt: now,
+        updatedAt: now,
       });
       await r.conversations.insert(conversation);
       return conversation;
@@ -108,9 +120,18 @@ export class ChannelEventsService {
     const now = this.clock.now();
     const name = event.from.name?.trim() || null;
     const contact = Object.assign(new ContactEntity(), {
-      id: newId(), locationId: connection.locationId, name, firstName: name ? (name.split(/\s+/)[0] ?? null) : null,
-      phone: event.from.phone ?? null, email: event.from.email?.toLowerCase() ?? null, whatsapp: event.from.whatsapp ?? null,
-      timezone: null, optedOut: [], undeliverable: null, createdAt: now, updatedAt: now,
+      id: newId(),
+      locationId: connection.locationId,
+      name,
+      firstName: name ? (name.split(/\s+/)[0] ?? null) : null,
+      phone: event.from.phone ?? null,
+      email: event.from.email?.toLowerCase() ?? null,
+      whatsapp: event.from.whatsapp ?? null,
+      timezone: null,
+      optedOut: [],
+      undeliverable: null,
+      createdAt: now,
+      updatedAt: now,
     });
     await r.contacts.insert(contact);
     return contact;
@@ -119,22 +140,28 @@ export class ChannelEventsService {
   private async status(connection: ChannelConnectionEntity, event: DeliveryStatus): Promise<void> {
     const locationId = connection.locationId;
     const now = this.clock.now();
-    const reason = event.status === 'failed' || event.status === 'undelivered'
-      ? `${event.status}: ${[event.errorCode, event.errorMessage].filter(Boolean).join(' ') || 'the provider gave no reason'}`
-      : null;
+    const reason =
+      event.status === 'failed' || event.status === 'undelivered'
+        ? `${event.status}: ${[event.errorCode, event.errorMessage].filter(Boolean).join(' ') || 'the provider gave no reason'}`
+        : null;
     await this.store.transaction(async (r) => {
       const followup = await r.queue.findByProviderId(locationId, event.providerMessageId);
       const message = await r.messages.findByProviderId(locationId, event.providerMessageId);
       if (followup) await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, reason, now);
       if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
-      if (!followup && !message) this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);
+      if (!followup && !message)
+        this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);
       if (!event.address) return;
-      const contactId = followup?.contactId ?? (message ? (await r.conversations.findById(locationId, message.conversationId))?.contactId : null);
+      const contactId =
+        followup?.contactId ?? (message ? (await r.conversations.findById(locationId, message.conversationId))?.contactId : null);
       const contact = contactId
         ? await r.contacts.findById(locationId, contactId)
         : await r.contacts.findByAddress(locationId, { phone: event.address.phone, email: event.address.email });
       if (!contact) return;
-      const detail = event.address.state === 'opted_out' ? `the carrier reports the contact opted out (${event.errorCode ?? 'no code'})` : (reason ?? event.errorCode ?? 'the address failed');
+      const detail =
+        event.address.state === 'opted_out'
+          ? `the carrier reports the contact opted out (${event.errorCode ?? 'no code'})`
+          : (reason ?? event.errorCode ?? 'the address failed');
       await closeContactAddress(r, contact, event.address, detail, now);
     });
   }

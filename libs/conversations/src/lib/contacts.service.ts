@@ -73,7 +73,8 @@ export class ContactsService {
           if (value !== undefined) contact[key] = value;
         };
         // A new address is a fresh chance: the channels whose old address failed are usable again.
-        const changed = (field: 'phone' | 'email' | 'whatsapp', value: string | null | undefined) => value !== undefined && value !== contact[field];
+        const changed = (field: 'phone' | 'email' | 'whatsapp', value: string | null | undefined) =>
+          value !== undefined && value !== contact[field];
         const retry = [
           ...(changed('phone', dto.phone) ? ['sms', 'voice'] : []),
           ...(changed('email', dto.email?.toLowerCase() ?? dto.email) ? ['email'] : []),

@@ -21,29 +21,75 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
     contacts = new ContactsService(store, clock);
     const registry = new ChannelRegistry();
     registry.register(webhookChannelProvider);
-    conversations = new ConversationsService(store, clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector(), new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')));
+    conversations = new ConversationsService(
+      store,
+      clock,
+      new FollowupPlanner(clock, new SchedulerSignals()),
+      new KeywordIntentDetector(),
+      new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
+    );
     const now = clock.now();
     await store.transaction(async (r) => {
       await r.locations.insert(Object.assign(new LocationEntity(), { id: 'loc', name: 'L', timezone: 'UTC', createdAt: now }));
-      await r.conversationAgents.insert(Object.assign(new ConversationAgentEntity(), {
-        id: 'agent', locationId: 'loc', name: 'Bot', businessName: null, mode: 'off', channels: [], isPrimary: true, waitTime: 2, waitTimeUnit: 'seconds',
-        sleepEnabled: false, sleepTime: null, sleepTimeUnit: null, personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 25, knowledgeBaseIds: [],
-        respondToImages: false, respondToAudio: false, sleepOnManualMessage: false, sleepOnWorkflowMessage: false, timezone: 'America/New_York', active: true, createdAt: now, updatedAt: now,
-      }));
-      await r.agentActions.insert(Object.assign(new AgentActionEntity(), {
-        id: 'quiet', locationId: 'loc', agentId: 'agent', type: 'advancedFollowup', name: 'q', scenarioId: 'contactStoppedReplying', createdAt: now, updatedAt: now,
-        details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [
-          { id: 1, followupTimeUnit: 'hours', followupTime: 1, aiEnabledMessage: false, customMessage: 'a' },
-          { id: 2, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'b' },
-        ] },
-      }));
+      await r.conversationAgents.insert(
+        Object.assign(new ConversationAgentEntity(), {
+          id: 'agent',
+          locationId: 'loc',
+          name: 'Bot',
+          businessName: null,
+          mode: 'off',
+          channels: [],
+          isPrimary: true,
+          waitTime: 2,
+          waitTimeUnit: 'seconds',
+          sleepEnabled: false,
+          sleepTime: null,
+          sleepTimeUnit: null,
+          personality: 'p',
+          goal: 'g',
+          instructions: 'i',
+          autoPilotMaxMessages: 25,
+          knowledgeBaseIds: [],
+          respondToImages: false,
+          respondToAudio: false,
+          sleepOnManualMessage: false,
+          sleepOnWorkflowMessage: false,
+          timezone: 'America/New_York',
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await r.agentActions.insert(
+        Object.assign(new AgentActionEntity(), {
+          id: 'quiet',
+          locationId: 'loc',
+          agentId: 'agent',
+          type: 'advancedFollowup',
+          name: 'q',
+          scenarioId: 'contactStoppedReplying',
+          createdAt: now,
+          updatedAt: now,
+          details: {
+            enabled: true,
+            scenarioId: 'contactStoppedReplying',
+            followupSequence: [
+              { id: 1, followupTimeUnit: 'hours', followupTime: 1, aiEnabledMessage: false, customMessage: 'a' },
+              { id: 2, followupTimeUnit: 'hours', followupTime: 2, aiEnabledMessage: false, customMessage: 'b' },
+            ],
+          },
+        }),
+      );
     });
   });
   afterAll(() => close());
 
   it('keeps phone and email unique per location and merges opt-out flags', async () => {
     const ada = await contacts.create('loc', { name: 'Ada', phone: '+14155550123', email: 'ADA@example.com', opted_out: { email: true } });
-    expect(ada).toMatchObject({ email: 'ada@example.com', opted_out: { sms: false, email: true, whatsapp: false, voice: false, live_chat: false } });
+    expect(ada).toMatchObject({
+      email: 'ada@example.com',
+      opted_out: { sms: false, email: true, whatsapp: false, voice: false, live_chat: false },
+    });
     await expect(contacts.create('loc', { phone: '+14155550123' })).rejects.toThrow(ConflictException);
     await expect(contacts.create('other', { phone: '+14155550123' })).resolves.toMatchObject({ phone: '+14155550123' });
     const updated = await contacts.update('loc', ada.id, { opted_out: { sms: true, email: false }, timezone: 'Europe/London' });
@@ -56,7 +102,9 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
 
   it('refuses a conversation whose contact or agent is not in the location, naming the field', async () => {
     await expect(conversations.create('loc', { contact_id: 'x', agent_id: 'y', channel: 'sms' })).rejects.toMatchObject({
-      response: { message: ['contact_id x is not a contact of this location', 'agent_id y is not a Conversation AI agent of this location'] },
+      response: {
+        message: ['contact_id x is not a contact of this location', 'agent_id y is not a Conversation AI agent of this location'],
+      },
     });
   });
 
@@ -70,12 +118,22 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
       ['followup', 1, 'scheduled'],
       ['followup', 2, 'planned'],
     ]);
-    const first = await conversations.record('loc', conversation.id, { direction: 'inbound', body: 'busy now', provider_message_id: 'SM1' });
+    const first = await conversations.record('loc', conversation.id, {
+      direction: 'inbound',
+      body: 'busy now',
+      provider_message_id: 'SM1',
+    });
     expect(first).toMatchObject({ intent: 'busy', intent_source: 'detector' });
-    const again = await conversations.record('loc', conversation.id, { direction: 'inbound', body: 'different', provider_message_id: 'SM1' });
+    const again = await conversations.record('loc', conversation.id, {
+      direction: 'inbound',
+      body: 'different',
+      provider_message_id: 'SM1',
+    });
     expect(again).toEqual(first);
     const after = await conversations.timeline('loc', conversation.id);
     expect(after.items.filter((i) => i.kind === 'message')).toHaveLength(2);
-    expect(after.items.filter((i) => i.kind === 'followup').map((i) => [i.followup?.status, i.followup?.reason])).toEqual([['cancelled', 'contact_replied']]);
+    expect(after.items.filter((i) => i.kind === 'followup').map((i) => [i.followup?.status, i.followup?.reason])).toEqual([
+      ['cancelled', 'contact_replied'],
+    ]);
   });
 });

@@ -10,7 +10,13 @@ import { UnsubscribeService } from './unsubscribe.service';
  * Clock, ChannelLinks and the scheduler's FollowupPlanner and OutboundSender.
  */
 @Module({
-  providers: [ContactsService, ConversationsService, ChannelEventsService, UnsubscribeService, { provide: IntentDetector, useClass: KeywordIntentDetector }],
+  providers: [
+    ContactsService,
+    ConversationsService,
+    ChannelEventsService,
+    UnsubscribeService,
+    { provide: IntentDetector, useClass: KeywordIntentDetector },
+  ],
   exports: [ContactsService, ConversationsService, ChannelEventsService, UnsubscribeService],
 })
 export class ConversationsModule {}

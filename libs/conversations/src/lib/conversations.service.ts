@@ -45,18 +45,30 @@ export class ConversationsService {
   async create(locationId: string, dto: CreateConversationDto): Promise<ConversationDto> {
     return this.store.transaction(async (r) => {
       const problems: string[] = [];
-      if (!(await r.contacts.findById(locationId, dto.contact_id))) problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
-      if (!(await r.conversationAgents.findById(locationId, dto.agent_id))) problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
+      if (!(await r.contacts.findById(locationId, dto.contact_id)))
+        problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
+      if (!(await r.conversationAgents.findById(locationId, dto.agent_id)))
+        problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
       if (dto.connection_id) {
         const connection = await r.channelConnections.findById(locationId, dto.connection_id);
         if (!connection) problems.push(`connection_id ${dto.connection_id} is not a channel connection of this location`);
-        else if (connection.type !== dto.channel) problems.push(`connection_id ${dto.connection_id} is a ${connection.type} connection, not ${dto.channel}`);
+        else if (connection.type !== dto.channel)
+          problems.push(`connection_id ${dto.connection_id} is a ${connection.type} connection, not ${dto.channel}`);
       }
       throwIfProblems(problems);
       const now = this.clock.now();
       const conversation = Object.assign(new ConversationEntity(), {
-        id: newId(), locationId, contactId: dto.contact_id, agentId: dto.agent_id, channel: dto.channel, connectionId: dto.connection_id ?? null, version: 0,
-        lastInboundAt: null, lastOutboundAt: null, createdAt: now, updatedAt: now,
+        id: newId(),
+        locationId,
+        contactId: dto.contact_id,
+        agentId: dto.agent_id,
+        channel: dto.channel,
+        connectionId: dto.connection_id ?? null,
+        version: 0,
+        lastInboundAt: null,
+        lastOutboundAt: null,
+        createdAt: now,
+        updatedAt: now,
       });
       await r.conversations.insert(conversation);
       return toConversationDto(conversation);
@@ -115,25 +127,51 @@ export class ConversationsService {
     const plan = await this.store.run((r) => this.sender.plan(r, conversation, channel));
     const base = { ...dto, send: undefined, channel, provider_message_id: undefined };
     if (plan.kind === 'refused') {
-      const refused = await this.record(locationId, conversationId, base, { connectionId: plan.connectionId, status: 'refused', statusReason: plan.reason, subject: dto.subject, react: false });
+      const refused = await this.record(locationId, conversationId, base, {
+        connectionId: plan.connectionId,
+        status: 'refused',
+        statusReason: plan.reason,
+        subject: dto.subject,
+        react: false,
+      });
       throw new ConflictException(`${plan.reason}: the message was not sent (recorded as message ${refused.id} with status refused)`);
     }
     const messageId = newId();
     try {
       const result = await this.sender.send(plan, dto.body, dto.subject, `msg_${messageId}`);
-      return await this.record(locationId, conversationId, { ...base, provider_message_id: result.providerMessageId }, {
-        id: messageId, connectionId: plan.connection.id, status: result.status, subject: dto.subject ?? plan.context.thread?.subject ?? undefined,
-      });
+      return await this.record(
+        locationId,
+        conversationId,
+        { ...base, provider_message_id: result.providerMessageId },
+        {
+          id: messageId,
+          connectionId: plan.connection.id,
+          status: result.status,
+          subject: dto.subject ?? plan.context.thread?.subject ?? undefined,
+        },
+      );
     } catch (error) {
       if (!(error instanceof SendError)) throw error;
       const reason = `${error.definite ? 'send_failed' : 'outcome_unknown'}: ${error.message}`;
       const address = error.address;
       if (address) {
         // The provider says the address is gone (Twilio 21610: the number opted out): stop using it.
-        await this.store.transaction((r) => closeContactAddress(r, plan.contact, address, `the provider refused the address (${error.code})`, this.clock.now()));
+        await this.store.transaction((r) =>
+          closeContactAddress(r, plan.contact, address, `the provider refused the address (${error.code})`, this.clock.now()),
+        );
       }
-      const failed = await this.record(locationId, conversationId, base, { id: messageId, connectionId: plan.connection.id, status: 'failed', statusReason: reason, errorCode: error.code, subject: dto.subject, react: false });
-      throw new BadGatewayException(`the ${channel} provider did not take the message: ${error.message} (recorded as message ${failed.id} with status failed)`);
+      const failed = await this.record(locationId, conversationId, base, {
+        id: messageId,
+        connectionId: plan.connection.id,
+        status: 'failed',
+        statusReason: reason,
+        errorCode: error.code,
+        subject: dto.subject,
+        react: false,
+      });
+      throw new BadGatewayException(
+        `the ${channel} provider did not take the message: ${error.message} (recorded as message ${failed.id} with status failed)`,
+      );
     }
   }
 
@@ -144,7 +182,13 @@ export class ConversationsService {
       const followups = await r.queue.listByConversation(id);
       const items: TimelineItemDto[] = [
         ...messages.map((m): TimelineItemDto => ({ kind: 'message', at: m.occurredAt.toISOString(), message: toMessageDto(m) })),
-        ...followups.map((f): TimelineItemDto => ({ kind: 'followup', at: (f.sentAt ?? f.scheduledAt ?? f.createdAt).toISOString(), followup: toTimelineFollowup(f) })),
+        ...followups.map(
+          (f): TimelineItemDto => ({
+            kind: 'followup',
+            at: (f.sentAt ?? f.scheduledAt ?? f.createdAt).toISOString(),
+            followup: toTimelineFollowup(f),
+          }),
+        ),
         ...(await this.planned(r, followups)),
       ];
       items.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));
@@ -164,29 +208,36 @@ export class ConversationsService {
       if (!action) return [];
       const config = scenarioConfig(action);
       const zone = f.timezone ?? 'UTC';
-      return planFollowing(config.steps, f.step ?? 1, f.scheduledAt as Date, config.settings, zone).map((p): TimelineItemDto => ({
-        kind: 'followup',
-        at: p.dueAt.toISOString(),
-        followup: {
-          id: null,
-          scenario: f.scenario,
-          step: p.step,
-          status: 'planned',
-          due_at: p.dueAt.toISOString(),
-          local_due_at: localIso(p.dueAt, zone),
-          timezone: zone,
-          original_due_at: p.moved ? p.originalDueAt.toISOString() : null,
-          moved_by_working_hours: p.moved,
-          channel: f.channel,
-          reason: `planned: scheduled when step ${p.step - 1} is sent, due its delay after it`,
-          sent_at: null,
-          body: null,
-        },
-      }));
+      return planFollowing(config.steps, f.step ?? 1, f.scheduledAt as Date, config.settings, zone).map(
+        (p): TimelineItemDto => ({
+          kind: 'followup',
+          at: p.dueAt.toISOString(),
+          followup: {
+            id: null,
+            scenario: f.scenario,
+            step: p.step,
+            status: 'planned',
+            due_at: p.dueAt.toISOString(),
+            local_due_at: localIso(p.dueAt, zone),
+            timezone: zone,
+            original_due_at: p.moved ? p.originalDueAt.toISOString() : null,
+            moved_by_working_hours: p.moved,
+            channel: f.channel,
+            reason: `planned: scheduled when step ${p.step - 1} is sent, due its delay after it`,
+            sent_at: null,
+            body: null,
+          },
+        }),
+      );
     });
   }
 
-  private async message(r: Repositories, conversation: ConversationEntity, dto: RecordMessageDto, extra: RecordExtras): Promise<MessageEntity> {
+  private async message(
+    r: Repositories,
+    conversation: ConversationEntity,
+    dto: RecordMessageDto,
+    extra: RecordExtras,
+  ): Promise<MessageEntity> {
     const now = this.clock.now();
     const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
     let intent: string | null = null;

@@ -11,7 +11,10 @@ export interface UnsubscribeView {
   alreadyOut: boolean;
 }
 
-const mask = (address: string | null) => (address ? address.replace(/^(.).*?(.)?(@.*|.{2})$/, (_m, a: string, b: string | undefined, rest: string) => `${a}***${b ?? ''}${rest}`) : null);
+const mask = (address: string | null) =>
+  address
+    ? address.replace(/^(.).*?(.)?(@.*|.{2})$/, (_m, a: string, b: string | undefined, rest: string) => `${a}***${b ?? ''}${rest}`)
+    : null;
 
 /** One-click unsubscribe links (RFC 8058): the token names location, contact and channel, signed. */
 @Injectable()
@@ -32,7 +35,14 @@ export class UnsubscribeService {
     const target = this.target(token);
     return this.store.transaction(async (r) => {
       const contact = await r.contacts.findById(target.locationId, target.contactId);
-      if (contact) await changeContactChannels(r, contact, { optOut: [target.channel] }, 'opted_out: the contact unsubscribed (one-click link)', this.clock.now());
+      if (contact)
+        await changeContactChannels(
+          r,
+          contact,
+          { optOut: [target.channel] },
+          'opted_out: the contact unsubscribed (one-click link)',
+          this.clock.now(),
+        );
       return this.view(target.channel, contact);
     });
   }

@@ -7,9 +7,17 @@ const NY = 'America/New_York';
 
 describe('the built-in intent detector', () => {
   it('reads "call me tomorrow at 3" in the contact zone', () => {
-    expect(detector.detect('Call me tomorrow at 3pm', sentAt, NY)).toEqual({ intent: 'requested_followup', requestedAt: new Date('2026-06-16T19:00:00Z') });
-    expect(detector.detect("I'm driving, text me at 5", sentAt, NY)).toEqual({ intent: 'requested_followup', requestedAt: new Date('2026-06-15T21:00:00Z') });
-    expect(detector.detect('Can you reach out next Monday at 10am?', sentAt, 'Europe/London').requestedAt).toEqual(new Date('2026-06-22T09:00:00Z'));
+    expect(detector.detect('Call me tomorrow at 3pm', sentAt, NY)).toEqual({
+      intent: 'requested_followup',
+      requestedAt: new Date('2026-06-16T19:00:00Z'),
+    });
+    expect(detector.detect("I'm driving, text me at 5", sentAt, NY)).toEqual({
+      intent: 'requested_followup',
+      requestedAt: new Date('2026-06-15T21:00:00Z'),
+    });
+    expect(detector.detect('Can you reach out next Monday at 10am?', sentAt, 'Europe/London').requestedAt).toEqual(
+      new Date('2026-06-22T09:00:00Z'),
+    );
   });
 
   it('reads busy replies without a time as busy', () => {

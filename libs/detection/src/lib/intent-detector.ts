@@ -18,7 +18,8 @@ const BUSY =
   /\b(busy|driving|in a meeting|in class|at work|on a call|on the phone|can'?t talk|cannot talk|can'?t chat|not now|not a good time|bad time|talk later|ttyl|later|brb|swamped|occupied)\b/i;
 const CONTACT_CUE =
   /\b(call|ring|text|message|msg|email|e-mail|contact|reach|ping|follow[- ]?up|get back|talk|speak|chat|try|hit me|catch up|remind)\b/i;
-const RELATIVE_CUE = /\b(tomorrow|tonight|tmrw|tmr|next|later|in \d+|after|this (afternoon|evening|morning|weekend)|on (mon|tue|wed|thu|fri|sat|sun))/i;
+const RELATIVE_CUE =
+  /\b(tomorrow|tonight|tmrw|tmr|next|later|in \d+|after|this (afternoon|evening|morning|weekend)|on (mon|tue|wed|thu|fri|sat|sun))/i;
 
 /**
  * "At 5" without am/pm means 5 pm (hours 1-6 are read as afternoon, 7-11 as morning), on the day

@@ -96,7 +96,11 @@ export class FollowupConfigsService {
       if (!config) throw notFound('Follow-up configuration', id);
       const steps = dto.steps !== undefined ? stepDocs(dto.steps) : config.steps;
       const officialSteps = dto.official_steps !== undefined ? officialDocs(dto.official_steps) : config.officialSteps;
-      throwIfProblems(hasAnyStep({ steps, official_steps: officialSteps }) ? [] : ['steps: the configuration would have no step left (at least one step in steps or official_steps)']);
+      throwIfProblems(
+        hasAnyStep({ steps, official_steps: officialSteps })
+          ? []
+          : ['steps: the configuration would have no step left (at least one step in steps or official_steps)'],
+      );
       Object.assign(config, {
         triggerStatusIds: dto.trigger_status_ids ?? config.triggerStatusIds,
         steps,

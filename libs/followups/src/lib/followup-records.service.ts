@@ -72,9 +72,26 @@ export class FollowupRecordsService {
     const followup = Object.assign(
       new FollowupEntity(),
       {
-        id: newId(), locationId, debtId: dto.debt_id ?? null, contactId: dto.contact_id ?? null, conversationId: dto.conversation_id ?? null,
-        status: 'on_hold', callDate: null, scheduledAt: null, summary: null, notes: null, callId: null, audioUrl: null, durationMs: null,
-        disconnectionReason: null, direction: null, phoneNumberUsed: null, isRetry: false, processedAt: null, createdAt: now, updatedAt: now,
+        id: newId(),
+        locationId,
+        debtId: dto.debt_id ?? null,
+        contactId: dto.contact_id ?? null,
+        conversationId: dto.conversation_id ?? null,
+        status: 'on_hold',
+        callDate: null,
+        scheduledAt: null,
+        summary: null,
+        notes: null,
+        callId: null,
+        audioUrl: null,
+        durationMs: null,
+        disconnectionReason: null,
+        direction: null,
+        phoneNumberUsed: null,
+        isRetry: false,
+        processedAt: null,
+        createdAt: now,
+        updatedAt: now,
       },
       recordFields(dto),
     );
@@ -96,8 +113,13 @@ export class FollowupRecordsService {
       r.followups.list(
         locationId,
         {
-          status: q.status, type: q.type, contactId: q.contact_id, conversationId: q.conversation_id, debtId: q.debt_id,
-          scheduledFrom: date(q.scheduled_from) ?? undefined, scheduledTo: date(q.scheduled_to) ?? undefined,
+          status: q.status,
+          type: q.type,
+          contactId: q.contact_id,
+          conversationId: q.conversation_id,
+          debtId: q.debt_id,
+          scheduledFrom: date(q.scheduled_from) ?? undefined,
+          scheduledTo: date(q.scheduled_to) ?? undefined,
         },
         limit + 1,
         cursor ?? undefined,
@@ -117,9 +139,7 @@ export class FollowupRecordsService {
     return this.store.transaction(async (r) => {
       const followup = await r.followups.findById(locationId, id);
       if (!followup) throw notFound('Followup', id);
-      throwIfProblems(
-        dto.debt_id !== undefined && dto.debt_id !== followup.debtId ? ['debt_id cannot be changed'] : [],
-      );
+      throwIfProblems(dto.debt_id !== undefined && dto.debt_id !== followup.debtId ? ['debt_id cannot be changed'] : []);
       Object.assign(followup, recordFields(dto), { updatedAt: this.clock.now() });
       await r.followups.save(followup);
       return { error: false, message: 'Followup updated successfully', data: toFollowupDto(followup) };

@@ -30,9 +30,16 @@ describe.each(ENGINES)('follow-up use cases on %s', (engine) => {
   });
 
   it('never lets an update remove the last step', async () => {
-    const created = await configs.create('loc-1', { assistant_id: randomUUID(), trigger_status_ids: [randomUUID()], steps: [{ interval: 'PT1H', prompt: 'p' }] });
+    const created = await configs.create('loc-1', {
+      assistant_id: randomUUID(),
+      trigger_status_ids: [randomUUID()],
+      steps: [{ interval: 'PT1H', prompt: 'p' }],
+    });
     await expect(configs.update('loc-1', created.id, { steps: [] })).rejects.toThrow(UnprocessableEntityException);
-    const moved = await configs.update('loc-1', created.id, { steps: [], official_steps: [{ channel_id: 'c', app_id: 'a', steps: [{ interval: 'P2D', template_name: 't' }] }] });
+    const moved = await configs.update('loc-1', created.id, {
+      steps: [],
+      official_steps: [{ channel_id: 'c', app_id: 'a', steps: [{ interval: 'P2D', template_name: 't' }] }],
+    });
     expect(moved.official_steps[0]?.steps[0]).toEqual({ interval: 'P2D', template_name: 't', template_language: 'pt_BR' });
   });
 
@@ -57,6 +64,8 @@ describe.each(ENGINES)('follow-up use cases on %s', (engine) => {
     const second = await records.list('loc-3', { limit: 2, cursor: next });
     expect(second.data).toHaveLength(1);
     expect(second.pagination.next_cursor).toBeNull();
-    await expect(records.list('loc-3', { cursor: Buffer.from('[1,2,3]').toString('base64url') })).rejects.toThrow(UnprocessableEntityException);
+    await expect(records.list('loc-3', { cursor: Buffer.from('[1,2,3]').toString('base64url') })).rejects.toThrow(
+      UnprocessableEntityException,
+    );
   });
 });

@@ -55,7 +55,10 @@ function connectionError(config: StoreConfig, error: unknown): StoreConfigError 
     return new StoreConfigError('DATA_DIR', `cannot open the SQLite store at ${absolute(config.sqlitePath)} (${detail})`);
   }
   const url = new URL(config.databaseUrl as string);
-  return new StoreConfigError('DATABASE_URL', `cannot connect to PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname} (${detail})`);
+  return new StoreConfigError(
+    'DATABASE_URL',
+    `cannot connect to PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname} (${detail})`,
+  );
 }
 
 /**

@@ -18,7 +18,11 @@ class StoreLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(configProvider: { imports?: DynamicModule['imports']; useFactory: (...args: never[]) => StoreConfig; inject?: unknown[] }): DynamicModule {
+  static forRoot(configProvider: {
+    imports?: DynamicModule['imports'];
+    useFactory: (...args: never[]) => StoreConfig;
+    inject?: unknown[];
+  }): DynamicModule {
     return {
       module: PersistenceModule,
       imports: configProvider.imports ?? [],

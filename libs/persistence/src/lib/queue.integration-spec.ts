@@ -6,12 +6,46 @@ import { openDataSource } from './data-source';
 
 function followup(scheduledAt: Date, over: Partial<FollowupEntity> = {}): FollowupEntity {
   return Object.assign(new FollowupEntity(), {
-    id: newId(), locationId: 'loc', debtId: null, contactId: 'c', conversationId: 'conv', status: 'scheduled', type: 'sms',
-    callDate: null, scheduledAt, summary: null, notes: null, callId: null, audioUrl: null, durationMs: null, disconnectionReason: null,
-    direction: null, phoneNumberUsed: null, isRetry: false, processedAt: null, createdAt: scheduledAt, updatedAt: scheduledAt,
-    agentId: 'a', actionId: 'x', scenario: 'contactStoppedReplying', step: 1, channel: 'sms', attempt: 0, leaseOwner: null,
-    leaseExpiresAt: null, sendStartedAt: null, conversationVersion: 1, statusReason: null, providerMessageId: null, sentAt: null,
-    originalDueAt: scheduledAt, timezone: 'UTC', movedByWorkingHours: false, body: null, errorCode: null, ...over,
+    id: newId(),
+    locationId: 'loc',
+    debtId: null,
+    contactId: 'c',
+    conversationId: 'conv',
+    status: 'scheduled',
+    type: 'sms',
+    callDate: null,
+    scheduledAt,
+    summary: null,
+    notes: null,
+    callId: null,
+    audioUrl: null,
+    durationMs: null,
+    disconnectionReason: null,
+    direction: null,
+    phoneNumberUsed: null,
+    isRetry: false,
+    processedAt: null,
+    createdAt: scheduledAt,
+    updatedAt: scheduledAt,
+    agentId: 'a',
+    actionId: 'x',
+    scenario: 'contactStoppedReplying',
+    step: 1,
+    channel: 'sms',
+    attempt: 0,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    sendStartedAt: null,
+    conversationVersion: 1,
+    statusReason: null,
+    providerMessageId: null,
+    sentAt: null,
+    originalDueAt: scheduledAt,
+    timezone: 'UTC',
+    movedByWorkingHours: false,
+    body: null,
+    errorCode: null,
+    ...over,
   });
 }
 
@@ -26,12 +60,21 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
   afterEach(() => close());
 
   it('claims due rows oldest first, under a lease, and never rows not yet due', async () => {
-    const rows = [followup(new Date('2026-05-01T11:00:00Z')), followup(new Date('2026-05-01T10:00:00Z')), followup(new Date('2026-05-01T12:00:01Z'))];
+    const rows = [
+      followup(new Date('2026-05-01T11:00:00Z')),
+      followup(new Date('2026-05-01T10:00:00Z')),
+      followup(new Date('2026-05-01T12:00:01Z')),
+    ];
     const [eleven, ten] = rows.map((f) => f.id);
     await store.run((r) => r.queue.insert([...rows]));
     const claimed = await store.transaction((r) => r.queue.claimDue(now, 'p1', 30_000, 10));
     expect(claimed.map((f) => f.id)).toEqual([ten, eleven]);
-    expect(claimed[0]).toMatchObject({ status: 'in_progress', leaseOwner: 'p1', attempt: 1, leaseExpiresAt: new Date(now.getTime() + 30_000) });
+    expect(claimed[0]).toMatchObject({
+      status: 'in_progress',
+      leaseOwner: 'p1',
+      attempt: 1,
+      leaseExpiresAt: new Date(now.getTime() + 30_000),
+    });
     expect(await store.transaction((r) => r.queue.claimDue(now, 'p2', 30_000, 10))).toEqual([]);
     expect(await store.run((r) => r.queue.nextDueAt())).toEqual(new Date('2026-05-01T12:00:01Z'));
   });
@@ -45,11 +88,24 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
     const expired = await store.transaction((r) => r.queue.claimExpired(later, 'p2', 30_000, 10));
     expect(expired.map((f) => f.id).sort()).toEqual(rows.map((f) => f.id).sort());
     expect(expired.find((f) => f.id === claimed[0]?.id)?.sendStartedAt).toEqual(now);
-    const written = await store.transaction((r) => r.queue.finish([{ id: rows[0]?.id as string, status: 'sent', statusReason: null, sentAt: now }], 'p1', later));
+    const written = await store.transaction((r) =>
+      r.queue.finish([{ id: rows[0]?.id as string, status: 'sent', statusReason: null, sentAt: now }], 'p1', later),
+    );
     expect(written.size).toBe(0);
-    const mine = await store.transaction((r) => r.queue.finish([{ id: rows[0]?.id as string, status: 'sent', statusReason: null, sentAt: later, providerMessageId: 'pm1' }], 'p2', later));
+    const mine = await store.transaction((r) =>
+      r.queue.finish(
+        [{ id: rows[0]?.id as string, status: 'sent', statusReason: null, sentAt: later, providerMessageId: 'pm1' }],
+        'p2',
+        later,
+      ),
+    );
     expect([...mine]).toEqual([rows[0]?.id]);
-    expect(await store.run((r) => r.followups.findById('loc', rows[0]?.id as string))).toMatchObject({ status: 'sent', providerMessageId: 'pm1', leaseOwner: null, processedAt: later });
+    expect(await store.run((r) => r.followups.findById('loc', rows[0]?.id as string))).toMatchObject({
+      status: 'sent',
+      providerMessageId: 'pm1',
+      leaseOwner: null,
+      processedAt: later,
+    });
   });
 
   it('cancels the pending follow-ups of a conversation, optionally by scenario', async () => {
@@ -61,10 +117,12 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
     expect(await store.run((r) => r.queue.cancelPending('conv', 'superseded', now, ['contactStoppedReplying']))).toBe(1);
     expect(await store.run((r) => r.queue.cancelPending('conv', 'contact_replied', now))).toBe(1);
     const rows = await store.run((r) => r.queue.listByConversation('conv'));
-    expect(rows.map((f) => [f.scenario, f.status, f.statusReason])).toEqual(expect.arrayContaining([
-      ['contactIsBusy', 'cancelled', 'contact_replied'],
-      ['contactStoppedReplying', 'cancelled', 'superseded'],
-    ]));
+    expect(rows.map((f) => [f.scenario, f.status, f.statusReason])).toEqual(
+      expect.arrayContaining([
+        ['contactIsBusy', 'cancelled', 'contact_replied'],
+        ['contactStoppedReplying', 'cancelled', 'superseded'],
+      ]),
+    );
     expect((await store.run((r) => r.followups.findById('loc', otherId)))?.status).toBe('scheduled');
   });
 });

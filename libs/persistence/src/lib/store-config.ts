@@ -34,10 +34,14 @@ export function storeEngine(config: StoreConfig): StoreEngine {
     throw new StoreConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:5432/database)');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new StoreConfigError('DATABASE_URL', `scheme "${url.protocol.replace(/:$/, '')}" is not supported (use postgres://, or leave it unset for the embedded SQLite store)`);
+    throw new StoreConfigError(
+      'DATABASE_URL',
+      `scheme "${url.protocol.replace(/:$/, '')}" is not supported (use postgres://, or leave it unset for the embedded SQLite store)`,
+    );
   }
   if (!url.hostname) throw new StoreConfigError('DATABASE_URL', 'names no host');
-  if (url.pathname.replace(/^\//, '') === '') throw new StoreConfigError('DATABASE_URL', 'names no database (postgres://host:5432/<database>)');
+  if (url.pathname.replace(/^\//, '') === '')
+    throw new StoreConfigError('DATABASE_URL', 'names no database (postgres://host:5432/<database>)');
   return 'postgres';
 }
 

@@ -12,11 +12,31 @@ const at = (iso: string) => new Date(iso);
 
 function agent(locationId: string, name: string, createdAt: Date): ConversationAgentEntity {
   return Object.assign(new ConversationAgentEntity(), {
-    id: newId(), locationId, name, businessName: null, mode: 'off', channels: ['SMS'], isPrimary: false,
-    waitTime: 2, waitTimeUnit: 'seconds', sleepEnabled: false, sleepTime: 2, sleepTimeUnit: 'hours',
-    personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 25, knowledgeBaseIds: [],
-    respondToImages: false, respondToAudio: false, sleepOnManualMessage: false, sleepOnWorkflowMessage: false,
-    timezone: null, active: true, createdAt, updatedAt: createdAt,
+    id: newId(),
+    locationId,
+    name,
+    businessName: null,
+    mode: 'off',
+    channels: ['SMS'],
+    isPrimary: false,
+    waitTime: 2,
+    waitTimeUnit: 'seconds',
+    sleepEnabled: false,
+    sleepTime: 2,
+    sleepTimeUnit: 'hours',
+    personality: 'p',
+    goal: 'g',
+    instructions: 'i',
+    autoPilotMaxMessages: 25,
+    knowledgeBaseIds: [],
+    respondToImages: false,
+    respondToAudio: false,
+    sleepOnManualMessage: false,
+    sleepOnWorkflowMessage: false,
+    timezone: null,
+    active: true,
+    createdAt,
+    updatedAt: createdAt,
   });
 }
 
@@ -29,7 +49,9 @@ describe.each(ENGINES)('store on %s', (engine) => {
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
     for (const id of [loc, other]) {
-      await store.run((r) => r.locations.insert(Object.assign(new LocationEntity(), { id, name: id, timezone: 'UTC', createdAt: at('2026-01-01T00:00:00Z') })));
+      await store.run((r) =>
+        r.locations.insert(Object.assign(new LocationEntity(), { id, name: id, timezone: 'UTC', createdAt: at('2026-01-01T00:00:00Z') })),
+      );
     }
   });
   afterAll(() => close());
@@ -60,7 +82,9 @@ describe.each(ENGINES)('store on %s', (engine) => {
 
   it('searches names case-insensitively, treating % and _ literally, and pages after an agent', async () => {
     const l = newId();
-    await store.run((r) => r.locations.insert(Object.assign(new LocationEntity(), { id: l, name: 'l', timezone: 'UTC', createdAt: new Date() })));
+    await store.run((r) =>
+      r.locations.insert(Object.assign(new LocationEntity(), { id: l, name: 'l', timezone: 'UTC', createdAt: new Date() })),
+    );
     const names = ['Booking Bot', 'booking_helper', '100% Sales', 'Support'];
     const agents = names.map((n, i) => agent(l, n, at(`2026-02-0${i + 1}T00:00:00Z`)));
     for (const a of agents) await store.run((r) => r.conversationAgents.insert(a));
@@ -76,10 +100,18 @@ describe.each(ENGINES)('store on %s', (engine) => {
   it('refuses a second advancedFollowup action for the same scenario with DuplicateKeyError', async () => {
     const a = agent(loc, 'Dup', new Date());
     await store.run((r) => r.conversationAgents.insert(a));
-    const action = (scenarioId: string | null) => Object.assign(new AgentActionEntity(), {
-      id: newId(), locationId: loc, agentId: a.id, type: 'advancedFollowup', name: 'f', details: { enabled: true }, scenarioId,
-      createdAt: new Date(), updatedAt: new Date(),
-    });
+    const action = (scenarioId: string | null) =>
+      Object.assign(new AgentActionEntity(), {
+        id: newId(),
+        locationId: loc,
+        agentId: a.id,
+        type: 'advancedFollowup',
+        name: 'f',
+        details: { enabled: true },
+        scenarioId,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
     await store.run((r) => r.agentActions.insert(action('contactIsBusy')));
     await expect(store.run((r) => r.agentActions.insert(action('contactIsBusy')))).rejects.toBeInstanceOf(DuplicateKeyError);
     await store.run((r) => r.agentActions.insert(action(null)));
@@ -105,19 +137,40 @@ describe.each(ENGINES)('store on %s', (engine) => {
   });
 
   it('lists follow-ups newest first with a cursor and filters', async () => {
-    const rows = Array.from({ length: 5 }, (_, i) => Object.assign(new FollowupEntity(), {
-      id: newId(), locationId: loc, debtId: null, contactId: i % 2 ? 'c1' : 'c2', conversationId: null,
-      status: i < 3 ? 'scheduled' : 'sent', type: 'sms', callDate: null, scheduledAt: at(`2026-04-0${i + 1}T10:00:00Z`),
-      summary: null, notes: null, callId: null, audioUrl: null, durationMs: null, disconnectionReason: null, direction: null,
-      phoneNumberUsed: null, isRetry: false, processedAt: null, createdAt: at(`2026-04-0${i + 1}T00:00:00Z`), updatedAt: new Date(),
-    }));
+    const rows = Array.from({ length: 5 }, (_, i) =>
+      Object.assign(new FollowupEntity(), {
+        id: newId(),
+        locationId: loc,
+        debtId: null,
+        contactId: i % 2 ? 'c1' : 'c2',
+        conversationId: null,
+        status: i < 3 ? 'scheduled' : 'sent',
+        type: 'sms',
+        callDate: null,
+        scheduledAt: at(`2026-04-0${i + 1}T10:00:00Z`),
+        summary: null,
+        notes: null,
+        callId: null,
+        audioUrl: null,
+        durationMs: null,
+        disconnectionReason: null,
+        direction: null,
+        phoneNumberUsed: null,
+        isRetry: false,
+        processedAt: null,
+        createdAt: at(`2026-04-0${i + 1}T00:00:00Z`),
+        updatedAt: new Date(),
+      }),
+    );
     for (const f of rows) await store.run((r) => r.followups.insert(f));
     const page1 = await store.run((r) => r.followups.list(loc, {}, 2));
     expect(page1.map((f) => f.id)).toEqual([rows[4]?.id, rows[3]?.id]);
     const last = page1[1] as FollowupEntity;
     const page2 = await store.run((r) => r.followups.list(loc, {}, 2, { createdAt: last.createdAt.getTime(), id: last.id }));
     expect(page2.map((f) => f.id)).toEqual([rows[2]?.id, rows[1]?.id]);
-    const filtered = await store.run((r) => r.followups.list(loc, { status: 'scheduled', contactId: 'c1', scheduledFrom: at('2026-04-02T00:00:00Z') }, 10));
+    const filtered = await store.run((r) =>
+      r.followups.list(loc, { status: 'scheduled', contactId: 'c1', scheduledFrom: at('2026-04-02T00:00:00Z') }, 10),
+    );
     expect(filtered.map((f) => f.id)).toEqual([rows[1]?.id]);
   });
 });

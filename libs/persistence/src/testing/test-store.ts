@@ -51,7 +51,9 @@ export function testStoreConfig(engine: StoreEngine): TestStoreConfig {
  * Opens (and migrates) a fresh store, sealing channel secrets with a fresh key as the gateway
  * does; `close` closes it and throws its data away.
  */
-export async function openTestStore(engine: StoreEngine): Promise<{ store: Store; config: StoreConfig; secrets: SecretBox; close(): Promise<void> }> {
+export async function openTestStore(
+  engine: StoreEngine,
+): Promise<{ store: Store; config: StoreConfig; secrets: SecretBox; close(): Promise<void> }> {
   const { config, dispose } = testStoreConfig(engine);
   const secrets = new SecretBox(SecretBox.generateKey());
   const store = new Store(await openDataSource(config), secrets);

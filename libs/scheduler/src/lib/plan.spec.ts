@@ -1,6 +1,9 @@
 import { firstDue, localIso, placeInHours, planSequence, resolveZone, stepDelayMs } from './plan';
 
-const weekdays = [1, 2, 3, 4, 5].map((d) => ({ dayOfTheWeek: d, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }] }));
+const weekdays = [1, 2, 3, 4, 5].map((d) => ({
+  dayOfTheWeek: d,
+  intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }],
+}));
 const hours = { followUpHours: true, workingHours: weekdays, dynamicChannelSwitching: false };
 const steps = [
   { id: 1, followupTimeUnit: 'hours' as const, followupTime: 2 },
@@ -24,7 +27,9 @@ describe('planning follow-ups', () => {
   it('starts contactRequested at the requested time, the others after their delay', () => {
     const start = new Date('2026-06-15T10:00:00Z');
     expect(firstDue('contactStoppedReplying', steps[0] as never, start)).toEqual(new Date('2026-06-15T12:00:00Z'));
-    expect(firstDue('contactRequested', steps[0] as never, start, new Date('2026-06-16T15:00:00Z'))).toEqual(new Date('2026-06-16T15:00:00Z'));
+    expect(firstDue('contactRequested', steps[0] as never, start, new Date('2026-06-16T15:00:00Z'))).toEqual(
+      new Date('2026-06-16T15:00:00Z'),
+    );
   });
 
   it('moves only when working hours are on', () => {

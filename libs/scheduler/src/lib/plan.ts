@@ -5,7 +5,9 @@ import { WorkingHours, nextOpenInstant } from './working-hours';
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
 export type StepSpec = Pick<FollowupStepDto, 'id' | 'followupTime' | 'followupTimeUnit'> & Partial<FollowupStepDto>;
-export type SettingsSpec = Partial<Pick<FollowupSettingsDto, 'followUpHours' | 'workingHours' | 'timezoneToUse' | 'dynamicChannelSwitching'>>;
+export type SettingsSpec = Partial<
+  Pick<FollowupSettingsDto, 'followUpHours' | 'workingHours' | 'timezoneToUse' | 'dynamicChannelSwitching'>
+>;
 
 /** A step's delay: its followupTime in its unit. */
 export function stepDelayMs(step: StepSpec): number {
@@ -63,7 +65,13 @@ export function localIso(at: Date, zone: string): string {
  * Plans the steps after `afterStep` (1-based) as if each were sent when due, starting from the
  * previous step's due time. Stops at a step that can never be placed.
  */
-export function planFollowing(steps: StepSpec[], afterStep: number, previousDue: Date, settings: SettingsSpec | undefined, zone: string): PlannedStep[] {
+export function planFollowing(
+  steps: StepSpec[],
+  afterStep: number,
+  previousDue: Date,
+  settings: SettingsSpec | undefined,
+  zone: string,
+): PlannedStep[] {
   const planned: PlannedStep[] = [];
   let previous = previousDue;
   for (let i = afterStep; i < steps.length; i++) {
@@ -90,5 +98,8 @@ export function planSequence(
   const original = firstDue(scenario, first, startedAt, requestedAt);
   const placed = placeInHours(original, settings, zone);
   if (!placed) return [];
-  return [{ step: 1, dueAt: placed.dueAt, originalDueAt: original, zone, moved: placed.moved }, ...planFollowing(steps, 1, placed.dueAt, settings, zone)];
+  return [
+    { step: 1, dueAt: placed.dueAt, originalDueAt: original, zone, moved: placed.moved },
+    ...planFollowing(steps, 1, placed.dueAt, settings, zone),
+  ];
 }

@@ -31,7 +31,16 @@ export class SchedulerModule {
         PreviewService,
         WorkflowsService,
       ],
-      exports: [WorkflowsService, FollowupPlanner, OutboundSender, FollowupDispatcher, WorkflowDispatcher, PreviewService, SchedulerSignals, MessageComposer],
+      exports: [
+        WorkflowsService,
+        FollowupPlanner,
+        OutboundSender,
+        FollowupDispatcher,
+        WorkflowDispatcher,
+        PreviewService,
+        SchedulerSignals,
+        MessageComposer,
+      ],
     };
   }
 }

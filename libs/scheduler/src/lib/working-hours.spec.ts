@@ -2,7 +2,10 @@ import { WorkingHours, isWithinHours, localToInstant, nextOpenInstant } from './
 
 const NY = 'America/New_York';
 const LONDON = 'Europe/London';
-const weekdays9to17: WorkingHours = [1, 2, 3, 4, 5].map((d) => ({ dayOfTheWeek: d, intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }] }));
+const weekdays9to17: WorkingHours = [1, 2, 3, 4, 5].map((d) => ({
+  dayOfTheWeek: d,
+  intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }],
+}));
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -58,7 +61,15 @@ describe('nextOpenInstant', () => {
   });
 
   it('uses several intervals in a day, in order', () => {
-    const split: WorkingHours = [{ dayOfTheWeek: 1, intervals: [{ startHour: 14, startMinute: 0, endHour: 18, endMinute: 0 }, { startHour: 9, startMinute: 0, endHour: 12, endMinute: 0 }] }];
+    const split: WorkingHours = [
+      {
+        dayOfTheWeek: 1,
+        intervals: [
+          { startHour: 14, startMinute: 0, endHour: 18, endMinute: 0 },
+          { startHour: 9, startMinute: 0, endHour: 12, endMinute: 0 },
+        ],
+      },
+    ];
     expect(iso(nextOpenInstant(at('2026-06-15T08:00:00Z'), split, 'UTC'))).toBe('2026-06-15T09:00:00.000Z');
     expect(iso(nextOpenInstant(at('2026-06-15T12:30:00Z'), split, 'UTC'))).toBe('2026-06-15T14:00:00.000Z');
   });

@@ -38,7 +38,11 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
  * Starts the built gateway (dist/apps/gateway/main.js) as a real process on a free port and
  * waits until it prints where it listens (and, on a first start, its token).
  */
-export async function startGatewayProcess(env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<RunningGateway> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  nodeArgs: string[] = [],
+): Promise<RunningGateway> {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: build the gateway first (nx run gateway:build)`);
   const child = spawn(process.execPath, [...nodeArgs, GATEWAY_MAIN], {
     cwd: ROOT,

@@ -36,7 +36,9 @@ export class SmtpTestServer {
       },
       onRcptTo: (address, _session, callback) => {
         if (this.unknownMailboxes.has(address.address.toLowerCase())) {
-          callback(Object.assign(new Error('5.1.1 <' + address.address + '>: Recipient address rejected: User unknown'), { responseCode: 550 }));
+          callback(
+            Object.assign(new Error('5.1.1 <' + address.address + '>: Recipient address rejected: User unknown'), { responseCode: 550 }),
+          );
           return;
         }
         if (this.refusals > 0) {
@@ -88,7 +90,10 @@ export class SmtpTestServer {
   waitFor(count: number, timeoutMs = 15_000): Promise<void> {
     if (this.received.length >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the SMTP server got ${this.received.length} of ${count} messages in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the SMTP server got ${this.received.length} of ${count} messages in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }

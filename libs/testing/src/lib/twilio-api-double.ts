@@ -71,7 +71,10 @@ export class TwilioApiDouble {
   waitForMessages(count: number, timeoutMs = 15_000): Promise<void> {
     if (this.messages.length >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the Twilio double got ${this.messages.length} of ${count} messages in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the Twilio double got ${this.messages.length} of ${count} messages in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
@@ -82,20 +85,44 @@ export class TwilioApiDouble {
     if (!message?.statusCallback) throw new Error(`message ${messageSid} has no StatusCallback`);
     message.status = status;
     const params: Record<string, string> = {
-      MessageSid: message.sid, SmsSid: message.sid, AccountSid: this.accountSid, MessageStatus: status, SmsStatus: status,
-      To: message.to, From: message.from ?? '', ApiVersion: '2010-04-01',
+      MessageSid: message.sid,
+      SmsSid: message.sid,
+      AccountSid: this.accountSid,
+      MessageStatus: status,
+      SmsStatus: status,
+      To: message.to,
+      From: message.from ?? '',
+      ApiVersion: '2010-04-01',
       ...(errorCode ? { ErrorCode: String(errorCode) } : {}),
     };
     return this.post(message.statusCallback, params);
   }
 
   /** Twilio delivering a text from a contact to the number's webhook (signed). */
-  sendInbound(url: string, text: { from: string; to: string; body: string; messageSid?: string }, authToken = this.authToken): Promise<{ status: number; body: string }> {
+  sendInbound(
+    url: string,
+    text: { from: string; to: string; body: string; messageSid?: string },
+    authToken = this.authToken,
+  ): Promise<{ status: number; body: string }> {
     const messageSid = text.messageSid ?? sid('SM');
-    return this.post(url, {
-      ToCountry: 'US', SmsMessageSid: messageSid, NumMedia: '0', SmsSid: messageSid, SmsStatus: 'received', Body: text.body,
-      To: text.to, NumSegments: '1', MessageSid: messageSid, AccountSid: this.accountSid, From: text.from, ApiVersion: '2010-04-01',
-    }, authToken);
+    return this.post(
+      url,
+      {
+        ToCountry: 'US',
+        SmsMessageSid: messageSid,
+        NumMedia: '0',
+        SmsSid: messageSid,
+        SmsStatus: 'received',
+        Body: text.body,
+        To: text.to,
+        NumSegments: '1',
+        MessageSid: messageSid,
+        AccountSid: this.accountSid,
+        From: text.from,
+        ApiVersion: '2010-04-01',
+      },
+      authToken,
+    );
   }
 
   /** A signed form POST, as Twilio makes it (X-Twilio-Signature over the URL and parameters). */
@@ -120,10 +147,14 @@ export class TwilioApiDouble {
     const answer = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
-    const error = (f: Failure) => answer(f.status, { code: f.code, message: f.message, more_info: `https://www.twilio.com/docs/errors/${f.code}`, status: f.status });
+    const error = (f: Failure) =>
+      answer(f.status, { code: f.code, message: f.message, more_info: `https://www.twilio.com/docs/errors/${f.code}`, status: f.status });
     const path = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? '');
-    if (req.method !== 'POST' || !path) return error({ status: 404, code: 20404, message: `The requested resource ${req.url} was not found` });
-    const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8').split(':');
+    if (req.method !== 'POST' || !path)
+      return error({ status: 404, code: 20404, message: `The requested resource ${req.url} was not found` });
+    const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+      .toString('utf8')
+      .split(':');
     if (user !== this.accountSid || password !== this.authToken || path[1] !== this.accountSid) {
       this.unauthorized++;
       return error({ status: 401, code: 20003, message: 'Authenticate' });
@@ -131,24 +162,48 @@ export class TwilioApiDouble {
     const form = parse(raw) as Record<string, string | undefined>;
     const to = form['To'];
     if (!to) return error({ status: 400, code: 21604, message: "A 'To' phone number is required." });
-    if (!/^\+[1-9]\d{6,14}$/.test(to)) return error({ status: 400, code: 21211, message: `The 'To' number ${to} is not a valid phone number.` });
-    if (!form['From'] && !form['MessagingServiceSid']) return error({ status: 400, code: 21603, message: "A 'From' phone number is required." });
+    if (!/^\+[1-9]\d{6,14}$/.test(to))
+      return error({ status: 400, code: 21211, message: `The 'To' number ${to} is not a valid phone number.` });
+    if (!form['From'] && !form['MessagingServiceSid'])
+      return error({ status: 400, code: 21603, message: "A 'From' phone number is required." });
     if (!form['Body']) return error({ status: 400, code: 21602, message: 'Message body is required.' });
     const failure = this.failures.shift() ?? this.failFor.get(to);
     if (failure) return error(failure);
     const now = new Date();
     const message: TwilioDoubleMessage = {
-      sid: sid('SM'), accountSid: this.accountSid, to, from: form['From'] ?? null, messagingServiceSid: form['MessagingServiceSid'] ?? null,
-      body: form['Body'], statusCallback: form['StatusCallback'] ?? null, status: 'queued', dateCreated: now,
+      sid: sid('SM'),
+      accountSid: this.accountSid,
+      to,
+      from: form['From'] ?? null,
+      messagingServiceSid: form['MessagingServiceSid'] ?? null,
+      body: form['Body'],
+      statusCallback: form['StatusCallback'] ?? null,
+      status: 'queued',
+      dateCreated: now,
     };
     this.messages.push(message);
     this.waiters = this.waiters.filter((w) => (this.messages.length >= w.count ? (w.resolve(), false) : true));
     answer(201, {
-      account_sid: message.accountSid, api_version: '2010-04-01', body: message.body, date_created: rfc2822(now), date_sent: null, date_updated: rfc2822(now),
-      direction: 'outbound-api', error_code: null, error_message: null, from: message.from, messaging_service_sid: message.messagingServiceSid,
-      num_media: '0', num_segments: '1', price: null, price_unit: 'USD', sid: message.sid, status: 'queued',
+      account_sid: message.accountSid,
+      api_version: '2010-04-01',
+      body: message.body,
+      date_created: rfc2822(now),
+      date_sent: null,
+      date_updated: rfc2822(now),
+      direction: 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from: message.from,
+      messaging_service_sid: message.messagingServiceSid,
+      num_media: '0',
+      num_segments: '1',
+      price: null,
+      price_unit: 'USD',
+      sid: message.sid,
+      status: 'queued',
       subresource_uris: { media: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}/Media.json` },
-      to: message.to, uri: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}.json`,
+      to: message.to,
+      uri: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}.json`,
     });
   }
 }

@@ -50,7 +50,9 @@ export class WebhookReceiver {
         } catch {
           // keep the text
         }
-        const signatureValid = this.secret ? verifyWebhook(this.secret, req.headers as Record<string, string>, raw, new Date(), 3600) : true;
+        const signatureValid = this.secret
+          ? verifyWebhook(this.secret, req.headers as Record<string, string>, raw, new Date(), 3600)
+          : true;
         const hit: ReceivedWebhook = { id, path: req.url ?? '/', headers: req.headers, body, raw, receivedAt: new Date(), signatureValid };
         const refused = this.refusals.shift();
         const { status = refused ?? 200, delayMs = 0 } = refused === undefined ? this.behaviour : {};
@@ -78,7 +80,10 @@ export class WebhookReceiver {
   waitFor(count: number, timeoutMs = 30_000): Promise<void> {
     if (this.accepted.size >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`received ${this.accepted.size} of ${count} webhooks in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`received ${this.accepted.size} of ${count} webhooks in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }

@@ -9,7 +9,9 @@ describe('postJson', () => {
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => res.writeHead(req.url === '/fail' ? 503 : 200).end(JSON.stringify({ echo: JSON.parse(body), sig: req.headers['x-sig'] })));
+      req.on('end', () =>
+        res.writeHead(req.url === '/fail' ? 503 : 200).end(JSON.stringify({ echo: JSON.parse(body), sig: req.headers['x-sig'] })),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

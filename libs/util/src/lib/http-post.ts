@@ -35,7 +35,15 @@ interface Agents {
  * One POST. Self-contained (everything it uses is a parameter): its source is also what the worker
  * threads run, so the in-thread and worker paths are the same code.
  */
-function requestOnce(mods: Modules, agents: Agents, url: string, headers: Record<string, string>, body: string, timeoutMs: number, done: Done): void {
+function requestOnce(
+  mods: Modules,
+  agents: Agents,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  done: Done,
+): void {
   let target: URL;
   try {
     target = new URL(url);

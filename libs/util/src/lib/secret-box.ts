@@ -55,7 +55,8 @@ export class SecretBox {
   open(sealed: string): string {
     if (!isSealed(sealed)) return sealed;
     const [keyId, payload] = sealed.slice(PREFIX.length).split(':');
-    if (keyId !== this.keyId) throw new SecretBoxError(`sealed under another secrets key (key id ${keyId}, this gateway's is ${this.keyId})`);
+    if (keyId !== this.keyId)
+      throw new SecretBoxError(`sealed under another secrets key (key id ${keyId}, this gateway's is ${this.keyId})`);
     const data = Buffer.from(payload ?? '', 'base64');
     if (data.length < 28) throw new SecretBoxError('a sealed value is truncated');
     const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));

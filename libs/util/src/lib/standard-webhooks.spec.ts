@@ -10,7 +10,11 @@ describe('Standard Webhooks', () => {
     const expected = createHmac('sha256', Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'base64'))
       .update('msg_p5jXN8AQM9LWM0D4loKWxJek.1767225600.{"test": 2432232314}')
       .digest('base64');
-    expect(headers).toEqual({ 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1767225600', 'webhook-signature': `v1,${expected}` });
+    expect(headers).toEqual({
+      'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      'webhook-timestamp': '1767225600',
+      'webhook-signature': `v1,${expected}`,
+    });
   });
 
   it('verifies its own signatures, and refuses tampering, other secrets and stale timestamps', () => {

@@ -26,7 +26,13 @@ export function signWebhook(secret: string, id: string, timestamp: Date, body: s
 }
 
 /** True when one of the `v1,` signatures matches and the timestamp is within `toleranceS` of now. */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, now: Date, toleranceS = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string,
+  now: Date,
+  toleranceS = 300,
+): boolean {
   const id = headers['webhook-id'];
   const timestamp = headers['webhook-timestamp'];
   const signatures = headers['webhook-signature'];

@@ -41,7 +41,15 @@ export class ActionsService {
     const { details, scenarioId } = this.validated(body);
     const now = this.clock.now();
     const action = Object.assign(new AgentActionEntity(), {
-      id: newId(), locationId, agentId, type: body.type, name: body.name, details, scenarioId, createdAt: now, updatedAt: now,
+      id: newId(),
+      locationId,
+      agentId,
+      type: body.type,
+      name: body.name,
+      details,
+      scenarioId,
+      createdAt: now,
+      updatedAt: now,
     });
     await this.store.transaction(async (r) => {
       await this.agentMustExist(r, locationId, agentId);

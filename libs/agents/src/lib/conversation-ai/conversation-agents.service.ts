@@ -44,7 +44,10 @@ export class ConversationAgentsService {
         if (!after) throw new UnprocessableEntityException([`startAfter ${q.startAfter} is not an agent of this location`]);
       }
       const agents = await r.conversationAgents.search(locationId, { after, limit: q.limit ?? DEFAULT_PAGE, query: q.query });
-      const actions = await r.agentActions.listByAgents(locationId, agents.map((a) => a.id));
+      const actions = await r.agentActions.listByAgents(
+        locationId,
+        agents.map((a) => a.id),
+      );
       return {
         agents: agents.map((a) => toAgentDto(a, actions)),
         totalCount: await r.conversationAgents.countByLocation(locationId),

@@ -14,7 +14,10 @@ import { randomInt } from 'node:crypto';
 import { stripUndefined } from '../conversation-ai/conversation-agents.service';
 
 /** Defaults of seed 002 for everything a create request leaves out. */
-export function voiceDefaults(location: LocationEntity, requested: VoiceAgentFields): Required<Omit<VoiceAgentFields, 'inboundNumber' | 'numberPoolId'>> & Pick<VoiceAgentFields, 'inboundNumber' | 'numberPoolId'> {
+export function voiceDefaults(
+  location: LocationEntity,
+  requested: VoiceAgentFields,
+): Required<Omit<VoiceAgentFields, 'inboundNumber' | 'numberPoolId'>> & Pick<VoiceAgentFields, 'inboundNumber' | 'numberPoolId'> {
   const businessName = requested.businessName ?? location.name;
   return {
     agentName: `My Agent ${randomInt(100, 1000)}`,

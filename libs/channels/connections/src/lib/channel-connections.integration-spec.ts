@@ -29,10 +29,16 @@ describe.each(ENGINES)('channel connections on %s', (engine) => {
   });
 
   it('refuses unknown providers, types a provider does not serve, and bad settings, naming them', async () => {
-    await expect(service.create('loc', { type: 'sms', provider: 'carrier-pigeon', settings: {} })).rejects.toThrow(UnprocessableEntityException);
+    await expect(service.create('loc', { type: 'sms', provider: 'carrier-pigeon', settings: {} })).rejects.toThrow(
+      UnprocessableEntityException,
+    );
     const bad = service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'ftp://x', extra: 1 } });
-    await expect(bad).rejects.toMatchObject({ response: { message: ['settings.url must be an http(s) URL', 'settings.extra is not a webhook setting (url, secret)'] } });
-    await expect(service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'https://x.io' }, default_agent_id: 'nobody' })).rejects.toThrow(UnprocessableEntityException);
+    await expect(bad).rejects.toMatchObject({
+      response: { message: ['settings.url must be an http(s) URL', 'settings.extra is not a webhook setting (url, secret)'] },
+    });
+    await expect(
+      service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'https://x.io' }, default_agent_id: 'nobody' }),
+    ).rejects.toThrow(UnprocessableEntityException);
   });
 
   it('merges settings on update, keeping a secret left out, and keeps locations apart', async () => {
@@ -51,7 +57,10 @@ describe.each(ENGINES)('channel connections on %s', (engine) => {
   it('stores secrets encrypted, reads them in clear, and keeps one sent back masked', async () => {
     const created = await service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'https://a.io' } });
     const secret = created.settings['secret'] as string;
-    const stored = ((await store.run((r) => r.channelConnections.listStored())).find((c) => c.id === created.id)?.settings ?? {}) as Record<string, string>;
+    const stored = ((await store.run((r) => r.channelConnections.listStored())).find((c) => c.id === created.id)?.settings ?? {}) as Record<
+      string,
+      string
+    >;
     expect(stored.secret).toMatch(/^enc:v1:[0-9a-f]{8}:/);
     expect(JSON.stringify(stored)).not.toContain(secret.slice(6));
     expect(stored.url).toBe('https://a.io');
@@ -63,18 +72,33 @@ describe.each(ENGINES)('channel connections on %s', (engine) => {
 
   it('encrypts secrets that were written in clear, once', async () => {
     const now = new Date();
-    await store.run((r) => r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), {
-      id: 'legacy', locationId: 'loc', type: 'sms', provider: 'webhook', name: 'old', settings: { url: 'https://old.io', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, defaultAgentId: null, createdAt: now, updatedAt: now,
-    }), []));
+    await store.run((r) =>
+      r.channelConnections.insert(
+        Object.assign(new ChannelConnectionEntity(), {
+          id: 'legacy',
+          locationId: 'loc',
+          type: 'sms',
+          provider: 'webhook',
+          name: 'old',
+          settings: { url: 'https://old.io', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+          defaultAgentId: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+        [],
+      ),
+    );
     expect(await service.sealSecretsWrittenInClear()).toBe(1);
     expect(await service.sealSecretsWrittenInClear()).toBe(0);
     const legacy = (await store.run((r) => r.channelConnections.listStored())).find((c) => c.id === 'legacy');
     expect(String(legacy?.settings['secret'])).toMatch(/^enc:v1:/);
     expect((await service.get('loc', 'legacy')).settings['url']).toBe('https://old.io');
-    expect((await store.run((r) => r.channelConnections.findById('loc', 'legacy')))?.settings['secret']).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+    expect((await store.run((r) => r.channelConnections.findById('loc', 'legacy')))?.settings['secret']).toBe(
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    );
   });
 
-  it('finds a connection for a webhook only under its provider\'s namespace', async () => {
+  it("finds a connection for a webhook only under its provider's namespace", async () => {
     const created = await service.create('loc', { type: 'sms', provider: 'webhook', settings: { url: 'https://a.io' } });
     expect(await service.forWebhook('twilio', created.id)).toBeNull();
     expect(await service.forWebhook('nope', 'x')).toBeNull();

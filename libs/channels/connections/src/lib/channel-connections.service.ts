@@ -16,7 +16,12 @@ export class ChannelConnectionsService {
   async create(locationId: string, dto: CreateChannelConnectionDto): Promise<ChannelConnectionDto> {
     const provider = this.registry.provider(dto.provider);
     if (!provider) {
-      throwIfProblems([`provider must be one of: ${this.registry.allProviders().map((p) => p.name).join(', ')}`]);
+      throwIfProblems([
+        `provider must be one of: ${this.registry
+          .allProviders()
+          .map((p) => p.name)
+          .join(', ')}`,
+      ]);
     }
     if (provider && !provider.channels.includes(dto.type as ChannelType)) {
       throwIfProblems([`provider ${dto.provider} does not serve type ${dto.type} (it serves: ${provider.channels.join(', ')})`]);
@@ -27,8 +32,15 @@ export class ChannelConnectionsService {
       await this.agentMustExist(r, locationId, dto.default_agent_id);
       const now = this.clock.now();
       const connection = Object.assign(new ChannelConnectionEntity(), {
-        id: newId(), locationId, type: dto.type, provider: dto.provider, name: dto.name ?? `${dto.type} via ${dto.provider}`, settings,
-        defaultAgentId: dto.default_agent_id ?? null, createdAt: now, updatedAt: now,
+        id: newId(),
+        locationId,
+        type: dto.type,
+        provider: dto.provider,
+        name: dto.name ?? `${dto.type} via ${dto.provider}`,
+        settings,
+        defaultAgentId: dto.default_agent_id ?? null,
+        createdAt: now,
+        updatedAt: now,
       });
       await r.channelConnections.insert(connection, provider?.secretSettings ?? []);
       // The secret is answered in full this once, so a generated one can be stored by the caller.
@@ -50,12 +62,16 @@ export class ChannelConnectionsService {
       // Writing back a secret that could not be decrypted would replace it with nothing.
       const unreadable = Object.keys(connection.unreadableSecrets ?? {}).filter((k) => dto.settings?.[k] === undefined);
       if (unreadable.length) {
-        throw new ConflictException(`settings.${unreadable.join(', settings.')} of this connection cannot be decrypted with this gateway's secrets key: give ${unreadable.length > 1 ? 'them' : 'it'} again in the same request`);
+        throw new ConflictException(
+          `settings.${unreadable.join(', settings.')} of this connection cannot be decrypted with this gateway's secrets key: give ${unreadable.length > 1 ? 'them' : 'it'} again in the same request`,
+        );
       }
       if (dto.settings) {
         // A secret sent back as the API showed it (masked) keeps its stored value.
         const secret = new Set(this.secretKeys(connection.provider));
-        const given = Object.entries(dto.settings).filter(([k, v]) => !(secret.has(k) && typeof connection.settings[k] === 'string' && v === maskSecret(connection.settings[k] as string)));
+        const given = Object.entries(dto.settings).filter(
+          ([k, v]) => !(secret.has(k) && typeof connection.settings[k] === 'string' && v === maskSecret(connection.settings[k] as string)),
+        );
         const settings = { ...connection.settings, ...Object.fromEntries(given) };
         throwIfProblems(this.registry.provider(connection.provider)?.validateSettings(settings) ?? []);
         connection.settings = settings;
@@ -95,7 +111,10 @@ export class ChannelConnectionsService {
    * Webhooks carry no token: the connection id (random, unguessable) says which tenant, and the
    * provider authenticates the request itself (signature, shared secret).
    */
-  async forWebhook(namespace: string, connectionId: string): Promise<{ connection: ChannelConnectionEntity; provider: ChannelProvider } | null> {
+  async forWebhook(
+    namespace: string,
+    connectionId: string,
+  ): Promise<{ connection: ChannelConnectionEntity; provider: ChannelProvider } | null> {
     const provider = this.registry.byWebhookNamespace(namespace);
     if (!provider) return null;
     const connection = await this.store.run((r) => r.channelConnections.findByIdAnyLocation(connectionId));
@@ -127,8 +146,14 @@ export class ChannelConnectionsService {
     // A secret sealed under another key reads as null: say so instead of showing nothing.
     for (const [key, why] of Object.entries(c.unreadableSecrets ?? {})) settings[key] = `(cannot be decrypted: ${why})`;
     return {
-      id: c.id, type: c.type, provider: c.provider, name: c.name, settings, default_agent_id: c.defaultAgentId,
-      created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString(),
+      id: c.id,
+      type: c.type,
+      provider: c.provider,
+      name: c.name,
+      settings,
+      default_agent_id: c.defaultAgentId,
+      created_at: c.createdAt.toISOString(),
+      updated_at: c.updatedAt.toISOString(),
     };
   }
 }

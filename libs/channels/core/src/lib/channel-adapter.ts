@@ -2,7 +2,15 @@ import type { ChannelType } from '@followup/contracts';
 import type { ChannelWebhooks } from './webhooks';
 
 export { CHANNEL_TYPES, DELIVERY_STATES } from '@followup/contracts';
-export type { ChannelEvent, ChannelType, DeliveryState, DeliveryStatus, EventAddress, InboundKeyword, InboundMessage } from '@followup/contracts';
+export type {
+  ChannelEvent,
+  ChannelType,
+  DeliveryState,
+  DeliveryStatus,
+  EventAddress,
+  InboundKeyword,
+  InboundMessage,
+} from '@followup/contracts';
 
 /** Where a contact can be reached. */
 export interface ContactAddresses {

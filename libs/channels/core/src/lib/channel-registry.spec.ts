@@ -34,7 +34,9 @@ describe('ChannelRegistry', () => {
     registry.register({ ...provider('smtp', ['email']), webhooks: hooks('email') });
     expect(registry.byWebhookNamespace('email')?.name).toBe('smtp');
     expect(registry.byWebhookNamespace('smtp')).toBeUndefined();
-    expect(() => registry.register({ ...provider('other', ['email']), webhooks: hooks('email') })).toThrow('webhook namespace email of other is already used by smtp');
+    expect(() => registry.register({ ...provider('other', ['email']), webhooks: hooks('email') })).toThrow(
+      'webhook namespace email of other is already used by smtp',
+    );
     expect(() => registry.register(provider('Bad Name', ['sms']))).toThrow(/must be lower-case/);
   });
 });

@@ -9,11 +9,13 @@ export class ChannelRegistry {
   private readonly namespaces = new Map<string, ChannelProvider>();
 
   register(provider: ChannelProvider): void {
-    if (!NAME.test(provider.name)) throw new Error(`channel provider name ${JSON.stringify(provider.name)} must be lower-case letters, digits and dashes`);
+    if (!NAME.test(provider.name))
+      throw new Error(`channel provider name ${JSON.stringify(provider.name)} must be lower-case letters, digits and dashes`);
     if (this.providers.has(provider.name)) throw new Error(`channel provider ${provider.name} is already registered`);
     const namespace = provider.webhooks?.namespace;
     if (namespace !== undefined) {
-      if (!NAME.test(namespace)) throw new Error(`webhook namespace ${JSON.stringify(namespace)} of ${provider.name} must be lower-case letters, digits and dashes`);
+      if (!NAME.test(namespace))
+        throw new Error(`webhook namespace ${JSON.stringify(namespace)} of ${provider.name} must be lower-case letters, digits and dashes`);
       const taken = this.namespaces.get(namespace);
       if (taken) throw new Error(`webhook namespace ${namespace} of ${provider.name} is already used by ${taken.name}`);
       this.namespaces.set(namespace, provider);

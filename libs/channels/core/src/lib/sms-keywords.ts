@@ -22,6 +22,9 @@ const KEYWORDS: Record<string, InboundKeyword> = {
  * punctuation ignored ("Stop.", " stop! " and "STOP" are; "please stop texting me" is not).
  */
 export function smsKeyword(body: string): InboundKeyword | undefined {
-  const word = body.trim().replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '').toUpperCase();
+  const word = body
+    .trim()
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')
+    .toUpperCase();
   return /^[A-Z]+$/.test(word) ? KEYWORDS[word] : undefined;
 }

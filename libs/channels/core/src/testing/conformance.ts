@@ -83,7 +83,9 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
       it('has an open session right after the contact wrote', () => {
         const now = new Date();
         expect(adapter().sessionState({ channel, lastInboundAt: new Date(now.getTime() - 1_000), lastOutboundAt: null }, now)).toBe('open');
-        expect(['open', 'template_only', 'inactive']).toContain(adapter().sessionState({ channel, lastInboundAt: null, lastOutboundAt: null }, now));
+        expect(['open', 'template_only', 'inactive']).toContain(
+          adapter().sessionState({ channel, lastInboundAt: null, lastOutboundAt: null }, now),
+        );
       });
 
       it('sends to the peer and answers the provider id and time', async () => {
@@ -112,7 +114,10 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
     const webhooks = provider.webhooks;
     if (webhooks) {
       describe('webhooks', () => {
-        const connection = () => ({ id: 'conformance-connection', settings: provider.completeSettings ? provider.completeSettings(peer.settings) : peer.settings });
+        const connection = () => ({
+          id: 'conformance-connection',
+          settings: provider.completeSettings ? provider.completeSettings(peer.settings) : peer.settings,
+        });
 
         it('name their namespace and hooks', () => {
           expect(webhooks.namespace).toMatch(NAME);
@@ -121,7 +126,13 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
         });
 
         it.each(webhooks.hooks.map((h) => [h]))('refuse an unauthenticated %s request with 403', async (hook: string) => {
-          const request: WebhookRequest = { hook, url: `http://127.0.0.1/webhooks/${webhooks.namespace}/x/${hook}`, headers: {}, rawBody: Buffer.from('Body=hi&From=%2B14155550123'), now: new Date() };
+          const request: WebhookRequest = {
+            hook,
+            url: `http://127.0.0.1/webhooks/${webhooks.namespace}/x/${hook}`,
+            headers: {},
+            rawBody: Buffer.from('Body=hi&From=%2B14155550123'),
+            now: new Date(),
+          };
           const error = await Promise.resolve()
             .then(() => webhooks.receive(request, connection()))
             .catch((e: unknown) => e);
@@ -130,7 +141,8 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
         });
 
         it.each(webhooks.hooks.map((h) => [h]))('parse an authentic %s request into normalised events', async (hook: string) => {
-          if (!peer.authenticWebhook) throw new Error('the harness must build authentic webhook requests (ConformancePeer.authenticWebhook)');
+          if (!peer.authenticWebhook)
+            throw new Error('the harness must build authentic webhook requests (ConformancePeer.authenticWebhook)');
           const events = await webhooks.receive(peer.authenticWebhook(hook, connection()), connection());
           expect(Array.isArray(events)).toBe(true);
           for (const event of events) {

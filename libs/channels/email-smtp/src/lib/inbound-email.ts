@@ -33,30 +33,35 @@ export const inboundEmailWebhooks: ChannelWebhooks = {
     const text = mail.text ?? '';
     const visible = stripQuotedReply(text);
     const template = typeof connection.settings['reply_to'] === 'string' ? connection.settings['reply_to'] : undefined;
-    const conversationId = recipients(mail).map((address) => conversationOfReplyAddress(template, address)).find(Boolean);
-    return [{
-      kind: 'inbound',
-      channel: 'email',
-      providerMessageId: mail.messageId ?? `<${createHash('sha256').update(request.rawBody).digest('hex')}@inbound.invalid>`,
-      from: { email: from.address.toLowerCase(), ...(from.name ? { name: from.name } : {}) },
-      to: firstAddress(mail.to)?.address,
-      body: visible || text.trim(),
-      ...(mail.subject ? { subject: mail.subject } : {}),
-      ...(mail.date ? { occurredAt: mail.date } : {}),
-      inReplyTo: threadIds(mail),
-      ...(conversationId ? { conversationId } : {}),
-    }];
+    const conversationId = recipients(mail)
+      .map((address) => conversationOfReplyAddress(template, address))
+      .find(Boolean);
+    return [
+      {
+        kind: 'inbound',
+        channel: 'email',
+        providerMessageId: mail.messageId ?? `<${createHash('sha256').update(request.rawBody).digest('hex')}@inbound.invalid>`,
+        from: { email: from.address.toLowerCase(), ...(from.name ? { name: from.name } : {}) },
+        to: firstAddress(mail.to)?.address,
+        body: visible || text.trim(),
+        ...(mail.subject ? { subject: mail.subject } : {}),
+        ...(mail.date ? { occurredAt: mail.date } : {}),
+        inReplyTo: threadIds(mail),
+        ...(conversationId ? { conversationId } : {}),
+      },
+    ];
   },
 };
 
 function authenticate(header: string | undefined, secret: string): void {
-  if (!header) throw new WebhookRejected(403, 'Authorization is missing: present the connection\'s inbound_secret (Bearer, or Basic as the password)');
+  if (!header)
+    throw new WebhookRejected(403, "Authorization is missing: present the connection's inbound_secret (Bearer, or Basic as the password)");
   let given = '';
   if (/^Bearer /i.test(header)) given = header.slice(7).trim();
   else if (/^Basic /i.test(header)) given = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8').split(':').slice(1).join(':');
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(secret).digest();
-  if (!secret || !timingSafeEqual(a, b)) throw new WebhookRejected(403, 'the inbound secret does not match this connection\'s');
+  if (!secret || !timingSafeEqual(a, b)) throw new WebhookRejected(403, "the inbound secret does not match this connection's");
 }
 
 /** Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To). */
@@ -82,14 +87,21 @@ function threadIds(mail: ParsedMail): string[] {
 function isAutoReply(mail: ParsedMail): boolean {
   const auto = String(mail.headers.get('auto-submitted') ?? '').toLowerCase();
   const precedence = String(mail.headers.get('precedence') ?? '').toLowerCase();
-  return (auto !== '' && auto !== 'no') || ['auto_reply', 'bulk', 'junk'].includes(precedence) || mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond');
+  return (
+    (auto !== '' && auto !== 'no') ||
+    ['auto_reply', 'bulk', 'junk'].includes(precedence) ||
+    mail.headers.has('x-autoreply') ||
+    mail.headers.has('x-autorespond')
+  );
 }
 
 /** A delivery-status notification (RFC 3464): the fields of its per-recipient part. */
 function deliveryReport(mail: ParsedMail): ChannelEvent[] | null {
   const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const isReport = contentType?.value === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'delivery-status';
-  const statusPart = mail.attachments.find((a) => a.contentType === 'message/delivery-status' || a.contentType === 'message/global-delivery-status');
+  const statusPart = mail.attachments.find(
+    (a) => a.contentType === 'message/delivery-status' || a.contentType === 'message/global-delivery-status',
+  );
   if (!isReport && !statusPart) return null;
   // mailparser inlines a message/delivery-status part into the text; some relays attach it.
   const fields = statusPart ? statusPart.content.toString('utf8') : (mail.text ?? '');
@@ -102,14 +114,18 @@ function deliveryReport(mail: ParsedMail): ChannelEvent[] | null {
   const originalId = original ? /^Message-ID:\s*(<[^>]+>)/im.exec(original.content.toString('utf8'))?.[1] : undefined;
   const providerMessageId = originalId ?? mail.messageId ?? `<bounce-${createHash('sha256').update(fields).digest('hex')}@inbound.invalid>`;
   if (action === 'delivered') return [{ kind: 'status', channel: 'email', providerMessageId, status: 'delivered' }];
-  return [{
-    kind: 'status',
-    channel: 'email',
-    providerMessageId,
-    status: 'failed',
-    ...(status ? { errorCode: status } : {}),
-    errorMessage: field('Diagnostic-Code') ?? 'the message bounced',
-    // A permanent failure (5.x.x) means the address is gone; a transient one (4.x.x) does not.
-    ...(status?.startsWith('5') || !status ? { address: { state: 'invalid' as const, ...(recipient ? { email: recipient } : {}), channels: ['email' as const] } } : {}),
-  }];
+  return [
+    {
+      kind: 'status',
+      channel: 'email',
+      providerMessageId,
+      status: 'failed',
+      ...(status ? { errorCode: status } : {}),
+      errorMessage: field('Diagnostic-Code') ?? 'the message bounced',
+      // A permanent failure (5.x.x) means the address is gone; a transient one (4.x.x) does not.
+      ...(status?.startsWith('5') || !status
+        ? { address: { state: 'invalid' as const, ...(recipient ? { email: recipient } : {}), channels: ['email' as const] } }
+        : {}),
+    },
+  ];
 }

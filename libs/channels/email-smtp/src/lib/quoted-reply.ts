@@ -23,7 +23,12 @@ export function stripQuotedReply(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trimEnd();
     const joined = `${line} ${(lines[i + 1] ?? '').trim()}`.trim();
-    if (ATTRIBUTION.test(line) || (/^(On|Le|El|Il|Em|Am|Op|Den)\s/i.test(line) && ATTRIBUTION.test(joined)) || ORIGINAL.test(line) || SIGNATURE.test(line)) {
+    if (
+      ATTRIBUTION.test(line) ||
+      (/^(On|Le|El|Il|Em|Am|Op|Den)\s/i.test(line) && ATTRIBUTION.test(joined)) ||
+      ORIGINAL.test(line) ||
+      SIGNATURE.test(line)
+    ) {
       cut = i;
       break;
     }

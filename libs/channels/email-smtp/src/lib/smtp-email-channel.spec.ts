@@ -10,8 +10,12 @@ describe('email over SMTP (nodemailer against a real SMTP server)', () => {
   const adapter = new SmtpEmailAdapter();
   let settings: Record<string, unknown>;
   const context = (extra: Record<string, unknown> = {}) => ({
-    locationId: 'l1', conversationId: 'c1', connection: { id: 'k1', settings }, idempotencyKey: 'fu_abc',
-    unsubscribeUrl: 'https://gw.example.com/unsubscribe/tok.en', ...extra,
+    locationId: 'l1',
+    conversationId: 'c1',
+    connection: { id: 'k1', settings },
+    idempotencyKey: 'fu_abc',
+    unsubscribeUrl: 'https://gw.example.com/unsubscribe/tok.en',
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -57,19 +61,37 @@ describe('email over SMTP (nodemailer against a real SMTP server)', () => {
     server.rejectMailbox('gone@example.com');
     const gone = (await adapter.send({ to: { email: 'gone@example.com' }, body: 'x' }, context()).catch((e: unknown) => e)) as SendError;
     expect(gone).toMatchObject({ code: 'smtp_5.1.1', definite: true, address: { state: 'invalid', channels: ['email'] } });
-    const auth = await adapter.send({ to: { email: 'ada@example.com' }, body: 'x' }, { ...context(), connection: { id: 'k2', settings: { ...settings, password: 'wrong-password' } } }).catch((e: unknown) => e);
+    const auth = await adapter
+      .send(
+        { to: { email: 'ada@example.com' }, body: 'x' },
+        { ...context(), connection: { id: 'k2', settings: { ...settings, password: 'wrong-password' } } },
+      )
+      .catch((e: unknown) => e);
     expect(auth).toMatchObject({ definite: true });
-    const down = await adapter.send({ to: { email: 'ada@example.com' }, body: 'x' }, { ...context(), connection: { id: 'k3', settings: { ...settings, port: 9 } } }).catch((e: unknown) => e);
+    const down = await adapter
+      .send({ to: { email: 'ada@example.com' }, body: 'x' }, { ...context(), connection: { id: 'k3', settings: { ...settings, port: 9 } } })
+      .catch((e: unknown) => e);
     expect(down).toMatchObject({ definite: true });
     expect((down as SendError).message).toContain('ECONNREFUSED');
   });
 
-  it("gives each conversation its own Reply-To when the setting is tagged with {conversation}", async () => {
+  it('gives each conversation its own Reply-To when the setting is tagged with {conversation}', async () => {
     const count = server.received.length;
-    await adapter.send({ to: { email: 'ada@example.com' }, body: 'Tagged' }, { ...context(), conversationId: '7f3c9a10-0000-4000-8000-000000000001', connection: { id: 'k1', settings: { ...settings, reply_to: 'replies+{conversation}@acme.test' } } });
+    await adapter.send(
+      { to: { email: 'ada@example.com' }, body: 'Tagged' },
+      {
+        ...context(),
+        conversationId: '7f3c9a10-0000-4000-8000-000000000001',
+        connection: { id: 'k1', settings: { ...settings, reply_to: 'replies+{conversation}@acme.test' } },
+      },
+    );
     await server.waitFor(count + 1);
-    expect(server.received[count]?.parsed.replyTo?.value).toEqual([{ address: 'replies+7f3c9a10-0000-4000-8000-000000000001@acme.test', name: '' }]);
-    expect(conversationOfReplyAddress('Replies <replies+{conversation}@acme.test>', 'replies+7f3c9a10-0000-4000-8000-000000000001@acme.test')).toBe('7f3c9a10-0000-4000-8000-000000000001');
+    expect(server.received[count]?.parsed.replyTo?.value).toEqual([
+      { address: 'replies+7f3c9a10-0000-4000-8000-000000000001@acme.test', name: '' },
+    ]);
+    expect(
+      conversationOfReplyAddress('Replies <replies+{conversation}@acme.test>', 'replies+7f3c9a10-0000-4000-8000-000000000001@acme.test'),
+    ).toBe('7f3c9a10-0000-4000-8000-000000000001');
     expect(conversationOfReplyAddress('replies+{conversation}@acme.test', 'other+x@acme.test')).toBeUndefined();
     expect(conversationOfReplyAddress('hello@acme.test', 'hello@acme.test')).toBeUndefined();
   });
@@ -77,14 +99,16 @@ describe('email over SMTP (nodemailer against a real SMTP server)', () => {
   it('validates settings field by field and generates the inbound secret', () => {
     expect(validateSmtpSettings(completeSmtpSettings(settings))).toEqual([]);
     expect(completeSmtpSettings(settings)['inbound_secret']).toMatch(/^inb_[A-Za-z0-9_-]{32}$/);
-    expect(validateSmtpSettings({ host: 'smtp example', port: 99999, secure: 'yes', user: 'u', from: 'not an address', smell: 1 })).toEqual([
-      "settings.host must be the SMTP server's host name or IP address",
-      'settings.port must be a port number (587, 465, 25, ...)',
-      'settings.secure must be true or false',
-      'settings.password is required with settings.user',
-      'settings.from must be an email address, optionally with a name: Acme <hello@acme.com>',
-      'settings.smell is not an SMTP setting (host, port, secure, require_tls, user, password, from, reply_to, default_subject, inbound_secret)',
-    ]);
+    expect(validateSmtpSettings({ host: 'smtp example', port: 99999, secure: 'yes', user: 'u', from: 'not an address', smell: 1 })).toEqual(
+      [
+        "settings.host must be the SMTP server's host name or IP address",
+        'settings.port must be a port number (587, 465, 25, ...)',
+        'settings.secure must be true or false',
+        'settings.password is required with settings.user',
+        'settings.from must be an email address, optionally with a name: Acme <hello@acme.com>',
+        'settings.smell is not an SMTP setting (host, port, secure, require_tls, user, password, from, reply_to, default_subject, inbound_secret)',
+      ],
+    );
   });
 });
 
@@ -92,7 +116,11 @@ describe('inbound email', () => {
   const secret = 'inb_0123456789abcdef0123456789abcdef';
   const connection = { id: 'k1', settings: { host: 'h', from: 'hello@acme.test', inbound_secret: secret } };
   const request = (raw: string, authorization: string | null = `Bearer ${secret}`): WebhookRequest => ({
-    hook: 'inbound', url: 'https://gw/webhooks/email/k1/inbound', headers: authorization ? { authorization } : {}, rawBody: Buffer.from(raw.replace(/\n/g, '\r\n')), now: new Date(),
+    hook: 'inbound',
+    url: 'https://gw/webhooks/email/k1/inbound',
+    headers: authorization ? { authorization } : {},
+    rawBody: Buffer.from(raw.replace(/\n/g, '\r\n')),
+    now: new Date(),
   });
   const reply = `From: Ada Lovelace <Ada@Example.com>
 To: hello@acme.test
@@ -112,17 +140,27 @@ On Mon, Jun 15, 2026 at 9:00 AM Acme Dental <hello@acme.test> wrote:
 
   it('turns a reply into an inbound message with the quoted history removed and the thread it answers', async () => {
     const events = await inboundEmailWebhooks.receive(request(reply), connection);
-    expect(events).toEqual([{
-      kind: 'inbound', channel: 'email', providerMessageId: '<reply-1@mail.example.com>', from: { email: 'ada@example.com', name: 'Ada Lovelace' }, to: 'hello@acme.test',
-      body: 'Tomorrow at 3 works for me.', subject: 'Re: Your cleaning', occurredAt: new Date('2026-06-15T14:00:00Z'),
-      inReplyTo: ['<fu_1.abc@acme.test>', '<first@acme.test>'],
-    }]);
+    expect(events).toEqual([
+      {
+        kind: 'inbound',
+        channel: 'email',
+        providerMessageId: '<reply-1@mail.example.com>',
+        from: { email: 'ada@example.com', name: 'Ada Lovelace' },
+        to: 'hello@acme.test',
+        body: 'Tomorrow at 3 works for me.',
+        subject: 'Re: Your cleaning',
+        occurredAt: new Date('2026-06-15T14:00:00Z'),
+        inReplyTo: ['<fu_1.abc@acme.test>', '<first@acme.test>'],
+      },
+    ]);
   });
 
   it('names the conversation a tagged reply address points at', async () => {
     const tagged = { ...connection, settings: { ...connection.settings, reply_to: 'replies+{conversation}@acme.test' } };
     const raw = reply.replace('To: hello@acme.test', 'To: Acme <replies+c0ffee00-1111-4222-8333-444455556666@acme.test>');
-    expect(await inboundEmailWebhooks.receive(request(raw), tagged)).toMatchObject([{ conversationId: 'c0ffee00-1111-4222-8333-444455556666' }]);
+    expect(await inboundEmailWebhooks.receive(request(raw), tagged)).toMatchObject([
+      { conversationId: 'c0ffee00-1111-4222-8333-444455556666' },
+    ]);
     expect((await inboundEmailWebhooks.receive(request(reply), tagged))[0]).not.toHaveProperty('conversationId');
   });
 
@@ -169,18 +207,27 @@ Message-ID: <fu_9.def@acme.test>
 
 --B--
 `;
-    expect(await inboundEmailWebhooks.receive(request(bounce), connection)).toEqual([{
-      kind: 'status', channel: 'email', providerMessageId: '<fu_9.def@acme.test>', status: 'failed', errorCode: '5.1.1',
-      errorMessage: 'smtp; 550 5.1.1 <gone@example.com>: Recipient address rejected',
-      address: { state: 'invalid', email: 'gone@example.com', channels: ['email'] },
-    }]);
+    expect(await inboundEmailWebhooks.receive(request(bounce), connection)).toEqual([
+      {
+        kind: 'status',
+        channel: 'email',
+        providerMessageId: '<fu_9.def@acme.test>',
+        status: 'failed',
+        errorCode: '5.1.1',
+        errorMessage: 'smtp; 550 5.1.1 <gone@example.com>: Recipient address rejected',
+        address: { state: 'invalid', email: 'gone@example.com', channels: ['email'] },
+      },
+    ]);
   });
 
   it('ignores auto-replies, and refuses an empty or address-less body', async () => {
     const ooo = reply.replace('Date:', 'Auto-Submitted: auto-replied\nDate:');
     expect(await inboundEmailWebhooks.receive(request(ooo), connection)).toEqual([]);
     await expect(inboundEmailWebhooks.receive(request(''), connection)).rejects.toMatchObject({ status: 400 });
-    await expect(inboundEmailWebhooks.receive(request('Subject: hi\n\nno sender'), connection)).rejects.toMatchObject({ status: 400, message: 'the message has no From address' });
+    await expect(inboundEmailWebhooks.receive(request('Subject: hi\n\nno sender'), connection)).rejects.toMatchObject({
+      status: 400,
+      message: 'the message has no From address',
+    });
   });
 });
 
@@ -199,7 +246,9 @@ describeChannelConformance({
         hook,
         url: `http://127.0.0.1/webhooks/email/${connection.id}/${hook}`,
         headers: { authorization: `Bearer ${String(connection.settings['inbound_secret'])}` },
-        rawBody: Buffer.from('From: ada@example.com\r\nTo: hello@acme.test\r\nSubject: hi\r\nMessage-ID: <c1@example.com>\r\n\r\nHello\r\n'),
+        rawBody: Buffer.from(
+          'From: ada@example.com\r\nTo: hello@acme.test\r\nSubject: hi\r\nMessage-ID: <c1@example.com>\r\n\r\nHello\r\n',
+        ),
         now: new Date(),
       }),
       stop: () => server.stop(),

@@ -49,7 +49,9 @@ export class SmtpEmailAdapter implements ChannelAdapter {
     const messageId = `<${context.idempotencyKey}.${randomBytes(6).toString('hex')}@${domain}>`;
     const thread = context.thread?.providerMessageIds ?? [];
     const threadSubject = context.thread?.subject;
-    const subject = message.subject ?? (threadSubject ? (/^re:/i.test(threadSubject) ? threadSubject : `Re: ${threadSubject}`) : (s.default_subject ?? 'Following up'));
+    const subject =
+      message.subject ??
+      (threadSubject ? (/^re:/i.test(threadSubject) ? threadSubject : `Re: ${threadSubject}`) : (s.default_subject ?? 'Following up'));
     const headers: Record<string, string> = {};
     if (context.unsubscribeUrl) {
       headers['List-Unsubscribe'] = `<${context.unsubscribeUrl}>`;
@@ -78,7 +80,9 @@ export class SmtpEmailAdapter implements ChannelAdapter {
   }
 
   private transport(connectionId: string, s: SmtpSettings): Transporter {
-    const fingerprint = createHash('sha256').update(JSON.stringify([s.host, s.port, s.secure, s.require_tls, s.user, s.password])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([s.host, s.port, s.secure, s.require_tls, s.user, s.password]))
+      .digest('hex');
     const pooled = this.pools.get(connectionId);
     if (pooled?.fingerprint === fingerprint) return pooled.transport;
     pooled?.transport.close();
@@ -106,7 +110,12 @@ function toSendError(error: NodeJS.ErrnoException & { responseCode?: number; res
     // The server answered with a refusal: nothing was accepted. 5.1.x on RCPT: the mailbox does not exist.
     const enhanced = /\b([45]\.\d{1,3}\.\d{1,3})\b/.exec(error.response ?? '')?.[1];
     const invalid = error.responseCode >= 550 && error.responseCode <= 553 && (!enhanced || enhanced.startsWith('5.1.'));
-    return new SendError(`SMTP ${error.command ?? ''} refused: ${error.response ?? error.message}`.replace(/\s+/g, ' '), `smtp_${enhanced ?? error.responseCode}`, true, invalid ? { state: 'invalid', channels: ['email'] } : undefined);
+    return new SendError(
+      `SMTP ${error.command ?? ''} refused: ${error.response ?? error.message}`.replace(/\s+/g, ' '),
+      `smtp_${enhanced ?? error.responseCode}`,
+      true,
+      invalid ? { state: 'invalid', channels: ['email'] } : undefined,
+    );
   }
   const before = ['CONN', 'EHLO', 'HELO', 'STARTTLS', 'AUTH PLAIN', 'AUTH LOGIN', 'MAIL FROM', 'RCPT TO'].includes(error.command ?? '');
   return new SendError(`SMTP: ${error.message}`, code, NOT_SENT.includes(code) || before);

@@ -48,21 +48,29 @@ export function conversationOfReplyAddress(template: string | undefined, address
 
 export function validateSmtpSettings(s: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if (typeof s['host'] !== 'string' || !/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(s['host'])) problems.push('settings.host must be the SMTP server\'s host name or IP address');
+  if (typeof s['host'] !== 'string' || !/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(s['host']))
+    problems.push("settings.host must be the SMTP server's host name or IP address");
   const port = s['port'];
-  if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) problems.push('settings.port must be a port number (587, 465, 25, ...)');
-  for (const flag of ['secure', 'require_tls']) if (s[flag] !== undefined && typeof s[flag] !== 'boolean') problems.push(`settings.${flag} must be true or false`);
+  if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535))
+    problems.push('settings.port must be a port number (587, 465, 25, ...)');
+  for (const flag of ['secure', 'require_tls'])
+    if (s[flag] !== undefined && typeof s[flag] !== 'boolean') problems.push(`settings.${flag} must be true or false`);
   if (s['user'] !== undefined && (typeof s['user'] !== 'string' || !s['user'])) problems.push('settings.user must be the SMTP user name');
   if (s['password'] !== undefined && typeof s['password'] !== 'string') problems.push('settings.password must be a text');
   if (s['user'] !== undefined && s['password'] === undefined) problems.push('settings.password is required with settings.user');
-  if (typeof s['from'] !== 'string' || !addressOf(s['from'])) problems.push('settings.from must be an email address, optionally with a name: Acme <hello@acme.com>');
+  if (typeof s['from'] !== 'string' || !addressOf(s['from']))
+    problems.push('settings.from must be an email address, optionally with a name: Acme <hello@acme.com>');
   if (s['reply_to'] !== undefined && (typeof s['reply_to'] !== 'string' || !addressOf(replyAddress(s['reply_to'], 'c')))) {
-    problems.push('settings.reply_to must be an email address, optionally with {conversation} in its local part (replies+{conversation}@acme.com)');
+    problems.push(
+      'settings.reply_to must be an email address, optionally with {conversation} in its local part (replies+{conversation}@acme.com)',
+    );
   }
   const subject = s['default_subject'];
-  if (subject !== undefined && (typeof subject !== 'string' || !subject.trim() || subject.length > 200)) problems.push('settings.default_subject must be a text of at most 200 characters');
+  if (subject !== undefined && (typeof subject !== 'string' || !subject.trim() || subject.length > 200))
+    problems.push('settings.default_subject must be a text of at most 200 characters');
   const secret = s['inbound_secret'];
-  if (secret !== undefined && (typeof secret !== 'string' || secret.length < 16)) problems.push('settings.inbound_secret must be at least 16 characters');
+  if (secret !== undefined && (typeof secret !== 'string' || secret.length < 16))
+    problems.push('settings.inbound_secret must be at least 16 characters');
   for (const key of Object.keys(s)) if (!KNOWN.includes(key)) problems.push(`settings.${key} is not an SMTP setting (${KNOWN.join(', ')})`);
   return problems;
 }

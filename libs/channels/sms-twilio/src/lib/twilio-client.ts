@@ -32,7 +32,11 @@ export function twilioClient(accountSid: string, authToken: string, apiBaseUrl =
   let client = clients.get(key);
   if (!client) {
     const base = apiBaseUrl.replace(/\/+$/, '');
-    client = twilio(accountSid, authToken, base === TWILIO_API ? { timeout: TIMEOUT_MS } : { httpClient: new BaseUrlRequestClient(base) as unknown as RequestClient });
+    client = twilio(
+      accountSid,
+      authToken,
+      base === TWILIO_API ? { timeout: TIMEOUT_MS } : { httpClient: new BaseUrlRequestClient(base) as unknown as RequestClient },
+    );
     clients.set(key, client);
   }
   return client;

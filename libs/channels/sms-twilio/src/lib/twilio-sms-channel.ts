@@ -31,18 +31,26 @@ const KNOWN = ['account_sid', 'auth_token', 'from', 'messaging_service_sid', 'ap
 
 export function validateTwilioSettings(s: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if (typeof s['account_sid'] !== 'string' || !/^AC[0-9a-fA-F]{32}$/.test(s['account_sid'])) problems.push('settings.account_sid must be a Twilio Account SID (AC followed by 32 hex digits)');
-  if (typeof s['auth_token'] !== 'string' || s['auth_token'].length < 16) problems.push('settings.auth_token must be the account\'s auth token');
+  if (typeof s['account_sid'] !== 'string' || !/^AC[0-9a-fA-F]{32}$/.test(s['account_sid']))
+    problems.push('settings.account_sid must be a Twilio Account SID (AC followed by 32 hex digits)');
+  if (typeof s['auth_token'] !== 'string' || s['auth_token'].length < 16)
+    problems.push("settings.auth_token must be the account's auth token");
   const from = s['from'];
   const service = s['messaging_service_sid'];
-  if (from === undefined && service === undefined) problems.push('settings.from is required (an E.164 number of the account) unless settings.messaging_service_sid is given');
-  if (from !== undefined && (typeof from !== 'string' || !E164.test(from))) problems.push('settings.from must be an E.164 phone number such as +14155550123');
-  if (service !== undefined && (typeof service !== 'string' || !/^MG[0-9a-fA-F]{32}$/.test(service))) problems.push('settings.messaging_service_sid must be a Messaging Service SID (MG followed by 32 hex digits)');
+  if (from === undefined && service === undefined)
+    problems.push('settings.from is required (an E.164 number of the account) unless settings.messaging_service_sid is given');
+  if (from !== undefined && (typeof from !== 'string' || !E164.test(from)))
+    problems.push('settings.from must be an E.164 phone number such as +14155550123');
+  if (service !== undefined && (typeof service !== 'string' || !/^MG[0-9a-fA-F]{32}$/.test(service)))
+    problems.push('settings.messaging_service_sid must be a Messaging Service SID (MG followed by 32 hex digits)');
   const base = s['api_base_url'];
-  if (base !== undefined && (typeof base !== 'string' || !/^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(base))) problems.push('settings.api_base_url must be an http(s) URL without a path, such as https://api.twilio.com');
+  if (base !== undefined && (typeof base !== 'string' || !/^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(base)))
+    problems.push('settings.api_base_url must be an http(s) URL without a path, such as https://api.twilio.com');
   const help = s['help_text'];
-  if (help !== undefined && (typeof help !== 'string' || !help.trim() || help.length > 320)) problems.push('settings.help_text must be a text of at most 320 characters');
-  for (const key of Object.keys(s)) if (!KNOWN.includes(key)) problems.push(`settings.${key} is not a Twilio setting (${KNOWN.join(', ')})`);
+  if (help !== undefined && (typeof help !== 'string' || !help.trim() || help.length > 320))
+    problems.push('settings.help_text must be a text of at most 320 characters');
+  for (const key of Object.keys(s))
+    if (!KNOWN.includes(key)) problems.push(`settings.${key} is not a Twilio setting (${KNOWN.join(', ')})`);
   return problems;
 }
 
@@ -70,7 +78,8 @@ export class TwilioSmsAdapter implements ChannelAdapter {
   async send(message: OutboundMessage, context: SendContext): Promise<SendResult> {
     const s = context.connection.settings as unknown as TwilioSettings;
     if (!message.to.phone) throw new SendError('the contact has no phone number', 'no_address', true);
-    if (message.body.length > MAX_LENGTH) throw new SendError(`the text is ${message.body.length} characters; Twilio takes at most ${MAX_LENGTH}`, 'body_too_long', true);
+    if (message.body.length > MAX_LENGTH)
+      throw new SendError(`the text is ${message.body.length} characters; Twilio takes at most ${MAX_LENGTH}`, 'body_too_long', true);
     const client = twilioClient(s.account_sid, s.auth_token, s.api_base_url ?? TWILIO_API);
     try {
       const sent = await client.messages.create({
@@ -79,7 +88,11 @@ export class TwilioSmsAdapter implements ChannelAdapter {
         ...(s.messaging_service_sid ? { messagingServiceSid: s.messaging_service_sid } : { from: s.from as string }),
         ...(context.webhookBaseUrl ? { statusCallback: `${context.webhookBaseUrl}/status` } : {}),
       });
-      return { providerMessageId: sent.sid, acceptedAt: sent.dateCreated ?? new Date(), status: sent.status === 'sent' || sent.status === 'delivered' ? sent.status : 'queued' };
+      return {
+        providerMessageId: sent.sid,
+        acceptedAt: sent.dateCreated ?? new Date(),
+        status: sent.status === 'sent' || sent.status === 'delivered' ? sent.status : 'queued',
+      };
     } catch (error) {
       throw toSendError(error as TwilioError & NodeJS.ErrnoException);
     }
@@ -91,8 +104,18 @@ function toSendError(error: TwilioError & NodeJS.ErrnoException): SendError {
   if (status !== undefined && error.code !== undefined && typeof error.code !== 'string') {
     // Twilio answered: a 4xx is a refusal (nothing sent), a 5xx may or may not have queued it.
     const code = String(error.code);
-    const address = code === '21610' ? { state: 'opted_out' as const, channels: ['sms', 'voice'] as const } : code === '21211' || code === '21614' ? { state: 'invalid' as const, channels: ['sms'] as const } : undefined;
-    return new SendError(`Twilio error ${code}: ${error.message ?? 'no message'}`, `twilio_${code}`, status < 500, address && { state: address.state, channels: [...address.channels] });
+    const address =
+      code === '21610'
+        ? { state: 'opted_out' as const, channels: ['sms', 'voice'] as const }
+        : code === '21211' || code === '21614'
+          ? { state: 'invalid' as const, channels: ['sms'] as const }
+          : undefined;
+    return new SendError(
+      `Twilio error ${code}: ${error.message ?? 'no message'}`,
+      `twilio_${code}`,
+      status < 500,
+      address && { state: address.state, channels: [...address.channels] },
+    );
   }
   if (status !== undefined) return new SendError(`Twilio answered HTTP ${status}`, `http_${status}`, status < 500);
   const code = typeof error.code === 'string' ? error.code : 'network_error';

@@ -1,4 +1,13 @@
-import { ChannelEvent, ChannelWebhooks, ConnectionView, DeliveryState, WebhookOutcome, WebhookRejected, WebhookRequest, smsKeyword } from '@followup/channels-core';
+import {
+  ChannelEvent,
+  ChannelWebhooks,
+  ConnectionView,
+  DeliveryState,
+  WebhookOutcome,
+  WebhookRejected,
+  WebhookRequest,
+  smsKeyword,
+} from '@followup/channels-core';
 import { parse } from 'node:querystring';
 import twilio from 'twilio';
 
@@ -39,7 +48,10 @@ export const twilioWebhooks: ChannelWebhooks = {
     const params = form(request.rawBody);
     const token = String(connection.settings['auth_token'] ?? '');
     if (!twilio.validateRequest(token, signature, request.url, params)) {
-      throw new WebhookRejected(403, `X-Twilio-Signature does not match ${request.url} and the connection's auth token (is PUBLIC_BASE_URL the address Twilio calls?)`);
+      throw new WebhookRejected(
+        403,
+        `X-Twilio-Signature does not match ${request.url} and the connection's auth token (is PUBLIC_BASE_URL the address Twilio calls?)`,
+      );
     }
     if (params['AccountSid'] && params['AccountSid'] !== connection.settings['account_sid']) {
       throw new WebhookRejected(403, `AccountSid ${params['AccountSid']} is not this connection's account`);
@@ -60,33 +72,39 @@ export const twilioWebhooks: ChannelWebhooks = {
 
 function inbound(sid: string, p: Record<string, string>): ChannelEvent[] {
   const from = p['From'] ?? '';
-  if (!/^\+[1-9]\d{6,14}$/.test(from)) throw new WebhookRejected(400, `From ${JSON.stringify(from)} is not an E.164 phone number (this connection serves SMS)`);
+  if (!/^\+[1-9]\d{6,14}$/.test(from))
+    throw new WebhookRejected(400, `From ${JSON.stringify(from)} is not an E.164 phone number (this connection serves SMS)`);
   const body = p['Body'] ?? '';
   const keyword = smsKeyword(body);
-  return [{
-    kind: 'inbound',
-    channel: 'sms',
-    providerMessageId: sid,
-    from: { phone: from },
-    to: p['To'],
-    body,
-    ...(keyword ? { keyword, keywordChannels: ['sms', 'voice'] } : {}),
-  }];
+  return [
+    {
+      kind: 'inbound',
+      channel: 'sms',
+      providerMessageId: sid,
+      from: { phone: from },
+      to: p['To'],
+      body,
+      ...(keyword ? { keyword, keywordChannels: ['sms', 'voice'] } : {}),
+    },
+  ];
 }
 
 function status(sid: string, p: Record<string, string>): ChannelEvent[] {
   const raw = p['MessageStatus'] ?? p['SmsStatus'] ?? '';
   const state = STATES[raw];
-  if (raw && state === undefined && !['receiving', 'received'].includes(raw)) throw new WebhookRejected(400, `MessageStatus ${JSON.stringify(raw)} is not a Twilio message status`);
+  if (raw && state === undefined && !['receiving', 'received'].includes(raw))
+    throw new WebhookRejected(400, `MessageStatus ${JSON.stringify(raw)} is not a Twilio message status`);
   if (!state) return [];
   const code = p['ErrorCode'] || undefined;
   const optedOut = code === '21610';
-  return [{
-    kind: 'status',
-    channel: 'sms',
-    providerMessageId: sid,
-    status: state,
-    ...(code ? { errorCode: code, errorMessage: p['ErrorMessage'] || `Twilio error ${code}` } : {}),
-    ...(optedOut ? { address: { state: 'opted_out' as const, phone: p['To'], channels: ['sms' as const, 'voice' as const] } } : {}),
-  }];
+  return [
+    {
+      kind: 'status',
+      channel: 'sms',
+      providerMessageId: sid,
+      status: state,
+      ...(code ? { errorCode: code, errorMessage: p['ErrorMessage'] || `Twilio error ${code}` } : {}),
+      ...(optedOut ? { address: { state: 'opted_out' as const, phone: p['To'], channels: ['sms' as const, 'voice' as const] } } : {}),
+    },
+  ];
 }

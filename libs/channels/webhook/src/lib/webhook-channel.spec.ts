@@ -28,7 +28,13 @@ describe('the webhook channel', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const context = () => ({ locationId: 'l1', conversationId: 'c1', connection: { id: 'k1', settings: { url, secret } }, idempotencyKey: 'msg_f1', metadata: { followup_id: 'f1' } });
+  const context = () => ({
+    locationId: 'l1',
+    conversationId: 'c1',
+    connection: { id: 'k1', settings: { url, secret } },
+    idempotencyKey: 'msg_f1',
+    metadata: { followup_id: 'f1' },
+  });
 
   it('POSTs the message signed per Standard Webhooks, with the idempotency key as webhook-id', async () => {
     const adapter = new WebhookChannelAdapter('sms');
@@ -37,7 +43,13 @@ describe('the webhook channel', () => {
     const last = received[received.length - 1] as { headers: Record<string, string>; body: string };
     expect(last.headers['webhook-id']).toBe('msg_f1');
     expect(verifyWebhook(secret, last.headers, last.body, new Date())).toBe(true);
-    expect(JSON.parse(last.body)).toMatchObject({ type: 'message.outbound', channel: 'sms', body: 'Hi!', to: { phone: '+14155550123' }, metadata: { followup_id: 'f1' } });
+    expect(JSON.parse(last.body)).toMatchObject({
+      type: 'message.outbound',
+      channel: 'sms',
+      body: 'Hi!',
+      to: { phone: '+14155550123' },
+      metadata: { followup_id: 'f1' },
+    });
   });
 
   it('tells refusals (definite) from failures of unknown outcome', async () => {

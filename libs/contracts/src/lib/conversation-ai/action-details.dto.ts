@@ -155,7 +155,8 @@ export class FollowupStepDto {
       const max = FOLLOWUP_TIME_MAX[o.followupTimeUnit];
       return typeof value !== 'number' || max === undefined || value <= max;
     },
-    (_v, o) => `followupTime must not be greater than ${FOLLOWUP_TIME_MAX[o.followupTimeUnit]} when followupTimeUnit is ${o.followupTimeUnit}`,
+    (_v, o) =>
+      `followupTime must not be greater than ${FOLLOWUP_TIME_MAX[o.followupTimeUnit]} when followupTimeUnit is ${o.followupTimeUnit}`,
   )
   followupTime!: number;
 

@@ -50,10 +50,7 @@ const DETAILS_CLASS: Record<ActionType, ClassConstructor<object>> = {
 };
 
 /** Validates `details` by the action's type; returns the normalised details or the problems. */
-export function parseActionDetails(
-  type: ActionType,
-  details: unknown,
-): { details: Record<string, unknown>; errors: string[] } {
+export function parseActionDetails(type: ActionType, details: unknown): { details: Record<string, unknown>; errors: string[] } {
   const { value, errors } = validatePlain(DETAILS_CLASS[type], details, 'details');
   return { details: JSON.parse(JSON.stringify(value)) as Record<string, unknown>, errors };
 }

@@ -25,8 +25,7 @@ export const WAIT_TIME_MAX: Record<string, number> = { minutes: 5, seconds: 300 
 export const AGENT_SLEEP_TIME_MAX: Record<string, number> = { hours: 48, minutes: 2880, seconds: 172800 };
 
 const withinUnitMax =
-  (table: Record<string, number>, unitOf: (o: ConversationAgentFields) => unknown) =>
-  (value: unknown, o: ConversationAgentFields) => {
+  (table: Record<string, number>, unitOf: (o: ConversationAgentFields) => unknown) => (value: unknown, o: ConversationAgentFields) => {
     const max = table[String(unitOf(o))];
     return typeof value !== 'number' || max === undefined || value <= max;
   };
@@ -66,7 +65,8 @@ export class ConversationAgentFields {
   @Min(1)
   @Check<ConversationAgentFields>(
     withinUnitMax(AGENT_SLEEP_TIME_MAX, (o) => o.sleepTimeUnit),
-    (_v, o) => `sleepTime must not be greater than ${AGENT_SLEEP_TIME_MAX[String(o.sleepTimeUnit)]} when sleepTimeUnit is ${o.sleepTimeUnit}`,
+    (_v, o) =>
+      `sleepTime must not be greater than ${AGENT_SLEEP_TIME_MAX[String(o.sleepTimeUnit)]} when sleepTimeUnit is ${o.sleepTimeUnit}`,
   )
   sleepTime?: number = 2;
 
@@ -117,7 +117,12 @@ export class UpdateConversationAgentDto {
   @Optional() @IsString() @MaxLength(LONG_TEXT) goal?: string;
   @Optional() @IsString() @MaxLength(LONG_TEXT) instructions?: string;
   @Optional() @IsInt() @Min(1) @Max(100) autoPilotMaxMessages?: number;
-  @Optional() @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @MaxLength(SHORT_TEXT, { each: true }) knowledgeBaseIds?: string[];
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(SHORT_TEXT, { each: true })
+  knowledgeBaseIds?: string[];
   @Optional() @IsBoolean() respondToImages?: boolean;
   @Optional() @IsBoolean() respondToAudio?: boolean;
   @Optional() @IsBoolean() sleepOnManualMessage?: boolean;

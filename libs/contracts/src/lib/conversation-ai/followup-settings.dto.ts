@@ -1,21 +1,7 @@
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsDefined, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Check, Optional, SHORT_TEXT } from '../validation';
-import {
-  FollowupWorkingDayDto,
-  duplicateDaysMessage,
-  noDuplicateDays,
-} from '../working-hours/working-hours.dto';
+import { FollowupWorkingDayDto, duplicateDaysMessage, noDuplicateDays } from '../working-hours/working-hours.dto';
 
 /** `timezoneToUse`: `business` (the agent's zone) or `contact`; `location` is read as `business`. */
 export const TIMEZONE_TO_USE = ['contact', 'business'] as const;
@@ -24,7 +10,9 @@ export type TimezoneToUse = (typeof TIMEZONE_TO_USE)[number];
 function hasAnyInterval(days: unknown): boolean {
   return (
     Array.isArray(days) &&
-    days.some((d) => Array.isArray((d as { intervals?: unknown } | null)?.intervals) && (d as { intervals: unknown[] }).intervals.length > 0)
+    days.some(
+      (d) => Array.isArray((d as { intervals?: unknown } | null)?.intervals) && (d as { intervals: unknown[] }).intervals.length > 0,
+    )
   );
 }
 

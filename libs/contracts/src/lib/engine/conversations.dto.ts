@@ -44,7 +44,10 @@ export class RecordMessageDto {
    * Outbound only: send the text to the contact on the conversation's channel (through its
    * connection) and record it with the provider's id, instead of only recording it.
    */
-  @Optional() @Check<Msg>((_value, o) => o.send !== true || o.direction === 'outbound', 'send can only be true for an outbound message') @IsBoolean() send?: boolean;
+  @Optional()
+  @Check<Msg>((_value, o) => o.send !== true || o.direction === 'outbound', 'send can only be true for an outbound message')
+  @IsBoolean()
+  send?: boolean;
   /** Email subject (default: the thread's, or the connection's default subject). */
   @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) subject?: string;
 }

@@ -14,7 +14,9 @@ export class CreateWorkflowDto {
   @MaxLength(MEDIUM_TEXT)
   url!: string;
   /** Signing secret; generated (and shown once) when absent. */
-  @Optional() @Matches(WEBHOOK_SECRET_RE, { message: 'secret must be a Standard Webhooks secret: whsec_ followed by base64 of 24-64 bytes' }) secret?: string;
+  @Optional()
+  @Matches(WEBHOOK_SECRET_RE, { message: 'secret must be a Standard Webhooks secret: whsec_ followed by base64 of 24-64 bytes' })
+  secret?: string;
 }
 
 export class WorkflowDto {

@@ -27,22 +27,25 @@ type Step = FollowupConfigStepDto;
  */
 export class FollowupConfigStepDto {
   @IsIsoDuration()
-  @Check(
-    (v) => {
-      const ms = isoDurationMs(v);
-      return ms === null || ms >= CONFIG_MIN_INTERVAL_MS;
-    },
-    'interval must be at least 30 minutes (PT30M)',
-  )
+  @Check((v) => {
+    const ms = isoDurationMs(v);
+    return ms === null || ms >= CONFIG_MIN_INTERVAL_MS;
+  }, 'interval must be at least 30 minutes (PT30M)')
   interval!: string;
 
-  @RequiredWhen<Step>((o) => o.template_name === undefined || o.template_name === null, 'prompt is required when the step has no template_name')
+  @RequiredWhen<Step>(
+    (o) => o.template_name === undefined || o.template_name === null,
+    'prompt is required when the step has no template_name',
+  )
   @IsString()
   @IsNotEmpty()
   @MaxLength(MEDIUM_TEXT)
   prompt?: string;
 
-  @RequiredWhen<Step>((o) => (isoDurationMs(o.interval) ?? 0) >= CONFIG_TEMPLATE_FROM_MS, 'template_name is required when interval is 24 hours or more')
+  @RequiredWhen<Step>(
+    (o) => (isoDurationMs(o.interval) ?? 0) >= CONFIG_TEMPLATE_FROM_MS,
+    'template_name is required when interval is 24 hours or more',
+  )
   @IsString()
   @IsNotEmpty()
   @MaxLength(SHORT_TEXT)
@@ -64,7 +67,10 @@ const stepList = (path: string): PropertyDecorator[] => [
   ValidateNested({ each: true }),
   Type(() => FollowupConfigStepDto),
 ];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (t, k) => decorators.forEach((d) => d(t, k));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (t, k) =>
+    decorators.forEach((d) => d(t, k));
 
 export class OfficialChannelStepsDto {
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) channel_id!: string;
@@ -84,7 +90,10 @@ const officialSteps: PropertyDecorator[] = [
   ArrayMaxSize(20),
   ValidateNested({ each: true }),
   Type(() => OfficialChannelStepsDto),
-  Check((v) => duplicateChannels(v).length === 0, (v) => `official_steps repeats channel_id ${duplicateChannels(v).join(', ')}`),
+  Check(
+    (v) => duplicateChannels(v).length === 0,
+    (v) => `official_steps repeats channel_id ${duplicateChannels(v).join(', ')}`,
+  ),
 ];
 
 const triggerStatuses: PropertyDecorator[] = [
@@ -106,7 +115,10 @@ export class CreateFollowupConfigDto {
   @IsUUID('all', { message: 'assistant_id must be a UUID' }) assistant_id!: string;
   @apply(triggerStatuses) trigger_status_ids!: string[];
 
-  @RequiredWhen<CreateFollowupConfigDto>((o) => !hasAnyStep({ official_steps: o.official_steps }), 'steps is required when there are no official_steps (at least one step)')
+  @RequiredWhen<CreateFollowupConfigDto>(
+    (o) => !hasAnyStep({ official_steps: o.official_steps }),
+    'steps is required when there are no official_steps (at least one step)',
+  )
   @Check<CreateFollowupConfigDto>((_v, o) => hasAnyStep(o), 'steps must contain at least one step when there are no official_steps')
   @apply(stepList('steps'))
   steps?: FollowupConfigStepDto[];

@@ -1,17 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { E164_RE, LONG_TEXT, MEDIUM_TEXT, Optional, SHORT_TEXT } from '../validation';
 
 /** Seed 004 status vocabulary. */
@@ -31,7 +19,17 @@ export const FOLLOWUP_STATUSES = [
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
 /** Seed 004 follow-up types, plus `live_chat` for follow-ups the engine sends on a chat conversation. */
-export const FOLLOWUP_TYPES = ['call', 'email', 'sms', 'whatsapp', 'voicemail', 'manual_call', 'physical', 'postmail', 'live_chat'] as const;
+export const FOLLOWUP_TYPES = [
+  'call',
+  'email',
+  'sms',
+  'whatsapp',
+  'voicemail',
+  'manual_call',
+  'physical',
+  'postmail',
+  'live_chat',
+] as const;
 export type FollowupType = (typeof FOLLOWUP_TYPES)[number];
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 
@@ -51,7 +49,9 @@ export class FollowupRecordFields {
   @IsOptional() @IsInt() @Min(0) @Max(2_147_483_647) duration_ms?: number | null;
   @IsOptional() @IsString() @MaxLength(SHORT_TEXT) disconnection_reason?: string | null;
   @IsOptional() @IsIn(CALL_DIRECTIONS) direction?: string | null;
-  @IsOptional() @Matches(E164_RE, { message: 'phone_number_used must be an E.164 phone number such as +14155550123' }) phone_number_used?: string | null;
+  @IsOptional() @Matches(E164_RE, { message: 'phone_number_used must be an E.164 phone number such as +14155550123' }) phone_number_used?:
+    | string
+    | null;
   @Optional() @IsBoolean() is_retry?: boolean;
 }
 

@@ -15,10 +15,7 @@ export function Check<T extends object = Record<string, unknown>>(
       name: 'check',
       validator: {
         validate: (value, args) => test(value, (args?.object ?? {}) as T),
-        defaultMessage: (args) =>
-          typeof message === 'function'
-            ? message(args?.value, (args?.object ?? {}) as T)
-            : message,
+        defaultMessage: (args) => (typeof message === 'function' ? message(args?.value, (args?.object ?? {}) as T) : message),
       },
     },
     options,
@@ -30,10 +27,7 @@ export function Check<T extends object = Record<string, unknown>>(
  * Use it instead of @IsOptional (which would skip this rule too); the property's other decorators
  * check its type and format whenever it is present.
  */
-export function RequiredWhen<T extends object = Record<string, unknown>>(
-  when: (object: T) => boolean,
-  message: string,
-): PropertyDecorator {
+export function RequiredWhen<T extends object = Record<string, unknown>>(when: (object: T) => boolean, message: string): PropertyDecorator {
   return (target, key) => {
     ValidateIf((object: T, value: unknown) => (value !== undefined && value !== null) || when(object))(target, key);
     IsDefined({ message })(target, key);
@@ -41,10 +35,7 @@ export function RequiredWhen<T extends object = Record<string, unknown>>(
 }
 
 /** "cannot be true when": a boolean that must not be true while `when` holds. */
-export function NotTrueWhen<T extends object = Record<string, unknown>>(
-  when: (object: T) => boolean,
-  message: string,
-): PropertyDecorator {
+export function NotTrueWhen<T extends object = Record<string, unknown>>(when: (object: T) => boolean, message: string): PropertyDecorator {
   return Check<T>((value, object) => !(value === true && when(object)), message);
 }
 

@@ -19,11 +19,7 @@ export interface Validated<T> {
  * Validates a plain value against a DTO class outside the HTTP pipe (for bodies whose shape depends
  * on another field, or for merged "current + patch" objects). Errors are prefixed with `path`.
  */
-export function validatePlain<T extends object>(
-  cls: ClassConstructor<T>,
-  plain: unknown,
-  path = '',
-): Validated<T> {
+export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown, path = ''): Validated<T> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     return { value: plain as T, errors: [`${path || 'body'} must be a JSON object`] };
   }

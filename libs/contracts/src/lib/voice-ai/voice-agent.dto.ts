@@ -27,7 +27,12 @@ export class PostCallNotificationDto {
   @IsBoolean() admins!: boolean;
   @IsBoolean() allUsers!: boolean;
   @IsBoolean() contactAssignedUser!: boolean;
-  @IsArray() @ArrayMaxSize(MAX_LIST) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true }) specificUsers!: string[];
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(SHORT_TEXT, { each: true })
+  specificUsers!: string[];
   @IsArray() @ArrayMaxSize(MAX_LIST) @IsEmail({}, { each: true }) @MaxLength(SHORT_TEXT, { each: true }) customEmails!: string[];
 }
 

@@ -8,7 +8,12 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeig
 export const col = {
   id: (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: name === 'id' }),
   ref: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable }),
-  varchar: (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable }),
+  varchar: (name: string, length: number, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'varchar',
+    length: String(length),
+    isNullable: nullable,
+  }),
   text: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
   int: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable }),
   bool: (name: string): TableColumnOptions => ({ name, type: 'boolean' }),
@@ -45,7 +50,12 @@ export class Initial1763900000000 implements MigrationInterface {
           new TableIndex({ name: 'IX_api_tokens_location', columnNames: ['location_id'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['location_id'], referencedTableName: 'locations', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['location_id'],
+            referencedTableName: 'locations',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );
@@ -103,7 +113,12 @@ export class Initial1763900000000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_agent_actions_agent_scenario', columnNames: ['agent_id', 'scenario_id'], isUnique: true }),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['agent_id'], referencedTableName: 'conversation_agents', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['agent_id'],
+            referencedTableName: 'conversation_agents',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );
@@ -194,7 +209,15 @@ export class Initial1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['followups', 'followup_configs', 'voice_agents', 'agent_actions', 'conversation_agents', 'api_tokens', 'locations']) {
+    for (const table of [
+      'followups',
+      'followup_configs',
+      'voice_agents',
+      'agent_actions',
+      'conversation_agents',
+      'api_tokens',
+      'locations',
+    ]) {
       await q.dropTable(table);
     }
   }

@@ -19,7 +19,10 @@ export class Channels1764100000000 implements MigrationInterface {
     ]);
     await q.addColumn('conversations', new TableColumn(col.ref('connection_id', true)));
     await q.addColumn('contacts', new TableColumn(col.text('undeliverable', true)));
-    await q.createIndex('followups', new TableIndex({ name: 'IX_followups_location_provider_id', columnNames: ['location_id', 'provider_message_id'] }));
+    await q.createIndex(
+      'followups',
+      new TableIndex({ name: 'IX_followups_location_provider_id', columnNames: ['location_id', 'provider_message_id'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -29,13 +29,17 @@ export class ChannelConnectionsRepository {
   }
 
   async list(locationId: string): Promise<ChannelConnectionEntity[]> {
-    return this.openAll(await this.manager.find(ChannelConnectionEntity, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } }));
+    return this.openAll(
+      await this.manager.find(ChannelConnectionEntity, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    );
   }
 
   /** Every connection of the given locations (the dispatcher loads a batch's at once). */
   async listForLocations(locationIds: string[]): Promise<ChannelConnectionEntity[]> {
     if (!locationIds.length) return [];
-    return this.openAll(await this.manager.find(ChannelConnectionEntity, { where: { locationId: In(locationIds) }, order: { createdAt: 'ASC', id: 'ASC' } }));
+    return this.openAll(
+      await this.manager.find(ChannelConnectionEntity, { where: { locationId: In(locationIds) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    );
   }
 
   /** Every connection, settings as stored (sealed): for re-sealing secrets written in clear. */
@@ -44,7 +48,11 @@ export class ChannelConnectionsRepository {
   }
 
   async save(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
-    await this.manager.update(ChannelConnectionEntity, { locationId: connection.locationId, id: connection.id }, row(this.stored(connection, secretKeys)));
+    await this.manager.update(
+      ChannelConnectionEntity,
+      { locationId: connection.locationId, id: connection.id },
+      row(this.stored(connection, secretKeys)),
+    );
     return connection;
   }
 
@@ -132,7 +140,11 @@ export class WorkflowDeliveriesRepository {
   }
 
   list(locationId: string, workflowId: string, limit = 100): Promise<WorkflowDeliveryEntity[]> {
-    return this.manager.find(WorkflowDeliveryEntity, { where: { locationId, workflowId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.manager.find(WorkflowDeliveryEntity, {
+      where: { locationId, workflowId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
   }
 
   /** Takes up to `limit` deliveries that are due (or whose lease expired) under a lease. */
@@ -160,7 +172,11 @@ export class WorkflowDeliveriesRepository {
   }
 
   async nextDueAt(): Promise<Date | null> {
-    const next = await this.manager.findOne(WorkflowDeliveryEntity, { where: { status: 'pending' }, order: { nextAttemptAt: 'ASC' }, select: { id: true, nextAttemptAt: true } });
+    const next = await this.manager.findOne(WorkflowDeliveryEntity, {
+      where: { status: 'pending' },
+      order: { nextAttemptAt: 'ASC' },
+      select: { id: true, nextAttemptAt: true },
+    });
     return next?.nextAttemptAt ?? null;
   }
 }

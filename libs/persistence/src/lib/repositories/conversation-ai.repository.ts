@@ -31,9 +31,7 @@ export class ConversationAgentsRepository {
 
   /** One page in creation order, filtered by a case-insensitive name substring. */
   async search(locationId: string, search: AgentSearch): Promise<ConversationAgentEntity[]> {
-    const qb = this.manager
-      .createQueryBuilder(ConversationAgentEntity, 'a')
-      .where('a.location_id = :locationId', { locationId });
+    const qb = this.manager.createQueryBuilder(ConversationAgentEntity, 'a').where('a.location_id = :locationId', { locationId });
     if (search.query) qb.andWhere(`LOWER(a.name) LIKE :q ESCAPE '\\'`, { q: likeContains(search.query) });
     if (search.after) {
       qb.andWhere('(a.created_at > :c OR (a.created_at = :c AND a.id > :id))', {
@@ -95,10 +93,14 @@ export class AgentActionsRepository {
 
   async save(action: AgentActionEntity): Promise<AgentActionEntity> {
     await guardDuplicates(() =>
-      this.manager.update(AgentActionEntity, { locationId: action.locationId, id: action.id }, row<AgentActionEntity>({
-        ...action,
-        agent: undefined,
-      })),
+      this.manager.update(
+        AgentActionEntity,
+        { locationId: action.locationId, id: action.id },
+        row<AgentActionEntity>({
+          ...action,
+          agent: undefined,
+        }),
+      ),
     );
     return action;
   }

@@ -11,7 +11,10 @@ export interface Page {
 
 function pageOf<T extends { createdAt: Date; id: string }>(qb: import('typeorm').SelectQueryBuilder<T>, alias: string, page: Page) {
   if (page.after) {
-    qb.andWhere(`(${alias}.created_at > :ac OR (${alias}.created_at = :ac AND ${alias}.id > :aid))`, { ac: page.after.createdAt, aid: page.after.id });
+    qb.andWhere(`(${alias}.created_at > :ac OR (${alias}.created_at = :ac AND ${alias}.id > :aid))`, {
+      ac: page.after.createdAt,
+      aid: page.after.id,
+    });
   }
   return qb.orderBy(`${alias}.created_at`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(page.limit).getMany();
 }
@@ -85,7 +88,10 @@ export class ConversationsRepository {
 
   /** The contact's most recent conversation on a channel (the one an inbound message continues). */
   latestForContact(locationId: string, contactId: string, channel: string): Promise<ConversationEntity | null> {
-    return this.manager.findOne(ConversationEntity, { where: { locationId, contactId, channel }, order: { updatedAt: 'DESC', id: 'DESC' } });
+    return this.manager.findOne(ConversationEntity, {
+      where: { locationId, contactId, channel },
+      order: { updatedAt: 'DESC', id: 'DESC' },
+    });
   }
 
   list(locationId: string, filter: { contactId?: string; agentId?: string }, page: Page): Promise<ConversationEntity[]> {
@@ -99,7 +105,13 @@ export class ConversationsRepository {
    * Records that a message happened; with `bumpVersion` the version moves too, so follow-ups
    * scheduled before it see the change when they are about to be sent.
    */
-  async touch(conversation: ConversationEntity, direction: 'inbound' | 'outbound', at: Date, now: Date, bumpVersion: boolean): Promise<ConversationEntity> {
+  async touch(
+    conversation: ConversationEntity,
+    direction: 'inbound' | 'outbound',
+    at: Date,
+    now: Date,
+    bumpVersion: boolean,
+  ): Promise<ConversationEntity> {
     const changes: Partial<ConversationEntity> = { updatedAt: now };
     if (direction === 'inbound' && (!conversation.lastInboundAt || conversation.lastInboundAt < at)) changes.lastInboundAt = at;
     if (direction === 'outbound' && (!conversation.lastOutboundAt || conversation.lastOutboundAt < at)) changes.lastOutboundAt = at;
@@ -148,14 +160,34 @@ export class MessagesRepository {
    * The threads of conversations on one channel: the provider ids of their messages and sent
    * follow-ups, oldest first (at most `limit` each), and the subject the thread started with.
    */
-  async threads(conversationIds: string[], channel: string, limit = 20): Promise<Map<string, { subject: string | null; providerMessageIds: string[] }>> {
+  async threads(
+    conversationIds: string[],
+    channel: string,
+    limit = 20,
+  ): Promise<Map<string, { subject: string | null; providerMessageIds: string[] }>> {
     if (!conversationIds.length) return new Map();
     const where = { conversationId: In(conversationIds), channel, providerMessageId: Not(IsNull()) };
-    const messages = await this.manager.find(MessageEntity, { where, select: { conversationId: true, providerMessageId: true, subject: true, occurredAt: true, id: true } });
-    const followups = await this.manager.find(FollowupEntity, { where, select: { conversationId: true, providerMessageId: true, sentAt: true, id: true } });
+    const messages = await this.manager.find(MessageEntity, {
+      where,
+      select: { conversationId: true, providerMessageId: true, subject: true, occurredAt: true, id: true },
+    });
+    const followups = await this.manager.find(FollowupEntity, {
+      where,
+      select: { conversationId: true, providerMessageId: true, sentAt: true, id: true },
+    });
     const items = [
-      ...messages.map((m) => ({ conversationId: m.conversationId, id: m.providerMessageId as string, at: m.occurredAt.getTime(), subject: m.subject })),
-      ...followups.map((f) => ({ conversationId: f.conversationId as string, id: f.providerMessageId as string, at: f.sentAt?.getTime() ?? 0, subject: null })),
+      ...messages.map((m) => ({
+        conversationId: m.conversationId,
+        id: m.providerMessageId as string,
+        at: m.occurredAt.getTime(),
+        subject: m.subject,
+      })),
+      ...followups.map((f) => ({
+        conversationId: f.conversationId as string,
+        id: f.providerMessageId as string,
+        at: f.sentAt?.getTime() ?? 0,
+        subject: null,
+      })),
     ].sort((a, b) => a.at - b.at);
     const out = new Map<string, { subject: string | null; providerMessageIds: string[] }>();
     for (const item of items) {

@@ -52,5 +52,11 @@ export async function conflictOnDuplicate<T>(message: string, write: () => Promi
  */
 export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
   if (!rows.length) return;
-  await manager.createQueryBuilder().insert().into(target).values(rows.map((r) => row(r))).updateEntity(false).execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values(rows.map((r) => row(r)))
+    .updateEntity(false)
+    .execute();
 }

@@ -35,7 +35,10 @@ interface ClaimSpec {
 }
 
 /** The SET clauses of a claim's change beyond the lease. */
-const changeSets = (change: ClaimSpec['change']) => [...(change.status ? [`status = '${change.status}'`] : []), ...(change.attempt ? ['attempt = attempt + 1'] : [])];
+const changeSets = (change: ClaimSpec['change']) => [
+  ...(change.status ? [`status = '${change.status}'`] : []),
+  ...(change.attempt ? ['attempt = attempt + 1'] : []),
+];
 
 /**
  * The follow-up queue. The store is the queue: a row is claimed by moving it from `scheduled` to
@@ -62,7 +65,15 @@ export class FollowupQueueRepository {
 
   /** Claims up to `limit` due follow-ups, oldest due first. */
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<FollowupEntity[]> {
-    return this.claim({ condition: "status = 'scheduled' AND scheduled_at <= :now", orderBy: 'scheduled_at', change: { status: 'in_progress', attempt: true }, now, owner, leaseMs, limit });
+    return this.claim({
+      condition: "status = 'scheduled' AND scheduled_at <= :now",
+      orderBy: 'scheduled_at',
+      change: { status: 'in_progress', attempt: true },
+      now,
+      owner,
+      leaseMs,
+      limit,
+    });
   }
 
   /**
@@ -70,7 +81,15 @@ export class FollowupQueueRepository {
    * caller decides, from `sendStartedAt`, whether the send may have reached the provider.
    */
   claimExpired(now: Date, owner: string, leaseMs: number, limit: number): Promise<FollowupEntity[]> {
-    return this.claim({ condition: "status = 'in_progress' AND lease_expires_at < :now", orderBy: 'lease_expires_at', change: { attempt: false }, now, owner, leaseMs, limit });
+    return this.claim({
+      condition: "status = 'in_progress' AND lease_expires_at < :now",
+      orderBy: 'lease_expires_at',
+      change: { attempt: false },
+      now,
+      owner,
+      leaseMs,
+      limit,
+    });
   }
 
   /**
@@ -234,11 +253,23 @@ export class FollowupQueueRepository {
    * `failed`/`undelivered` failed with the provider's code; statuses only move forward, and a
    * follow-up that is not sent or delivered (cancelled, say) is left alone. True when it changed.
    */
-  async applyDelivery(followup: FollowupEntity, status: DeliveryState, errorCode: string | null, reason: string | null, now: Date): Promise<boolean> {
+  async applyDelivery(
+    followup: FollowupEntity,
+    status: DeliveryState,
+    errorCode: string | null,
+    reason: string | null,
+    now: Date,
+  ): Promise<boolean> {
     if (followup.status !== 'sent' && followup.status !== 'delivered') return false;
-    const next = status === 'delivered' || status === 'read' ? 'delivered' : status === 'failed' || status === 'undelivered' ? 'failed' : 'sent';
+    const next =
+      status === 'delivered' || status === 'read' ? 'delivered' : status === 'failed' || status === 'undelivered' ? 'failed' : 'sent';
     if (next === followup.status || (followup.status === 'delivered' && next !== 'delivered')) return false;
-    const changes = { status: next, errorCode: errorCode ?? followup.errorCode, statusReason: reason ?? followup.statusReason, updatedAt: now };
+    const changes = {
+      status: next,
+      errorCode: errorCode ?? followup.errorCode,
+      statusReason: reason ?? followup.statusReason,
+      updatedAt: now,
+    };
     const result = await this.manager
       .createQueryBuilder()
       .update(FollowupEntity)
@@ -286,7 +317,10 @@ export class FollowupQueueRepository {
       const entity = new FollowupEntity();
       for (const column of meta.columns) {
         const value = r[column.databaseName];
-        (entity as unknown as Record<string, unknown>)[column.propertyName] = this.manager.connection.driver.prepareHydratedValue(value, column);
+        (entity as unknown as Record<string, unknown>)[column.propertyName] = this.manager.connection.driver.prepareHydratedValue(
+          value,
+          column,
+        );
       }
       return entity;
     });

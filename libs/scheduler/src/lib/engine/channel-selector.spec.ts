@@ -26,47 +26,161 @@ registry.register({
 });
 const connection = (type: string) => ({ id: `k-${type}`, type, provider: 'test', settings: {} }) as unknown as ChannelConnectionEntity;
 const now = new Date('2026-06-15T12:00:00Z');
-const contact = (over: Partial<ContactEntity> = {}) => ({ phone: '+14155550123', email: 'a@b.co', whatsapp: null, optedOut: [], ...over }) as ContactEntity;
-const conversation = (channel: string, lastInboundAt: Date | null) => ({ channel, lastInboundAt, lastOutboundAt: null }) as unknown as ConversationEntity;
+const contact = (over: Partial<ContactEntity> = {}) =>
+  ({ phone: '+14155550123', email: 'a@b.co', whatsapp: null, optedOut: [], ...over }) as ContactEntity;
+const conversation = (channel: string, lastInboundAt: Date | null) =>
+  ({ channel, lastInboundAt, lastOutboundAt: null }) as unknown as ConversationEntity;
 const pick = (r: ReturnType<typeof selectChannel>) => ('reason' in r ? r.reason : `${r.channel}${r.switched ? ' (switched)' : ''}`);
 
 describe('selecting the channel of a follow-up', () => {
   const all = ['sms', 'whatsapp', 'email', 'live_chat'].map(connection);
 
   it("keeps the conversation's channel while its session is open", () => {
-    expect(pick(selectChannel(registry, { conversation: conversation('live_chat', new Date('2026-06-15T11:50:00Z')), contact: contact(), connections: all, dynamicChannelSwitching: true, now }))).toBe('live_chat');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('live_chat', new Date('2026-06-15T11:50:00Z')),
+          contact: contact(),
+          connections: all,
+          dynamicChannelSwitching: true,
+          now,
+        }),
+      ),
+    ).toBe('live_chat');
   });
 
   it('switches an inactive live chat to SMS, and WhatsApp to SMS after 24 hours, when switching is on', () => {
-    expect(pick(selectChannel(registry, { conversation: conversation('live_chat', new Date('2026-06-15T09:00:00Z')), contact: contact(), connections: all, dynamicChannelSwitching: true, now }))).toBe('sms (switched)');
-    expect(pick(selectChannel(registry, { conversation: conversation('whatsapp', new Date('2026-06-14T11:00:00Z')), contact: contact(), connections: all, dynamicChannelSwitching: true, now }))).toBe('sms (switched)');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('live_chat', new Date('2026-06-15T09:00:00Z')),
+          contact: contact(),
+          connections: all,
+          dynamicChannelSwitching: true,
+          now,
+        }),
+      ),
+    ).toBe('sms (switched)');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('whatsapp', new Date('2026-06-14T11:00:00Z')),
+          contact: contact(),
+          connections: all,
+          dynamicChannelSwitching: true,
+          now,
+        }),
+      ),
+    ).toBe('sms (switched)');
   });
 
   it('does not switch when switching is off, and says why', () => {
-    expect(pick(selectChannel(registry, { conversation: conversation('live_chat', null), contact: contact(), connections: all, dynamicChannelSwitching: false, now }))).toBe('no_channel: live_chat: session inactive');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('live_chat', null),
+          contact: contact(),
+          connections: all,
+          dynamicChannelSwitching: false,
+          now,
+        }),
+      ),
+    ).toBe('no_channel: live_chat: session inactive');
   });
 
   it('never picks a channel the contact opted out of', () => {
-    expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact({ optedOut: ['sms'] }), connections: all, dynamicChannelSwitching: false, now }))).toBe('opted_out: sms: opted out');
-    expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact({ optedOut: ['sms'] }), connections: all, dynamicChannelSwitching: true, now }))).toBe('email (switched)');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('sms', null),
+          contact: contact({ optedOut: ['sms'] }),
+          connections: all,
+          dynamicChannelSwitching: false,
+          now,
+        }),
+      ),
+    ).toBe('opted_out: sms: opted out');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('sms', null),
+          contact: contact({ optedOut: ['sms'] }),
+          connections: all,
+          dynamicChannelSwitching: true,
+          now,
+        }),
+      ),
+    ).toBe('email (switched)');
   });
 
   it('skips a channel whose address failed (bounced), and counts it with opt-outs', () => {
-    expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ undeliverable: ['email'] }), connections: all, dynamicChannelSwitching: false, now }))).toBe('opted_out: email: address undeliverable');
-    expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ undeliverable: ['email'] }), connections: all, dynamicChannelSwitching: true, now }))).toBe('sms (switched)');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('email', null),
+          contact: contact({ undeliverable: ['email'] }),
+          connections: all,
+          dynamicChannelSwitching: false,
+          now,
+        }),
+      ),
+    ).toBe('opted_out: email: address undeliverable');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('email', null),
+          contact: contact({ undeliverable: ['email'] }),
+          connections: all,
+          dynamicChannelSwitching: true,
+          now,
+        }),
+      ),
+    ).toBe('sms (switched)');
   });
 
   it("uses the conversation's own connection on its channel, else the location's first", () => {
     const second = { ...connection('sms'), id: 'k-sms-2' } as ChannelConnectionEntity;
     const own = { ...conversation('sms', null), connectionId: 'k-sms-2' } as ConversationEntity;
-    const chosen = selectChannel(registry, { conversation: own, contact: contact(), connections: [...all, second], dynamicChannelSwitching: false, now });
+    const chosen = selectChannel(registry, {
+      conversation: own,
+      contact: contact(),
+      connections: [...all, second],
+      dynamicChannelSwitching: false,
+      now,
+    });
     expect('reason' in chosen ? chosen.reason : chosen.connection.id).toBe('k-sms-2');
-    const fallback = selectChannel(registry, { conversation: conversation('sms', null), contact: contact(), connections: [...all, second], dynamicChannelSwitching: false, now });
+    const fallback = selectChannel(registry, {
+      conversation: conversation('sms', null),
+      contact: contact(),
+      connections: [...all, second],
+      dynamicChannelSwitching: false,
+      now,
+    });
     expect('reason' in fallback ? fallback.reason : fallback.connection.id).toBe('k-sms');
   });
 
   it('needs a connection and an address', () => {
-    expect(pick(selectChannel(registry, { conversation: conversation('email', null), contact: contact({ email: null }), connections: all, dynamicChannelSwitching: false, now }))).toBe('no_channel: email: no address');
-    expect(pick(selectChannel(registry, { conversation: conversation('sms', null), contact: contact(), connections: [], dynamicChannelSwitching: false, now }))).toBe('no_channel: sms: no connection');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('email', null),
+          contact: contact({ email: null }),
+          connections: all,
+          dynamicChannelSwitching: false,
+          now,
+        }),
+      ),
+    ).toBe('no_channel: email: no address');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('sms', null),
+          contact: contact(),
+          connections: [],
+          dynamicChannelSwitching: false,
+          now,
+        }),
+      ),
+    ).toBe('no_channel: sms: no connection');
   });
 });

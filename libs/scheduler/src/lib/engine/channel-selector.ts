@@ -50,7 +50,10 @@ export function selectChannel(registry: ChannelRegistry, input: SelectInput): Ch
       why.push(`${channel}: no address`);
       continue;
     }
-    const session = adapter.sessionState({ channel, lastInboundAt: input.conversation.lastInboundAt, lastOutboundAt: input.conversation.lastOutboundAt }, input.now);
+    const session = adapter.sessionState(
+      { channel, lastInboundAt: input.conversation.lastInboundAt, lastOutboundAt: input.conversation.lastOutboundAt },
+      input.now,
+    );
     if (session !== 'open') {
       why.push(`${channel}: session ${session === 'template_only' ? 'closed (templates only)' : 'inactive'}`);
       continue;

@@ -7,7 +7,13 @@ const agent = { name: 'Lead Bot', businessName: 'Acme Dental' } as ConversationA
 describe('composing follow-ups', () => {
   it('fills the variables of a custom message', async () => {
     const composer = new TemplateComposer();
-    const step = { id: 1, followupTime: 1, followupTimeUnit: 'hours' as const, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}, {{ agent.businessName }} here. Still keen?' };
+    const step = {
+      id: 1,
+      followupTime: 1,
+      followupTimeUnit: 'hours' as const,
+      aiEnabledMessage: false,
+      customMessage: 'Hi {{contact.first_name}}, {{ agent.businessName }} here. Still keen?',
+    };
     expect(await composer.compose({ step, scenario: 's', contact, agent })).toEqual({ text: 'Hi Ada, Acme Dental here. Still keen?' });
   });
 

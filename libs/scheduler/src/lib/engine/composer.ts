@@ -32,7 +32,11 @@ function variables(contact: ContactEntity, agent: ConversationAgentEntity): Reco
   };
 }
 
-const normalise = (key: string) => key.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+const normalise = (key: string) =>
+  key
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 
 export function renderTemplate(template: string, values: Record<string, string>): string {
   return template

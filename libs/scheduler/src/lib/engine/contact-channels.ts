@@ -13,7 +13,13 @@ export interface ChannelChange {
  * Changes what a contact may be sent on, and cancels the pending follow-ups on every channel it
  * can no longer use (with `reason`), in the caller's unit of work. Returns the follow-ups cancelled.
  */
-export async function changeContactChannels(r: Repositories, contact: ContactEntity, change: ChannelChange, reason: string, now: Date): Promise<number> {
+export async function changeContactChannels(
+  r: Repositories,
+  contact: ContactEntity,
+  change: ChannelChange,
+  reason: string,
+  now: Date,
+): Promise<number> {
   const optedOut = new Set(contact.optedOut);
   for (const channel of change.optOut ?? []) optedOut.add(channel);
   for (const channel of change.optIn ?? []) optedOut.delete(channel);
@@ -42,7 +48,13 @@ export interface AddressState {
  * Closes the channels a provider says the contact's address is gone on: opted out at the carrier
  * (`opted_out: <detail>`), or undeliverable (`undeliverable: <detail>`), cancelling their pending follow-ups.
  */
-export function closeContactAddress(r: Repositories, contact: ContactEntity, address: AddressState, detail: string, now: Date): Promise<number> {
+export function closeContactAddress(
+  r: Repositories,
+  contact: ContactEntity,
+  address: AddressState,
+  detail: string,
+  now: Date,
+): Promise<number> {
   return address.state === 'opted_out'
     ? changeContactChannels(r, contact, { optOut: address.channels }, `opted_out: ${detail}`, now)
     : changeContactChannels(r, contact, { undeliverable: address.channels }, `undeliverable: ${detail}`, now);

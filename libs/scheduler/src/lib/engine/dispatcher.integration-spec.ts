@@ -23,7 +23,14 @@ import { SchedulerSignals } from './signals';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const LOC = 'loc-1';
-const options = (owner: string): DispatcherOptions => ({ enabled: true, owner, batchSize: 50, concurrency: 200, leaseMs: 60_000, idleMaxMs: 50 });
+const options = (owner: string): DispatcherOptions => ({
+  enabled: true,
+  owner,
+  batchSize: 50,
+  concurrency: 200,
+  leaseMs: 60_000,
+  idleMaxMs: 50,
+});
 
 /** A channel without idempotency (like an SMS API): a send of unknown outcome must never repeat. */
 const countingProvider = (sent: string[]) => ({
@@ -58,7 +65,8 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
   const planner = new FollowupPlanner(clock, signals);
   const composer: MessageComposer = new TemplateComposer();
   const sender = new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9'));
-  const dispatcher = (s: Store, owner = 'p1') => new FollowupDispatcher(s, clock, registry, composer, planner, signals, sender, options(owner));
+  const dispatcher = (s: Store, owner = 'p1') =>
+    new FollowupDispatcher(s, clock, registry, composer, planner, signals, sender, options(owner));
 
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
@@ -67,20 +75,84 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
     const now = clock.now();
     await store.transaction(async (r) => {
       await r.locations.insert(Object.assign(new LocationEntity(), { id: LOC, name: 'L', timezone: 'UTC', createdAt: now }));
-      await r.conversationAgents.insert(Object.assign(new ConversationAgentEntity(), {
-        id: 'agent-1', locationId: LOC, name: 'Bot', businessName: 'Acme', mode: 'off', channels: [], isPrimary: true, waitTime: 2, waitTimeUnit: 'seconds',
-        sleepEnabled: false, sleepTime: null, sleepTimeUnit: null, personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 25, knowledgeBaseIds: [],
-        respondToImages: false, respondToAudio: false, sleepOnManualMessage: false, sleepOnWorkflowMessage: false, timezone: 'UTC', active: true, createdAt: now, updatedAt: now,
-      }));
-      await r.agentActions.insert(Object.assign(new AgentActionEntity(), {
-        id: 'action-1', locationId: LOC, agentId: 'agent-1', type: 'advancedFollowup', name: 'quiet', scenarioId: 'contactStoppedReplying', createdAt: now, updatedAt: now,
-        details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [
-          { id: 1, followupTimeUnit: 'minutes', followupTime: 10, aiEnabledMessage: false, customMessage: 'One' },
-          { id: 2, followupTimeUnit: 'hours', followupTime: 1, aiEnabledMessage: false, customMessage: 'Two' },
-        ] },
-      }));
-      await r.contacts.insert(Object.assign(new ContactEntity(), { id: 'contact-1', locationId: LOC, name: 'Ada', firstName: 'Ada', phone: '+14155550123', email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
-      await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: 'k-sms', locationId: LOC, type: 'sms', provider: 'webhook', name: 'sms', settings: { url: `${url}/sms`, secret: SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }), []);
+      await r.conversationAgents.insert(
+        Object.assign(new ConversationAgentEntity(), {
+          id: 'agent-1',
+          locationId: LOC,
+          name: 'Bot',
+          businessName: 'Acme',
+          mode: 'off',
+          channels: [],
+          isPrimary: true,
+          waitTime: 2,
+          waitTimeUnit: 'seconds',
+          sleepEnabled: false,
+          sleepTime: null,
+          sleepTimeUnit: null,
+          personality: 'p',
+          goal: 'g',
+          instructions: 'i',
+          autoPilotMaxMessages: 25,
+          knowledgeBaseIds: [],
+          respondToImages: false,
+          respondToAudio: false,
+          sleepOnManualMessage: false,
+          sleepOnWorkflowMessage: false,
+          timezone: 'UTC',
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await r.agentActions.insert(
+        Object.assign(new AgentActionEntity(), {
+          id: 'action-1',
+          locationId: LOC,
+          agentId: 'agent-1',
+          type: 'advancedFollowup',
+          name: 'quiet',
+          scenarioId: 'contactStoppedReplying',
+          createdAt: now,
+          updatedAt: now,
+          details: {
+            enabled: true,
+            scenarioId: 'contactStoppedReplying',
+            followupSequence: [
+              { id: 1, followupTimeUnit: 'minutes', followupTime: 10, aiEnabledMessage: false, customMessage: 'One' },
+              { id: 2, followupTimeUnit: 'hours', followupTime: 1, aiEnabledMessage: false, customMessage: 'Two' },
+            ],
+          },
+        }),
+      );
+      await r.contacts.insert(
+        Object.assign(new ContactEntity(), {
+          id: 'contact-1',
+          locationId: LOC,
+          name: 'Ada',
+          firstName: 'Ada',
+          phone: '+14155550123',
+          email: null,
+          whatsapp: null,
+          timezone: null,
+          optedOut: [],
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await r.channelConnections.insert(
+        Object.assign(new ChannelConnectionEntity(), {
+          id: 'k-sms',
+          locationId: LOC,
+          type: 'sms',
+          provider: 'webhook',
+          name: 'sms',
+          settings: { url: `${url}/sms`, secret: SECRET },
+          defaultAgentId: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+        [],
+      );
     });
   });
   afterAll(async () => {
@@ -92,7 +164,18 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
   async function scheduled(): Promise<FollowupEntity> {
     const now = clock.now();
     return store.transaction(async (r) => {
-      const conversation = Object.assign(new ConversationEntity(), { id: newId(), locationId: LOC, contactId: 'contact-1', agentId: 'agent-1', channel: 'sms', version: 1, lastInboundAt: null, lastOutboundAt: now, createdAt: now, updatedAt: now });
+      const conversation = Object.assign(new ConversationEntity(), {
+        id: newId(),
+        locationId: LOC,
+        contactId: 'contact-1',
+        agentId: 'agent-1',
+        channel: 'sms',
+        version: 1,
+        lastInboundAt: null,
+        lastOutboundAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
       await r.conversations.insert(conversation);
       return (await planner.start(r, conversation, 'contactStoppedReplying', now)) as FollowupEntity;
     });
@@ -109,7 +192,14 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
     const hit = receiver.accepted.get(`fu_${f.id}`);
     expect(hit?.signatureValid).toBe(true);
     expect(hit?.body).toMatchObject({ body: 'One', to: { phone: '+14155550123' } });
-    expect(await row(f.id)).toMatchObject({ status: 'sent', providerMessageId: expect.stringMatching(/^recv_/), body: 'One', sentAt: clock.now(), leaseOwner: null, attempt: 1 });
+    expect(await row(f.id)).toMatchObject({
+      status: 'sent',
+      providerMessageId: expect.stringMatching(/^recv_/),
+      body: 'One',
+      sentAt: clock.now(),
+      leaseOwner: null,
+      attempt: 1,
+    });
     const next = (await stepsOf(f.conversationId as string)).find((x) => x.step === 2);
     expect(next).toMatchObject({ status: 'scheduled', scheduledAt: new Date(clock.now().getTime() + 3_600_000) });
   });
@@ -132,7 +222,11 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
     await store.run((r) => r.queue.markSendStarted([f.id], 'dead', clock.now()));
     // The dead process's request did reach the receiver before it died.
     const body = JSON.stringify({ body: 'One' });
-    await fetch(`${url}/sms`, { method: 'POST', headers: { 'content-type': 'application/json', ...signWebhook(SECRET, `fu_${f.id}`, new Date(), body) }, body });
+    await fetch(`${url}/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signWebhook(SECRET, `fu_${f.id}`, new Date(), body) },
+      body,
+    });
     clock.advance(5_000);
     await dispatcher(store).dispatchDue();
     expect(await row(f.id)).toMatchObject({ status: 'sent' });
@@ -168,7 +262,11 @@ describe.each(ENGINES)('the dispatch loop on %s', (engine) => {
     receiver.behaviour = { status: 503 };
     await dispatcher(store).dispatchDue();
     receiver.behaviour = {};
-    expect(await row(f.id)).toMatchObject({ status: 'scheduled', errorCode: 'http_503', statusReason: expect.stringMatching(/^retrying after http_503/) });
+    expect(await row(f.id)).toMatchObject({
+      status: 'scheduled',
+      errorCode: 'http_503',
+      statusReason: expect.stringMatching(/^retrying after http_503/),
+    });
     clock.advance(30_000);
     await dispatcher(store).dispatchDue();
     expect(await row(f.id)).toMatchObject({ status: 'sent', attempt: 2 });
@@ -218,25 +316,106 @@ describe('several dispatchers on one PostgreSQL database', () => {
     try {
       const now = clock.now();
       await store.transaction(async (r) => {
-        await r.conversationAgents.insert(Object.assign(new ConversationAgentEntity(), {
-          id: 'a', locationId: LOC, name: 'Bot', businessName: null, mode: 'off', channels: [], isPrimary: true, waitTime: 2, waitTimeUnit: 'seconds',
-          sleepEnabled: false, sleepTime: null, sleepTimeUnit: null, personality: 'p', goal: 'g', instructions: 'i', autoPilotMaxMessages: 25, knowledgeBaseIds: [],
-          respondToImages: false, respondToAudio: false, sleepOnManualMessage: false, sleepOnWorkflowMessage: false, timezone: null, active: true, createdAt: now, updatedAt: now,
-        }));
-        await r.agentActions.insert(Object.assign(new AgentActionEntity(), {
-          id: 'x', locationId: LOC, agentId: 'a', type: 'advancedFollowup', name: 'q', scenarioId: 'contactStoppedReplying', createdAt: now, updatedAt: now,
-          details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi' }] },
-        }));
-        await r.contacts.insert(Object.assign(new ContactEntity(), { id: 'c', locationId: LOC, name: 'A', firstName: 'A', phone: '+14155550123', email: null, whatsapp: null, timezone: null, optedOut: [], createdAt: now, updatedAt: now }));
-        await r.channelConnections.insert(Object.assign(new ChannelConnectionEntity(), { id: 'k', locationId: LOC, type: 'sms', provider: 'webhook', name: 'sms', settings: { url, secret: SECRET }, defaultAgentId: null, createdAt: now, updatedAt: now }), []);
+        await r.conversationAgents.insert(
+          Object.assign(new ConversationAgentEntity(), {
+            id: 'a',
+            locationId: LOC,
+            name: 'Bot',
+            businessName: null,
+            mode: 'off',
+            channels: [],
+            isPrimary: true,
+            waitTime: 2,
+            waitTimeUnit: 'seconds',
+            sleepEnabled: false,
+            sleepTime: null,
+            sleepTimeUnit: null,
+            personality: 'p',
+            goal: 'g',
+            instructions: 'i',
+            autoPilotMaxMessages: 25,
+            knowledgeBaseIds: [],
+            respondToImages: false,
+            respondToAudio: false,
+            sleepOnManualMessage: false,
+            sleepOnWorkflowMessage: false,
+            timezone: null,
+            active: true,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+        await r.agentActions.insert(
+          Object.assign(new AgentActionEntity(), {
+            id: 'x',
+            locationId: LOC,
+            agentId: 'a',
+            type: 'advancedFollowup',
+            name: 'q',
+            scenarioId: 'contactStoppedReplying',
+            createdAt: now,
+            updatedAt: now,
+            details: {
+              enabled: true,
+              scenarioId: 'contactStoppedReplying',
+              followupSequence: [{ id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi' }],
+            },
+          }),
+        );
+        await r.contacts.insert(
+          Object.assign(new ContactEntity(), {
+            id: 'c',
+            locationId: LOC,
+            name: 'A',
+            firstName: 'A',
+            phone: '+14155550123',
+            email: null,
+            whatsapp: null,
+            timezone: null,
+            optedOut: [],
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+        await r.channelConnections.insert(
+          Object.assign(new ChannelConnectionEntity(), {
+            id: 'k',
+            locationId: LOC,
+            type: 'sms',
+            provider: 'webhook',
+            name: 'sms',
+            settings: { url, secret: SECRET },
+            defaultAgentId: null,
+            createdAt: now,
+            updatedAt: now,
+          }),
+          [],
+        );
         for (let i = 0; i < 300; i++) {
-          const conversation = Object.assign(new ConversationEntity(), { id: newId(), locationId: LOC, contactId: 'c', agentId: 'a', channel: 'sms', version: 1, lastInboundAt: null, lastOutboundAt: now, createdAt: now, updatedAt: now });
+          const conversation = Object.assign(new ConversationEntity(), {
+            id: newId(),
+            locationId: LOC,
+            contactId: 'c',
+            agentId: 'a',
+            channel: 'sms',
+            version: 1,
+            lastInboundAt: null,
+            lastOutboundAt: now,
+            createdAt: now,
+            updatedAt: now,
+          });
           await r.conversations.insert(conversation);
           await planner.start(r, conversation, 'contactStoppedReplying', now);
         }
       });
       clock.advance(60_000);
-      const dispatchers = stores.map((s, i) => new FollowupDispatcher(s, clock, registry, new TemplateComposer(), planner, signals, sender, { ...options(`p${i}`), batchSize: 10 }));
+      const dispatchers = stores.map(
+        (s, i) =>
+          new FollowupDispatcher(s, clock, registry, new TemplateComposer(), planner, signals, sender, {
+            ...options(`p${i}`),
+            batchSize: 10,
+          }),
+      );
       const counts = await Promise.all(dispatchers.map((d) => d.dispatchDue()));
       expect(counts.reduce((a, b) => a + b, 0)).toBe(300);
       expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1);

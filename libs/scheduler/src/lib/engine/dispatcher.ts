@@ -24,7 +24,6 @@ import { closeContactAddress } from './contact-channels';
 import { DISPATCHER_OPTIONS, DispatcherOptions } from './dispatcher-options';
 import { workflowDelivery } from './workflow-dispatcher';
 
-
 /** Everything one batch of claimed follow-ups needs, loaded in a few queries. */
 interface BatchContext {
   conversations: Map<string, ConversationEntity>;
@@ -188,7 +187,13 @@ export class FollowupDispatcher {
       const decisions = await Promise.all(rows.map((row) => this.decide(row, context, now)));
       const sends = rows.filter((_row, i) => decisions[i]?.kind === 'send');
       const threads = await this.threads(decisions);
-      await this.store.run((r) => r.queue.markSendStarted(sends.map((f) => f.id), this.options.owner, this.clock.now()));
+      await this.store.run((r) =>
+        r.queue.markSendStarted(
+          sends.map((f) => f.id),
+          this.options.owner,
+          this.clock.now(),
+        ),
+      );
       const refusedAddresses: AddressRefusal[] = [];
       const outcomes = await Promise.all(rows.map((row, i) => this.complete(row, decisions[i] as Decision, threads, refusedAddresses)));
       await this.record(rows, outcomes, context, refusedAddresses);
@@ -223,7 +228,8 @@ export class FollowupDispatcher {
     const stop = (status: string, statusReason: string): Decision => ({ kind: 'outcome', outcome: { id: row.id, status, statusReason } });
     const conversation = row.conversationId ? ctx.conversations.get(row.conversationId) : undefined;
     if (!conversation) return stop('cancelled', 'conversation_deleted');
-    if (conversation.version !== row.conversationVersion) return stop('cancelled', 'conversation_changed: a message was recorded after this follow-up was scheduled');
+    if (conversation.version !== row.conversationVersion)
+      return stop('cancelled', 'conversation_changed: a message was recorded after this follow-up was scheduled');
     const agent = row.agentId ? ctx.agents.get(row.agentId) : undefined;
     if (!agent) return stop('cancelled', 'agent_deleted');
     if (!agent.active) return stop('cancelled', 'agent_inactive');
@@ -250,7 +256,16 @@ export class FollowupDispatcher {
       if (!isWithinHours(now, hours, zone)) {
         const next = nextOpenInstant(now, hours, zone);
         if (!next) return stop('on_hold', 'no_working_hours: working hours are on but no interval is open on any day');
-        return { kind: 'outcome', outcome: { id: row.id, status: 'scheduled', statusReason: 'outside working hours when due; moved to the next open interval', scheduledAt: next, movedByWorkingHours: true } };
+        return {
+          kind: 'outcome',
+          outcome: {
+            id: row.id,
+            status: 'scheduled',
+            statusReason: 'outside working hours when due; moved to the next open interval',
+            scheduledAt: next,
+            movedByWorkingHours: true,
+          },
+        };
       }
     }
 
@@ -276,17 +291,33 @@ export class FollowupDispatcher {
   }
 
   /** Sends a decided row and turns the result into its outcome. */
-  private async complete(row: FollowupEntity, decision: Decision, threads: Map<string, Threads>, refusedAddresses: AddressRefusal[]): Promise<FollowupOutcome> {
+  private async complete(
+    row: FollowupEntity,
+    decision: Decision,
+    threads: Map<string, Threads>,
+    refusedAddresses: AddressRefusal[],
+  ): Promise<FollowupOutcome> {
     if (decision.kind === 'outcome') return decision.outcome;
     const { choice, text, contact, conversation } = decision;
     const base = { id: row.id, channel: choice.channel, body: text };
     const switched = choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null;
     let context: ReturnType<OutboundSender['context']>;
     try {
-      context = this.sender.context(conversation, contact, choice.connection, choice.channel, threads.get(choice.channel)?.get(conversation.id));
+      context = this.sender.context(
+        conversation,
+        contact,
+        choice.connection,
+        choice.channel,
+        threads.get(choice.channel)?.get(conversation.id),
+      );
     } catch (error) {
       // The provider was never called: a definite failure.
-      return { ...base, status: 'failed', statusReason: `send_failed: ${error instanceof Error ? error.message : String(error)}`, errorCode: 'send_context' };
+      return {
+        ...base,
+        status: 'failed',
+        statusReason: `send_failed: ${error instanceof Error ? error.message : String(error)}`,
+        errorCode: 'send_context',
+      };
     }
     try {
       const result = await this.sender.deliver(
@@ -295,14 +326,27 @@ export class FollowupDispatcher {
         { to: { name: contact.name, phone: contact.phone, email: contact.email, whatsapp: contact.whatsapp }, body: text },
         { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
       );
-      return { ...base, status: 'sent', statusReason: switched, providerMessageId: result.providerMessageId, sentAt: this.clock.now(), errorCode: null };
+      return {
+        ...base,
+        status: 'sent',
+        statusReason: switched,
+        providerMessageId: result.providerMessageId,
+        sentAt: this.clock.now(),
+        errorCode: null,
+      };
     } catch (error) {
       const e = error instanceof SendError ? error : new SendError(String(error), 'send_error', false);
       if (e.address) refusedAddresses.push({ contact, address: e.address, code: e.code });
       if (!e.definite && choice.adapter.capabilities.idempotentSend && row.attempt < 3) {
         // The channel dedupes on the idempotency key: trying again cannot make a second message.
         const retryAt = new Date(this.clock.now().getTime() + 30_000 * 2 ** (row.attempt - 1));
-        return { ...base, status: 'scheduled', statusReason: `retrying after ${e.code}: ${e.message}`, errorCode: e.code, scheduledAt: retryAt };
+        return {
+          ...base,
+          status: 'scheduled',
+          statusReason: `retrying after ${e.code}: ${e.message}`,
+          errorCode: e.code,
+          scheduledAt: retryAt,
+        };
       }
       const reason = e.definite ? `send_failed: ${e.message}` : `outcome_unknown: ${e.message} (not retried, to never send twice)`;
       return { ...base, status: 'failed', statusReason: reason, errorCode: e.code };
@@ -310,7 +354,12 @@ export class FollowupDispatcher {
   }
 
   /** Outcomes, next steps and workflow firings of a batch, in one transaction. */
-  private async record(rows: FollowupEntity[], outcomes: FollowupOutcome[], ctx: BatchContext, refusedAddresses: AddressRefusal[]): Promise<void> {
+  private async record(
+    rows: FollowupEntity[],
+    outcomes: FollowupOutcome[],
+    ctx: BatchContext,
+    refusedAddresses: AddressRefusal[],
+  ): Promise<void> {
     const now = this.clock.now();
     const nextSteps: FollowupEntity[] = [];
     const deliveries: WorkflowDeliveryEntity[] = [];
@@ -329,7 +378,14 @@ export class FollowupDispatcher {
         const agent = ctx.agents.get(row.agentId ?? '');
         const action = ctx.actions.get(row.actionId ?? '');
         if (!conversation || !agent || !action) return;
-        const next = this.planner.next(row, conversation, agent, action, ctx.contacts.get(row.contactId ?? '') ?? null, outcome.sentAt ?? now);
+        const next = this.planner.next(
+          row,
+          conversation,
+          agent,
+          action,
+          ctx.contacts.get(row.contactId ?? '') ?? null,
+          outcome.sentAt ?? now,
+        );
         if (next) nextSteps.push(next);
         const step = scenarioConfig(action).steps[(row.step ?? 1) - 1];
         if (step?.triggerWorkflow && step.workflowId) {
@@ -357,17 +413,30 @@ export class FollowupDispatcher {
   /** Rows whose process died holding them: requeue, resend idempotently, or fail as unknown. */
   private async recoverExpired(): Promise<void> {
     const now = this.clock.now();
-    const expired = await this.store.run((r) => r.queue.claimExpired(now, this.options.owner, this.options.leaseMs, this.options.batchSize));
+    const expired = await this.store.run((r) =>
+      r.queue.claimExpired(now, this.options.owner, this.options.leaseMs, this.options.batchSize),
+    );
     if (!expired.length) return;
     const connections = await this.store.run((r) => r.channelConnections.listForLocations([...new Set(expired.map((f) => f.locationId))]));
     const outcomes = expired.map((row): FollowupOutcome => {
-      if (!row.sendStartedAt) return { id: row.id, status: 'scheduled', statusReason: 'requeued: its process stopped before sending', scheduledAt: now };
+      if (!row.sendStartedAt)
+        return { id: row.id, status: 'scheduled', statusReason: 'requeued: its process stopped before sending', scheduledAt: now };
       const connection = connections.find((c) => c.locationId === row.locationId && c.type === row.channel);
       const adapter = connection ? this.registry.adapter(connection.provider, row.channel as ChannelType) : undefined;
       if (adapter?.capabilities.idempotentSend) {
-        return { id: row.id, status: 'scheduled', statusReason: 'resending with the same idempotency key: its process stopped while sending', scheduledAt: now };
+        return {
+          id: row.id,
+          status: 'scheduled',
+          statusReason: 'resending with the same idempotency key: its process stopped while sending',
+          scheduledAt: now,
+        };
       }
-      return { id: row.id, status: 'failed', statusReason: 'outcome_unknown: its process stopped while sending; not resent, to never send twice', errorCode: 'outcome_unknown' };
+      return {
+        id: row.id,
+        status: 'failed',
+        statusReason: 'outcome_unknown: its process stopped while sending; not resent, to never send twice',
+        errorCode: 'outcome_unknown',
+      };
     });
     await this.store.transaction((r) => r.queue.finish(outcomes, this.options.owner, now));
     this.log.warn(`recovered ${expired.length} follow-up(s) from expired leases`);

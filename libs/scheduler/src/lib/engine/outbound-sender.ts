@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelAdapter, ChannelLinks, ChannelRegistry, ChannelType, OutboundMessage, SendContext, SendError, SendResult } from '@followup/channels-core';
+import {
+  ChannelAdapter,
+  ChannelLinks,
+  ChannelRegistry,
+  ChannelType,
+  OutboundMessage,
+  SendContext,
+  SendError,
+  SendResult,
+} from '@followup/channels-core';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories } from '@followup/persistence';
 import { throwIfProblems } from '@followup/util';
 
@@ -38,10 +47,19 @@ export class OutboundSender {
     const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
     if (!contact) throwIfProblems([`the conversation's contact ${conversation.contactId} no longer exists`]);
     const c = contact as ContactEntity;
-    const usable = (await r.channelConnections.list(conversation.locationId)).filter((k) => k.type === channel && this.registry.adapter(k.provider, channel));
+    const usable = (await r.channelConnections.list(conversation.locationId)).filter(
+      (k) => k.type === channel && this.registry.adapter(k.provider, channel),
+    );
     const connection = (channel === conversation.channel && usable.find((k) => k.id === conversation.connectionId)) || usable[0];
-    if (c.optedOut.includes(channel)) return { kind: 'refused', channel, connectionId: connection?.id ?? null, reason: `opted_out: the contact opted out of ${channel}` };
-    if (c.undeliverable?.includes(channel)) return { kind: 'refused', channel, connectionId: connection?.id ?? null, reason: `undeliverable: the contact's ${channel} address failed before` };
+    if (c.optedOut.includes(channel))
+      return { kind: 'refused', channel, connectionId: connection?.id ?? null, reason: `opted_out: the contact opted out of ${channel}` };
+    if (c.undeliverable?.includes(channel))
+      return {
+        kind: 'refused',
+        channel,
+        connectionId: connection?.id ?? null,
+        reason: `undeliverable: the contact's ${channel} address failed before`,
+      };
     if (!connection) throwIfProblems([`channel: this location has no ${channel} connection to send on (add one with POST /channels)`]);
     const k = connection as ChannelConnectionEntity;
     const adapter = this.registry.adapter(k.provider, channel) as ChannelAdapter;
@@ -59,7 +77,12 @@ export class OutboundSender {
    * The one way a message reaches an adapter (replies and follow-ups alike): a connection whose
    * secrets this gateway cannot decrypt is a definite failure, without calling the provider.
    */
-  async deliver(adapter: ChannelAdapter, connection: ChannelConnectionEntity, message: OutboundMessage, context: SendContext): Promise<SendResult> {
+  async deliver(
+    adapter: ChannelAdapter,
+    connection: ChannelConnectionEntity,
+    message: OutboundMessage,
+    context: SendContext,
+  ): Promise<SendResult> {
     const unreadable = Object.entries(connection.unreadableSecrets ?? {});
     if (unreadable.length) {
       const why = unreadable.map(([key, reason]) => `settings.${key}: ${reason}`).join('; ');

@@ -57,7 +57,8 @@ export class FollowupPlanner {
       await r.conversations.touch(conversation, direction, message.occurredAt, now, true);
       await r.queue.cancelPending(conversation.id, 'contact_replied', now);
       if (message.intent === 'busy') await this.start(r, conversation, 'contactIsBusy', message.occurredAt);
-      if (message.intent === 'requested_followup') await this.start(r, conversation, 'contactRequested', message.occurredAt, message.requestedAt);
+      if (message.intent === 'requested_followup')
+        await this.start(r, conversation, 'contactRequested', message.occurredAt, message.requestedAt);
       return;
     }
     const pending = await r.queue.listPendingScenarios(conversation.id);
@@ -93,7 +94,14 @@ export class FollowupPlanner {
   }
 
   /** The next step of a sequence, due its delay after the previous step was sent; null after the last. */
-  next(previous: FollowupEntity, conversation: ConversationEntity, agent: ConversationAgentEntity, action: AgentActionEntity, contact: ContactEntity | null, sentAt: Date): FollowupEntity | null {
+  next(
+    previous: FollowupEntity,
+    conversation: ConversationEntity,
+    agent: ConversationAgentEntity,
+    action: AgentActionEntity,
+    contact: ContactEntity | null,
+    sentAt: Date,
+  ): FollowupEntity | null {
     const config = scenarioConfig(action);
     const index = previous.step ?? 0;
     const step = config.steps[index];

@@ -16,13 +16,15 @@ export class PreviewService {
       const action = await this.store.run((r) => r.agentActions.findByIds([body.action_id as string]));
       const found = action.find((a) => a.locationId === locationId);
       if (!found) throw notFound('Action', body.action_id);
-      if (found.type !== 'advancedFollowup') throw new UnprocessableEntityException([`action_id names a ${found.type} action; only advancedFollowup actions have follow-ups`]);
+      if (found.type !== 'advancedFollowup')
+        throw new UnprocessableEntityException([`action_id names a ${found.type} action; only advancedFollowup actions have follow-ups`]);
       details = found.details as unknown as AdvancedFollowupDetailsDto;
       const agent = await this.store.run((r) => r.conversationAgents.findById(locationId, found.agentId));
       businessZone ??= agent?.timezone ?? null;
     } else {
       const parsed = parseActionDetails('advancedFollowup', body.action);
-      if (parsed.errors.length) throw new UnprocessableEntityException(parsed.errors.map((e) => e.replace(/^details/, 'action').replace(/ details\./, ' action.')));
+      if (parsed.errors.length)
+        throw new UnprocessableEntityException(parsed.errors.map((e) => e.replace(/^details/, 'action').replace(/ details\./, ' action.')));
       details = parsed.details as unknown as AdvancedFollowupDetailsDto;
     }
     if (details.scenarioId === 'contactRequested' && !body.requested_at) {
@@ -30,7 +32,14 @@ export class PreviewService {
     }
     const settings = body.settings ?? details.followupSettings;
     const zone = resolveZone(settings, body.contact_timezone, businessZone);
-    const steps = planSequence(details.scenarioId, details.followupSequence, settings, zone, new Date(body.start_at), body.requested_at ? new Date(body.requested_at) : null);
+    const steps = planSequence(
+      details.scenarioId,
+      details.followupSequence,
+      settings,
+      zone,
+      new Date(body.start_at),
+      body.requested_at ? new Date(body.requested_at) : null,
+    );
     return {
       steps: steps.map((s) => ({
         step: s.step,

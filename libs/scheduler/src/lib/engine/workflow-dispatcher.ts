@@ -15,7 +15,13 @@ export function backoffMs(attempts: number): number {
 }
 
 /** The delivery a sent step with `triggerWorkflow` fires (Standard Webhooks payload shape). */
-export function workflowDelivery(row: FollowupEntity, outcome: FollowupOutcome, workflowId: string, conversation: ConversationEntity, now: Date): WorkflowDeliveryEntity {
+export function workflowDelivery(
+  row: FollowupEntity,
+  outcome: FollowupOutcome,
+  workflowId: string,
+  conversation: ConversationEntity,
+  now: Date,
+): WorkflowDeliveryEntity {
   const payload = {
     type: 'followup.sent',
     timestamp: now.toISOString(),
@@ -107,7 +113,9 @@ export class WorkflowDispatcher {
       try {
         if (await this.tick()) continue;
         const next = await this.store.run((r) => r.workflowDeliveries.nextDueAt());
-        const wait = next ? Math.min(Math.max(next.getTime() - this.clock.now().getTime(), 0), this.options.idleMaxMs) : this.options.idleMaxMs;
+        const wait = next
+          ? Math.min(Math.max(next.getTime() - this.clock.now().getTime(), 0), this.options.idleMaxMs)
+          : this.options.idleMaxMs;
         if (wait > 0) await this.sleep(wait);
       } catch (error) {
         this.log.error(`delivery loop: ${error instanceof Error ? error.message : String(error)}`);

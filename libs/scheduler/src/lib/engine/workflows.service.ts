@@ -4,7 +4,13 @@ import { Store, WorkflowEntity, conflictOnDuplicate } from '@followup/persistenc
 import { Clock, maskSecret, newWebhookSecret, notFound } from '@followup/util';
 
 function toDto(w: WorkflowEntity, showSecret = false): WorkflowDto {
-  return { id: w.id, name: w.name, url: w.url, secret: showSecret ? w.secret : maskSecret(w.secret), created_at: w.createdAt.toISOString() };
+  return {
+    id: w.id,
+    name: w.name,
+    url: w.url,
+    secret: showSecret ? w.secret : maskSecret(w.secret),
+    created_at: w.createdAt.toISOString(),
+  };
 }
 
 /** `/workflows`: the endpoints follow-up steps fire, and what each firing did. */
@@ -18,7 +24,13 @@ export class WorkflowsService {
   async create(locationId: string, dto: CreateWorkflowDto): Promise<WorkflowDto> {
     const now = this.clock.now();
     const workflow = Object.assign(new WorkflowEntity(), {
-      locationId, id: dto.id, name: dto.name ?? null, url: dto.url, secret: dto.secret ?? newWebhookSecret(), createdAt: now, updatedAt: now,
+      locationId,
+      id: dto.id,
+      name: dto.name ?? null,
+      url: dto.url,
+      secret: dto.secret ?? newWebhookSecret(),
+      createdAt: now,
+      updatedAt: now,
     });
     await conflictOnDuplicate(`workflow ${dto.id} is already registered`, () => this.store.run((r) => r.workflows.insert(workflow)));
     return toDto(workflow, true);
@@ -43,9 +55,17 @@ export class WorkflowsService {
     const rows = await this.store.run((r) => r.workflowDeliveries.list(locationId, id));
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     return rows.map((d) => ({
-      id: d.id, workflow_id: d.workflowId, followup_id: d.followupId, status: d.status, attempts: d.attempts,
-      next_attempt_at: iso(d.nextAttemptAt), last_status_code: d.lastStatusCode, last_error: d.lastError,
-      delivered_at: iso(d.deliveredAt), created_at: d.createdAt.toISOString(), payload: JSON.parse(d.payload) as unknown,
+      id: d.id,
+      workflow_id: d.workflowId,
+      followup_id: d.followupId,
+      status: d.status,
+      attempts: d.attempts,
+      next_attempt_at: iso(d.nextAttemptAt),
+      last_status_code: d.lastStatusCode,
+      last_error: d.lastError,
+      delivered_at: iso(d.deliveredAt),
+      created_at: d.createdAt.toISOString(),
+      payload: JSON.parse(d.payload) as unknown,
     }));
   }
 }

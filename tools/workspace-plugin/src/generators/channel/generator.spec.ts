@@ -27,8 +27,23 @@ describe('the channel generator (in a virtual tree)', () => {
   it('creates a tagged library with its alias and registers its provider in the gateway', async () => {
     await channelGenerator(tree, { name: 'acme-sms', channel: 'sms', skipFormat: true });
     const project = readProjectConfiguration(tree, 'channels-acme-sms');
-    expect(project).toMatchObject({ root: 'libs/channels/acme-sms', sourceRoot: 'libs/channels/acme-sms/src', projectType: 'library', tags: ['scope:channels', 'type:channel'] });
-    for (const file of ['jest.config.js', 'eslint.config.mjs', 'tsconfig.json', 'tsconfig.lib.json', 'tsconfig.spec.json', 'README.md', 'src/index.ts', 'src/lib/acme-sms-channel.ts', 'src/lib/acme-sms-channel.spec.ts']) {
+    expect(project).toMatchObject({
+      root: 'libs/channels/acme-sms',
+      sourceRoot: 'libs/channels/acme-sms/src',
+      projectType: 'library',
+      tags: ['scope:channels', 'type:channel'],
+    });
+    for (const file of [
+      'jest.config.js',
+      'eslint.config.mjs',
+      'tsconfig.json',
+      'tsconfig.lib.json',
+      'tsconfig.spec.json',
+      'README.md',
+      'src/index.ts',
+      'src/lib/acme-sms-channel.ts',
+      'src/lib/acme-sms-channel.spec.ts',
+    ]) {
       expect(tree.exists(`libs/channels/acme-sms/${file}`)).toBe(true);
     }
     const adapter = tree.read('libs/channels/acme-sms/src/lib/acme-sms-channel.ts', 'utf-8') ?? '';
@@ -36,7 +51,9 @@ describe('the channel generator (in a virtual tree)', () => {
     expect(adapter).toContain("readonly channel = 'sms' as const;");
     expect(adapter).toContain('return Boolean(contact.phone);');
     expect(adapter).toContain('export const acmeSmsChannelProvider: ChannelProvider = {');
-    expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths['@followup/channels-acme-sms']).toEqual(['./libs/channels/acme-sms/src/index.ts']);
+    expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths['@followup/channels-acme-sms']).toEqual([
+      './libs/channels/acme-sms/src/index.ts',
+    ]);
     expect(tree.read(REGISTRY_FILE, 'utf-8')).toBe(`import { ChannelRegistry } from '@followup/channels-core';
 import { webhookChannelProvider } from '@followup/channels-webhook';
 import { acmeSmsChannelProvider } from '@followup/channels-acme-sms';
@@ -58,7 +75,9 @@ export function channelRegistry(): ChannelRegistry {
   it('refuses bad names, taken names, unknown channels and a gateway without a registry, naming the problem', async () => {
     await expect(channelGenerator(tree, { name: 'Acme SMS', skipFormat: true })).rejects.toThrow('name "Acme SMS" must be kebab-case');
     await expect(channelGenerator(tree, { name: 'core', skipFormat: true })).rejects.toThrow('name "core" is taken by libs/channels/core');
-    await expect(channelGenerator(tree, { name: 'pigeon', channel: 'fax' as never, skipFormat: true })).rejects.toThrow('channel "fax" must be one of sms, email, whatsapp, live_chat, voice');
+    await expect(channelGenerator(tree, { name: 'pigeon', channel: 'fax' as never, skipFormat: true })).rejects.toThrow(
+      'channel "fax" must be one of sms, email, whatsapp, live_chat, voice',
+    );
     await channelGenerator(tree, { name: 'twice', skipFormat: true });
     await expect(channelGenerator(tree, { name: 'twice', skipFormat: true })).rejects.toThrow('libs/channels/twice already exists');
     tree.delete(REGISTRY_FILE);
@@ -76,14 +95,21 @@ export function channelRegistry(): ChannelRegistry {
 describe('a generated channel library, untouched', () => {
   let scratch: string;
   const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, args, { cwd: scratch, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true' }, encoding: 'utf8', timeout: 150_000 });
+    const result = spawnSync(process.execPath, args, {
+      cwd: scratch,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true' },
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
     return { code: result.status, output: `${result.stdout}${result.stderr}` };
   };
 
   beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'fgw-generator-'));
-    for (const file of ['nx.json', 'package.json', 'tsconfig.base.json', 'jest.preset.js', 'eslint.config.mjs']) cpSync(join(ROOT, file), join(scratch, file));
-    for (const dir of ['libs', 'tools/workspace-plugin', 'apps/gateway/src/app']) cpSync(join(ROOT, dir), join(scratch, dir), { recursive: true });
+    for (const file of ['nx.json', 'package.json', 'tsconfig.base.json', 'jest.preset.js', 'eslint.config.mjs'])
+      cpSync(join(ROOT, file), join(scratch, file));
+    for (const dir of ['libs', 'tools/workspace-plugin', 'apps/gateway/src/app'])
+      cpSync(join(ROOT, dir), join(scratch, dir), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'), 'dir');
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -103,11 +129,14 @@ describe('a generated channel library, untouched', () => {
     expect(lint.output.trim()).toBe('');
     expect(lint.code).toBe(0);
 
-    writeFileSync(join(scratch, 'tsconfig.probe.json'), JSON.stringify({
-      extends: './tsconfig.base.json',
-      compilerOptions: { noEmit: true, types: ['node', 'jest'] },
-      include: ['libs/channels/probe-chat/src/**/*.ts', REGISTRY_FILE],
-    }));
+    writeFileSync(
+      join(scratch, 'tsconfig.probe.json'),
+      JSON.stringify({
+        extends: './tsconfig.base.json',
+        compilerOptions: { noEmit: true, types: ['node', 'jest'] },
+        include: ['libs/channels/probe-chat/src/**/*.ts', REGISTRY_FILE],
+      }),
+    );
     const types = run(['node_modules/.bin/tsc', '-p', 'tsconfig.probe.json']);
     expect(types.output.trim()).toBe('');
     expect(types.code).toBe(0);

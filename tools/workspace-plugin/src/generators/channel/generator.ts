@@ -16,7 +16,8 @@ const RESERVED = ['core', 'connections', 'testing'];
 export async function channelGenerator(tree: Tree, options: ChannelGeneratorSchema): Promise<void> {
   const name = options.name?.trim() ?? '';
   const channel = options.channel ?? 'sms';
-  if (!NAME.test(name) || name.length > 32) throw new Error(`name "${name}" must be kebab-case (lower-case letters, digits, dashes), at most 32 characters`);
+  if (!NAME.test(name) || name.length > 32)
+    throw new Error(`name "${name}" must be kebab-case (lower-case letters, digits, dashes), at most 32 characters`);
   if (RESERVED.includes(name)) throw new Error(`name "${name}" is taken by libs/channels/${name}`);
   if (!CHANNELS.includes(channel)) throw new Error(`channel "${channel}" must be one of ${CHANNELS.join(', ')}`);
   const root = `libs/channels/${name}`;
@@ -28,7 +29,13 @@ export async function channelGenerator(tree: Tree, options: ChannelGeneratorSche
   const n = names(name);
   const providerConst = `${n.propertyName}ChannelProvider`;
 
-  addProjectConfiguration(tree, project, { root, sourceRoot: `${root}/src`, projectType: 'library', tags: ['scope:channels', 'type:channel'], targets: {} });
+  addProjectConfiguration(tree, project, {
+    root,
+    sourceRoot: `${root}/src`,
+    projectType: 'library',
+    tags: ['scope:channels', 'type:channel'],
+    targets: {},
+  });
   generateFiles(tree, joinPathFragments(__dirname, 'files'), root, {
     tmpl: '',
     name,
@@ -52,9 +59,16 @@ export async function channelGenerator(tree: Tree, options: ChannelGeneratorSche
 /** Adds the import and the `registry.register(...)` line after the last of each. */
 export function register(source: string, providerConst: string, importPath: string): string {
   const lines = source.split('\n');
-  const lastImport = lines.map((l, i) => (l.startsWith('import ') ? i : -1)).filter((i) => i >= 0).pop();
-  const lastRegister = lines.map((l, i) => (/^\s*registry\.register\(/.test(l) ? i : -1)).filter((i) => i >= 0).pop();
-  if (lastImport === undefined || lastRegister === undefined) throw new Error(`${REGISTRY_FILE} has no import or registry.register(...) line to add the channel after`);
+  const lastImport = lines
+    .map((l, i) => (l.startsWith('import ') ? i : -1))
+    .filter((i) => i >= 0)
+    .pop();
+  const lastRegister = lines
+    .map((l, i) => (/^\s*registry\.register\(/.test(l) ? i : -1))
+    .filter((i) => i >= 0)
+    .pop();
+  if (lastImport === undefined || lastRegister === undefined)
+    throw new Error(`${REGISTRY_FILE} has no import or registry.register(...) line to add the channel after`);
   const indent = /^\s*/.exec(lines[lastRegister] ?? '')?.[0] ?? '  ';
   lines.splice(lastRegister + 1, 0, `${indent}registry.register(${providerConst});`);
   lines.splice(lastImport + 1, 0, `import { ${providerConst} } from '${importPath}';`);
