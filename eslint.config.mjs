@@ -23,34 +23,49 @@ function restrictedImports(allowed) {
   ];
 }
 
-/** The tag ladder (docs/architecture.md). Tests may also use provider doubles and real channel plugins. */
+/**
+ * The tag ladder (docs/architecture.md): every arrow points down. `type:rules` are the engine's rule
+ * libraries (timing, routing, workflows, composer, detection): they never import a feature, so the
+ * scheduler imports routing and timing, never the reverse. Scopes bound what a group may reach:
+ * shared code reaches only shared code, channels only channels and shared code. Tests may also use
+ * provider doubles and real channel plugins.
+ */
 const depConstraints = (forTests) => {
   const extra = forTests ? ['type:testing', 'type:channel'] : [];
+  const below = (...tags) => [...tags, ...extra];
   return [
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: [
+      onlyDependOnLibsWithTags: below(
         'type:feature',
+        'type:rules',
         'type:data-access',
         'type:contracts',
         'type:util',
         'type:channel-core',
         'type:channel',
-        ...extra,
-      ],
+      ),
     },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:data-access', ...extra] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: below('type:testing', 'type:contracts', 'type:util', 'type:data-access') },
     {
       sourceTag: 'type:feature',
-      onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core', ...extra],
+      onlyDependOnLibsWithTags: below('type:feature', 'type:rules', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core'),
     },
-    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
+    {
+      sourceTag: 'type:rules',
+      onlyDependOnLibsWithTags: below('type:rules', 'type:data-access', 'type:contracts', 'type:util', 'type:channel-core'),
+    },
+    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: below('type:contracts', 'type:util') },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-    { sourceTag: 'type:channel-core', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
-    { sourceTag: 'type:channel', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:channel-core', onlyDependOnLibsWithTags: below('type:contracts', 'type:util') },
+    { sourceTag: 'type:channel', onlyDependOnLibsWithTags: below('type:channel-core', 'type:contracts', 'type:util') },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: forTests ? ['scope:shared', 'scope:channels'] : ['scope:shared'] },
+    { sourceTag: 'scope:channels', onlyDependOnLibsWithTags: ['scope:channels', 'scope:shared'] },
+    { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain', 'scope:channels', 'scope:shared'] },
+    { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:domain', 'scope:channels', 'scope:shared'] },
   ];
 };
 const boundaries = (forTests) => [

@@ -8,3 +8,5 @@ export * from './lib/cursor';
 export * from './lib/http-post';
 export * from './lib/secret-box';
 export * from './lib/signed-token';
+export * from './lib/signals';
+export * from './lib/dispatcher-options';

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { ChannelRegistry } from '@followup/channels-core';
-import { FollowupDispatcher, WorkflowDispatcher } from '@followup/scheduler';
+import { FollowupDispatcher } from '@followup/scheduler';
+import { WorkflowDispatcher } from '@followup/workflows';
 
 /**
  * Starts the dispatch loops once the gateway listens (its public URL is known then: status

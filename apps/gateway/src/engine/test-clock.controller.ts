@@ -2,7 +2,8 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsISO8601, IsInt, Max, Min } from 'class-validator';
 import { Optional } from '@followup/contracts';
-import { FollowupDispatcher, WorkflowDispatcher } from '@followup/scheduler';
+import { FollowupDispatcher } from '@followup/scheduler';
+import { WorkflowDispatcher } from '@followup/workflows';
 import { Clock, ManualClock } from '@followup/util';
 import { Public } from '../auth/auth.decorators';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateWorkflowDto, WorkflowDeliveryDto, WorkflowDto } from '@followup/contracts';
-import { WorkflowsService } from '@followup/scheduler';
+import { WorkflowsService } from '@followup/workflows';
 import { CurrentLocation, RequireScope } from '../auth/auth.decorators';
 
 @ApiTags('Workflows')

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ChannelEvent, DeliveryStatus, InboundMessage, WebhookOutcome } from '@followup/channels-core';
 import { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
 import { Clock, newId } from '@followup/util';
-import { changeContactChannels, closeContactAddress } from '@followup/scheduler';
+import { changeContactChannels, closeContactAddress } from '@followup/routing';
 import { ConversationsService } from './conversations.service';
 
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';

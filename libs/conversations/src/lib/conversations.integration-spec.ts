@@ -4,7 +4,9 @@ import { AgentActionEntity, ConversationAgentEntity, LocationEntity, Store } fro
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { ChannelLinks, ChannelRegistry } from '@followup/channels-core';
 import { webhookChannelProvider } from '@followup/channels-webhook';
-import { FollowupPlanner, OutboundSender, SchedulerSignals } from '@followup/scheduler';
+import { FollowupPlanner } from '@followup/scheduler';
+import { OutboundSender } from '@followup/routing';
+import { SchedulerSignals } from '@followup/util';
 import { ManualClock } from '@followup/util';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';

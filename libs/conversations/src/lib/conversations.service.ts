@@ -12,7 +12,9 @@ import {
 } from '@followup/contracts';
 import { IntentDetector } from '@followup/detection';
 import { ConversationEntity, FollowupEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
-import { FollowupPlanner, OutboundSender, closeContactAddress, localIso, planFollowing, scenarioConfig } from '@followup/scheduler';
+import { FollowupPlanner, scenarioConfig } from '@followup/scheduler';
+import { OutboundSender, closeContactAddress } from '@followup/routing';
+import { localIso, planFollowing } from '@followup/timing';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
 import { pageQuery } from './contacts.service';
 import { toConversationDto, toMessageDto, toTimelineFollowup } from './mappers';

@@ -1,6 +1,6 @@
 import { CHANNEL_TYPES, ContactDto, ConversationDto, MessageDto, TimelineFollowupDto } from '@followup/contracts';
 import type { ContactEntity, ConversationEntity, FollowupEntity, MessageEntity } from '@followup/persistence';
-import { localIso } from '@followup/scheduler';
+import { localIso } from '@followup/timing';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { ChannelLinks } from '@followup/channels-core';
 import { ContactEntity, Store } from '@followup/persistence';
 import { Clock } from '@followup/util';
-import { changeContactChannels } from '@followup/scheduler';
+import { changeContactChannels } from '@followup/routing';
 
 export interface UnsubscribeView {
   channel: string;

@@ -1,13 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { FollowupDispatcher } from './engine/dispatcher';
-import { DISPATCHER_OPTIONS, DispatcherOptions } from './engine/dispatcher-options';
-import { MessageComposer, TemplateComposer } from './engine/composer';
-import { FollowupPlanner } from './engine/planner';
-import { OutboundSender } from './engine/outbound-sender';
-import { PreviewService } from './engine/preview.service';
-import { SchedulerSignals } from './engine/signals';
-import { WorkflowDispatcher } from './engine/workflow-dispatcher';
-import { WorkflowsService } from './engine/workflows.service';
+import { FollowupDispatcher } from './dispatcher';
+import { DISPATCHER_OPTIONS, DispatcherOptions } from '@followup/util';
+import { MessageComposer, TemplateComposer } from '@followup/composer';
+import { FollowupPlanner } from './planner';
+import { OutboundSender } from '@followup/routing';
+import { PreviewService } from './preview.service';
+import { SchedulerSignals } from '@followup/util';
+import { WorkflowDispatcher } from '@followup/workflows';
+import { WorkflowsService } from '@followup/workflows';
 
 /**
  * The follow-up engine: planner (scenarios -> rows), dispatch loops (rows -> providers, workflows),

@@ -2,7 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AdvancedFollowupDetailsDto, PreviewFollowupsDto, PreviewResponseDto, parseActionDetails } from '@followup/contracts';
 import { Store } from '@followup/persistence';
 import { notFound } from '@followup/util';
-import { localIso, planSequence, resolveZone } from '../plan';
+import { localIso, planSequence, resolveZone } from '@followup/timing';
 
 /** `POST /followups/preview`: the planned steps of an advancedFollowup action; nothing is stored. */
 @Injectable()

@@ -3,8 +3,8 @@ import type { ConversationEntity, FollowupEntity, FollowupOutcome, WorkflowDeliv
 import { WorkflowDeliveryEntity as Delivery, Store } from '@followup/persistence';
 import { Clock, HttpPostError, postJson, signWebhook } from '@followup/util';
 import { randomUUID } from 'node:crypto';
-import { DISPATCHER_OPTIONS, DispatcherOptions } from './dispatcher-options';
-import { SchedulerSignals } from './signals';
+import { DISPATCHER_OPTIONS, DispatcherOptions } from '@followup/util';
+import { SchedulerSignals } from '@followup/util';
 
 /** Attempts before a delivery is given up, and the backoff between them (5 s, 10 s, 20 s ... 1 h). */
 export const MAX_DELIVERY_ATTEMPTS = 8;

@@ -14,12 +14,12 @@ import {
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { WebhookReceiver } from '@followup/testing';
 import { ManualClock, newId, signWebhook } from '@followup/util';
-import { MessageComposer, TemplateComposer } from './composer';
+import { MessageComposer, TemplateComposer } from '@followup/composer';
 import { FollowupDispatcher } from './dispatcher';
-import { DispatcherOptions } from './dispatcher-options';
+import { DispatcherOptions } from '@followup/util';
 import { FollowupPlanner } from './planner';
-import { OutboundSender } from './outbound-sender';
-import { SchedulerSignals } from './signals';
+import { OutboundSender } from '@followup/routing';
+import { SchedulerSignals } from '@followup/util';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const LOC = 'loc-1';

@@ -13,16 +13,16 @@ import {
   WorkflowDeliveryEntity,
 } from '@followup/persistence';
 import { Clock } from '@followup/util';
-import { isWithinHours, nextOpenInstant, WorkingHours } from '../working-hours';
-import { resolveZone } from '../plan';
-import { ChannelChoice, selectChannel } from './channel-selector';
-import { MessageComposer } from './composer';
+import { isWithinHours, nextOpenInstant, WorkingHours } from '@followup/timing';
+import { resolveZone } from '@followup/timing';
+import { ChannelChoice, selectChannel } from '@followup/routing';
+import { MessageComposer } from '@followup/composer';
 import { FollowupPlanner, scenarioConfig } from './planner';
-import { SchedulerSignals } from './signals';
-import { OutboundSender } from './outbound-sender';
-import { closeContactAddress } from './contact-channels';
-import { DISPATCHER_OPTIONS, DispatcherOptions } from './dispatcher-options';
-import { workflowDelivery } from './workflow-dispatcher';
+import { SchedulerSignals } from '@followup/util';
+import { OutboundSender } from '@followup/routing';
+import { closeContactAddress } from '@followup/routing';
+import { DISPATCHER_OPTIONS, DispatcherOptions } from '@followup/util';
+import { workflowDelivery } from '@followup/workflows';
 
 /** Everything one batch of claimed follow-ups needs, loaded in a few queries. */
 interface BatchContext {

@@ -1,5 +1,5 @@
 import type { ContactEntity, ConversationAgentEntity } from '@followup/persistence';
-import type { StepSpec } from '../plan';
+import type { StepSpec } from '@followup/timing';
 
 export interface ComposeInput {
   step: StepSpec;

@@ -10,8 +10,8 @@ import {
   Repositories,
 } from '@followup/persistence';
 import { Clock, newId } from '@followup/util';
-import { SettingsSpec, StepSpec, firstDue, placeInHours, resolveZone, stepDelayMs } from '../plan';
-import { SchedulerSignals } from './signals';
+import { SettingsSpec, StepSpec, firstDue, placeInHours, resolveZone, stepDelayMs } from '@followup/timing';
+import { SchedulerSignals } from '@followup/util';
 
 /** What the engine reads of an advancedFollowup action. */
 export interface ScenarioConfig {

@@ -1,0 +1,6 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'composer',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/composer',
+};

@@ -1,0 +1,2 @@
+export * from './lib/working-hours';
+export * from './lib/plan';

@@ -1,0 +1,2 @@
+export * from './lib/workflows.service';
+export * from './lib/workflow-dispatcher';
