@@ -19,3 +19,4 @@ export * from './lib/engine/preview.dto';
 export * from './lib/engine/workflows.dto';
 export * from './lib/engine/channel-connections.dto';
 export * from './lib/engine/channel-events';
+export * from './lib/engine/reasons';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ConversationDto,
@@ -8,15 +8,19 @@ import {
   MessageDto,
   RecordMessageDto,
   TimelineDto,
+  UpdateConversationDto,
 } from '@followup/contracts';
-import { ConversationsService } from '@followup/conversations';
+import { ConversationStateService, ConversationsService } from '@followup/conversations';
 import { CurrentLocation, RequireScope } from '../auth/auth.decorators';
 
 @ApiTags('Conversations')
 @ApiBearerAuth()
 @Controller('conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly state: ConversationStateService,
+  ) {}
 
   @Post()
   @RequireScope('followups.write')
@@ -34,6 +38,13 @@ export class ConversationsController {
   @RequireScope('followups.readonly')
   get(@CurrentLocation() locationId: string, @Param('id') id: string): Promise<ConversationDto> {
     return this.conversations.get(locationId, id);
+  }
+
+  /** Sets the bot's status (active, sleeping until bot_sleep_until, stopped, handed_over), the assignee and the CRM status. */
+  @Patch(':id')
+  @RequireScope('followups.write')
+  update(@CurrentLocation() locationId: string, @Param('id') id: string, @Body() body: UpdateConversationDto): Promise<ConversationDto> {
+    return this.state.update(locationId, id, body);
   }
 
   /** Records a message; an inbound one cancels pending follow-ups and may start busy/requested. */

@@ -1,8 +1,10 @@
+import { reason } from '@followup/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChannelEvent, DeliveryStatus, InboundMessage, WebhookOutcome } from '@followup/channels-core';
 import { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
 import { Clock, newId } from '@followup/util';
 import { changeContactChannels, closeContactAddress } from '@followup/routing';
+import { INITIAL_STATE } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
 
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';
@@ -48,7 +50,7 @@ export class ChannelEventsService {
         const contact = await r.contacts.findById(locationId, conversation.contactId);
         if (!contact) return;
         const change = event.keyword === 'opt_out' ? { optOut: channels } : { optIn: channels };
-        await changeContactChannels(r, contact, change, `opted_out: the contact replied ${word}`, this.clock.now());
+        await changeContactChannels(r, contact, change, reason('opted_out', `the contact replied ${word}`), this.clock.now());
       });
     }
     await this.conversations.record(
@@ -106,6 +108,7 @@ export class ChannelEventsService {
         version: 0,
         lastInboundAt: null,
         lastOutboundAt: null,
+        ...INITIAL_STATE,
         createdAt: now,
         updatedAt: now,
       });
@@ -130,6 +133,7 @@ export class ChannelEventsService {
       timezone: null,
       optedOut: [],
       undeliverable: null,
+      tags: [],
       createdAt: now,
       updatedAt: now,
     });
@@ -145,9 +149,14 @@ export class ChannelEventsService {
         ? `${event.status}: ${[event.errorCode, event.errorMessage].filter(Boolean).join(' ') || 'the provider gave no reason'}`
         : null;
     await this.store.transaction(async (r) => {
+      // One after another: a transaction has one connection (pg refuses overlapping queries on it).
       const followup = await r.queue.findByProviderId(locationId, event.providerMessageId);
+      const attempt = await r.attempts.findByProviderId(locationId, event.providerMessageId);
       const message = await r.messages.findByProviderId(locationId, event.providerMessageId);
-      if (followup) await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, reason, now);
+      // The attempt that sent it moves forward, and so does its step (one attempt per step until failover tries others).
+      if (attempt) await r.attempts.applyDelivery(attempt, event.status, event.errorCode ?? null, reason, now);
+      const why = reason ? { code: 'delivery_failed' as const, text: reason } : null;
+      if (followup) await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, why, now);
       if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
       if (!followup && !message)
         this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);

@@ -14,6 +14,11 @@ export function applyOptOuts(current: string[], flags: OptOutFlagsDto | undefine
   return [...set].sort();
 }
 
+/** A contact's tags: each once, in the order first given. */
+export function uniqueTags(tags: string[]): string[] {
+  return [...new Set(tags)];
+}
+
 const DUPLICATE = 'another contact of this location has the same phone or email';
 
 export async function pageQuery<T extends { createdAt: Date; id: string }>(
@@ -49,6 +54,7 @@ export class ContactsService {
       timezone: dto.timezone ?? null,
       optedOut: applyOptOuts([], dto.opted_out),
       undeliverable: null,
+      tags: uniqueTags(dto.tags ?? []),
       createdAt: now,
       updatedAt: now,
     });
@@ -88,6 +94,7 @@ export class ContactsService {
         set('whatsapp', dto.whatsapp);
         set('timezone', dto.timezone);
         contact.optedOut = applyOptOuts(contact.optedOut, dto.opted_out);
+        if (dto.tags !== undefined) contact.tags = uniqueTags(dto.tags);
         contact.updatedAt = this.clock.now();
         await r.contacts.save(contact);
         return toContactDto(contact);

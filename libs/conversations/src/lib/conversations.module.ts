@@ -2,21 +2,23 @@ import { Module } from '@nestjs/common';
 import { IntentDetector, KeywordIntentDetector } from '@followup/detection';
 import { ChannelEventsService } from './channel-events.service';
 import { ContactsService } from './contacts.service';
+import { ConversationStateService } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /**
  * Contacts, conversations, messages, channel events (webhooks) and unsubscribe links. Needs Store,
- * Clock, ChannelLinks and the scheduler's FollowupPlanner and OutboundSender.
+ * Clock, ChannelLinks and the scheduler's FollowupPlanner, OutboundSender and SchedulerSignals.
  */
 @Module({
   providers: [
     ContactsService,
     ConversationsService,
+    ConversationStateService,
     ChannelEventsService,
     UnsubscribeService,
     { provide: IntentDetector, useClass: KeywordIntentDetector },
   ],
-  exports: [ContactsService, ConversationsService, ChannelEventsService, UnsubscribeService],
+  exports: [ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, UnsubscribeService],
 })
 export class ConversationsModule {}

@@ -8,16 +8,16 @@ import {
   MessageDto,
   RecordMessageDto,
   TimelineDto,
-  TimelineItemDto,
 } from '@followup/contracts';
 import { IntentDetector } from '@followup/detection';
-import { ConversationEntity, FollowupEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
-import { FollowupPlanner, scenarioConfig } from '@followup/scheduler';
+import { ConversationEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
+import { FollowupPlanner } from '@followup/scheduler';
 import { OutboundSender, closeContactAddress } from '@followup/routing';
-import { localIso, planFollowing } from '@followup/timing';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
 import { pageQuery } from './contacts.service';
-import { toConversationDto, toMessageDto, toTimelineFollowup } from './mappers';
+import { INITIAL_STATE } from './conversation-state.service';
+import { toConversationDto, toMessageDto } from './mappers';
+import { timelineOf } from './timeline';
 
 /** What the gateway itself knows about a message it records (channel webhooks, sends). */
 export interface RecordExtras {
@@ -69,6 +69,7 @@ export class ConversationsService {
         version: 0,
         lastInboundAt: null,
         lastOutboundAt: null,
+        ...INITIAL_STATE,
         createdAt: now,
         updatedAt: now,
       });
@@ -132,11 +133,11 @@ export class ConversationsService {
       const refused = await this.record(locationId, conversationId, base, {
         connectionId: plan.connectionId,
         status: 'refused',
-        statusReason: plan.reason,
+        statusReason: plan.reason.text,
         subject: dto.subject,
         react: false,
       });
-      throw new ConflictException(`${plan.reason}: the message was not sent (recorded as message ${refused.id} with status refused)`);
+      throw new ConflictException(`${plan.reason.text}: the message was not sent (recorded as message ${refused.id} with status refused)`);
     }
     const messageId = newId();
     try {
@@ -177,61 +178,9 @@ export class ConversationsService {
     }
   }
 
-  async timeline(locationId: string, id: string): Promise<TimelineDto> {
-    return this.store.run(async (r) => {
-      const conversation = await this.find(r, locationId, id);
-      const messages = await r.messages.listByConversation(id);
-      const followups = await r.queue.listByConversation(id);
-      const items: TimelineItemDto[] = [
-        ...messages.map((m): TimelineItemDto => ({ kind: 'message', at: m.occurredAt.toISOString(), message: toMessageDto(m) })),
-        ...followups.map(
-          (f): TimelineItemDto => ({
-            kind: 'followup',
-            at: (f.sentAt ?? f.scheduledAt ?? f.createdAt).toISOString(),
-            followup: toTimelineFollowup(f),
-          }),
-        ),
-        ...(await this.planned(r, followups)),
-      ];
-      items.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1));
-      return { conversation: toConversationDto(conversation), items };
-    });
-  }
-
-  /**
-   * The steps after each scheduled follow-up, as they will be scheduled if every step goes out on
-   * time (a step is stored when the previous one is sent): every planned follow-up is visible.
-   */
-  private async planned(r: Repositories, followups: FollowupEntity[]): Promise<TimelineItemDto[]> {
-    const pending = followups.filter((f) => f.status === 'scheduled' && f.actionId && f.scheduledAt);
-    const actions = new Map((await r.agentActions.findByIds([...new Set(pending.map((f) => f.actionId as string))])).map((a) => [a.id, a]));
-    return pending.flatMap((f) => {
-      const action = actions.get(f.actionId as string);
-      if (!action) return [];
-      const config = scenarioConfig(action);
-      const zone = f.timezone ?? 'UTC';
-      return planFollowing(config.steps, f.step ?? 1, f.scheduledAt as Date, config.settings, zone).map(
-        (p): TimelineItemDto => ({
-          kind: 'followup',
-          at: p.dueAt.toISOString(),
-          followup: {
-            id: null,
-            scenario: f.scenario,
-            step: p.step,
-            status: 'planned',
-            due_at: p.dueAt.toISOString(),
-            local_due_at: localIso(p.dueAt, zone),
-            timezone: zone,
-            original_due_at: p.moved ? p.originalDueAt.toISOString() : null,
-            moved_by_working_hours: p.moved,
-            channel: f.channel,
-            reason: `planned: scheduled when step ${p.step - 1} is sent, due its delay after it`,
-            sent_at: null,
-            body: null,
-          },
-        }),
-      );
-    });
+  /** Messages and follow-ups in order, with the steps not stored yet (timeline.ts). */
+  timeline(locationId: string, id: string): Promise<TimelineDto> {
+    return this.store.run(async (r) => timelineOf(r, await this.find(r, locationId, id)));
   }
 
   private async message(

@@ -1,5 +1,6 @@
 import { CHANNEL_TYPES, ContactDto, ConversationDto, MessageDto, TimelineFollowupDto } from '@followup/contracts';
-import type { ContactEntity, ConversationEntity, FollowupEntity, MessageEntity } from '@followup/persistence';
+import { toAttemptDto } from '@followup/followups';
+import type { ContactEntity, ConversationEntity, FollowupAttemptEntity, FollowupEntity, MessageEntity } from '@followup/persistence';
 import { localIso } from '@followup/timing';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -15,6 +16,7 @@ export function toContactDto(c: ContactEntity): ContactDto {
     timezone: c.timezone,
     opted_out: Object.fromEntries(CHANNEL_TYPES.map((channel) => [channel, c.optedOut.includes(channel)])),
     undeliverable: c.undeliverable ?? [],
+    tags: c.tags ?? [],
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
@@ -27,6 +29,10 @@ export function toConversationDto(c: ConversationEntity): ConversationDto {
     agent_id: c.agentId,
     channel: c.channel,
     connection_id: c.connectionId,
+    bot_status: c.botStatus,
+    bot_sleep_until: iso(c.botSleepUntil),
+    assigned_user_id: c.assignedUserId,
+    status_id: c.statusId,
     last_inbound_at: iso(c.lastInboundAt),
     last_outbound_at: iso(c.lastOutboundAt),
     created_at: c.createdAt.toISOString(),
@@ -54,7 +60,7 @@ export function toMessageDto(m: MessageEntity): MessageDto {
   };
 }
 
-export function toTimelineFollowup(f: FollowupEntity): TimelineFollowupDto {
+export function toTimelineFollowup(f: FollowupEntity, attempts: FollowupAttemptEntity[] = []): TimelineFollowupDto {
   const zone = f.timezone ?? 'UTC';
   return {
     id: f.id,
@@ -68,7 +74,9 @@ export function toTimelineFollowup(f: FollowupEntity): TimelineFollowupDto {
     moved_by_working_hours: f.movedByWorkingHours,
     channel: f.channel,
     reason: f.statusReason,
+    reason_code: f.reasonCode ?? null,
     sent_at: iso(f.sentAt),
     body: f.body,
+    attempts: attempts.map(toAttemptDto),
   };
 }

@@ -1,3 +1,4 @@
+import { reason } from '@followup/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ChannelLinks } from '@followup/channels-core';
 import { ContactEntity, Store } from '@followup/persistence';
@@ -40,7 +41,7 @@ export class UnsubscribeService {
           r,
           contact,
           { optOut: [target.channel] },
-          'opted_out: the contact unsubscribed (one-click link)',
+          reason('opted_out', 'the contact unsubscribed (one-click link)'),
           this.clock.now(),
         );
       return this.view(target.channel, contact);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   CreateFollowupDto,
+  DeliveryAttemptDto,
   FollowupDto,
   FollowupEnvelopeDto,
   FollowupListDto,
@@ -8,13 +9,27 @@ import {
   ListFollowupsQuery,
   UpdateFollowupDto,
 } from '@followup/contracts';
-import { FollowupEntity, Store } from '@followup/persistence';
+import { FollowupAttemptEntity, FollowupEntity, Repositories, Store } from '@followup/persistence';
 import { Clock, decodeCursor, encodeCursor, newId, notFound, throwIfProblems } from '@followup/util';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const date = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
 
-export function toFollowupDto(f: FollowupEntity): FollowupDto {
+export function toAttemptDto(a: FollowupAttemptEntity): DeliveryAttemptDto {
+  return {
+    channel: a.channel,
+    connection_id: a.connectionId,
+    provider_message_id: a.providerMessageId,
+    status: a.status,
+    error_code: a.errorCode,
+    reason_code: a.reasonCode,
+    reason: a.reason,
+    at: a.startedAt.toISOString(),
+    updated_at: a.updatedAt.toISOString(),
+  };
+}
+
+export function toFollowupDto(f: FollowupEntity, attempts: FollowupAttemptEntity[] = []): FollowupDto {
   return {
     id: f.id,
     debt_id: f.debtId,
@@ -34,9 +49,23 @@ export function toFollowupDto(f: FollowupEntity): FollowupDto {
     phone_number_used: f.phoneNumberUsed,
     is_retry: f.isRetry,
     processed_at: iso(f.processedAt),
+    status_reason: f.statusReason ?? null,
+    reason_code: f.reasonCode ?? null,
+    attempts: attempts.map(toAttemptDto),
     created_at: f.createdAt.toISOString(),
     updated_at: f.updatedAt.toISOString(),
   };
+}
+
+/** The records as DTOs with their delivery attempts, read in one query. */
+export async function withAttempts(r: Repositories, followups: FollowupEntity[]): Promise<FollowupDto[]> {
+  const attempts = await r.attempts.listForFollowups(followups.map((f) => f.id));
+  return followups.map((f) =>
+    toFollowupDto(
+      f,
+      attempts.filter((a) => a.followupId === f.id),
+    ),
+  );
 }
 
 /** The seed 004 fields a request carries, as entity properties (absent fields stay absent). */
@@ -100,17 +129,19 @@ export class FollowupRecordsService {
   }
 
   async get(locationId: string, id: string): Promise<FollowupEnvelopeDto> {
-    const followup = await this.store.run((r) => r.followups.findById(locationId, id));
-    if (!followup) throw notFound('Followup', id);
-    return { error: false, message: 'Success', data: toFollowupDto(followup) };
+    return this.store.run(async (r) => {
+      const followup = await r.followups.findById(locationId, id);
+      if (!followup) throw notFound('Followup', id);
+      return { error: false, message: 'Success', data: (await withAttempts(r, [followup]))[0] as FollowupDto };
+    });
   }
 
   async list(locationId: string, q: ListFollowupsQuery): Promise<FollowupListDto> {
     const limit = q.limit ?? 20;
     const cursor = q.cursor !== undefined ? decodeCursor(q.cursor) : undefined;
     throwIfProblems(cursor === null ? ['cursor is not a next_cursor this API returned'] : []);
-    const rows = await this.store.run((r) =>
-      r.followups.list(
+    const [rows, dtos] = await this.store.run(async (r) => {
+      const found = await r.followups.list(
         locationId,
         {
           status: q.status,
@@ -123,13 +154,14 @@ export class FollowupRecordsService {
         },
         limit + 1,
         cursor ?? undefined,
-      ),
-    );
+      );
+      return [found, await withAttempts(r, found.slice(0, limit))] as const;
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       error: false,
-      data: page.map(toFollowupDto),
+      data: dtos,
       pagination: { limit, next_cursor: rows.length > limit && last ? encodeCursor(last) : null },
     };
   }
@@ -142,7 +174,7 @@ export class FollowupRecordsService {
       throwIfProblems(dto.debt_id !== undefined && dto.debt_id !== followup.debtId ? ['debt_id cannot be changed'] : []);
       Object.assign(followup, recordFields(dto), { updatedAt: this.clock.now() });
       await r.followups.save(followup);
-      return { error: false, message: 'Followup updated successfully', data: toFollowupDto(followup) };
+      return { error: false, message: 'Followup updated successfully', data: (await withAttempts(r, [followup]))[0] as FollowupDto };
     });
   }
 }

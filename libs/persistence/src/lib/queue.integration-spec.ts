@@ -1,3 +1,4 @@
+import { reason } from '@followup/contracts';
 import { newId } from '@followup/util';
 import { FollowupEntity } from './entities';
 import { Store } from './store';
@@ -114,8 +115,10 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
     const other = followup(now, { conversationId: 'other' });
     const otherId = other.id;
     await store.run((r) => r.queue.insert([busy, quiet, other]));
-    expect(await store.run((r) => r.queue.cancelPending('conv', 'superseded', now, ['contactStoppedReplying']))).toBe(1);
-    expect(await store.run((r) => r.queue.cancelPending('conv', 'contact_replied', now))).toBe(1);
+    expect(
+      await store.run((r) => r.queue.cancelPending('conv', { code: 'restarted', text: 'superseded' }, now, ['contactStoppedReplying'])),
+    ).toBe(1);
+    expect(await store.run((r) => r.queue.cancelPending('conv', reason('contact_replied'), now))).toBe(1);
     const rows = await store.run((r) => r.queue.listByConversation('conv'));
     expect(rows.map((f) => [f.scenario, f.status, f.statusReason])).toEqual(
       expect.arrayContaining([

@@ -7,6 +7,7 @@ import { Store } from './store';
 import { dataSourceOptions, openDataSource } from './data-source';
 import { StoreConfigError } from './store-config';
 import { MIGRATIONS } from './migrations';
+import { ConversationState1764300000000 } from './migrations/1764300000000-conversation-state';
 
 const at = (iso: string) => new Date(iso);
 
@@ -219,6 +220,40 @@ describe('opening a store', () => {
     try {
       const row = await upgraded.run((r) => r.followups.findById('l1', 'f1'));
       expect(row).toMatchObject({ status: 'on_hold', type: 'call', attempt: 0, movedByWorkingHours: false, scenario: null });
+    } finally {
+      await upgraded.close();
+      await dispose();
+    }
+  });
+
+  it.each(ENGINES)('gives existing %s conversations an active bot and existing contacts no tags', async (engine) => {
+    const { testStoreConfig } = await import('../testing');
+    const { config, dispose } = testStoreConfig(engine);
+    const earlier = MIGRATIONS.filter((m) => m !== ConversationState1764300000000);
+    const old = new DataSource({ ...dataSourceOptions(config), migrations: earlier } as never);
+    await old.initialize();
+    try {
+      if (engine === 'postgres') await old.query(`CREATE SCHEMA IF NOT EXISTS "${config.databaseSchema}"`);
+      await old.runMigrations();
+      const table = (name: string) => (engine === 'postgres' ? `"${config.databaseSchema}".${name}` : name);
+      await old.query(
+        `INSERT INTO ${table('contacts')} (id, location_id, opted_out, created_at, updated_at) VALUES ('c1', 'l1', '[]', 1, 1)`,
+      );
+      await old.query(
+        `INSERT INTO ${table('conversations')} (id, location_id, contact_id, channel, version, created_at, updated_at) VALUES ('v1', 'l1', 'c1', 'sms', 0, 1, 1)`,
+      );
+    } finally {
+      await old.destroy();
+    }
+    const upgraded = new Store(await openDataSource(config));
+    try {
+      expect(await upgraded.run((r) => r.contacts.findById('l1', 'c1'))).toMatchObject({ tags: [] });
+      expect(await upgraded.run((r) => r.conversations.findById('l1', 'v1'))).toMatchObject({
+        botStatus: 'active',
+        botSleepUntil: null,
+        assignedUserId: null,
+        statusId: null,
+      });
     } finally {
       await upgraded.close();
       await dispose();

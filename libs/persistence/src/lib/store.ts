@@ -34,7 +34,12 @@ export class Store {
   }
 
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const atomic = () => this.dataSource.transaction((manager) => work(new Repositories(manager, this.secrets)));
+    const atomic = async () => {
+      let repos: Repositories | undefined;
+      const result = await this.dataSource.transaction((manager) => work((repos = new Repositories(manager, this.secrets, true))));
+      repos?.committed();
+      return result;
+    };
     return this.serial ? this.serial.run(atomic) : atomic();
   }
 

@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { E164_RE, IsIanaTimezone, Optional, SHORT_TEXT } from '../validation';
 
 /** Per-channel opt-out flags; true means no follow-up is ever sent to the contact on that channel. */
@@ -13,6 +27,9 @@ export class OptOutFlagsDto {
 
 const phone = (field: string) => Matches(E164_RE, { message: `${field} must be an E.164 phone number such as +14155550123` });
 
+/** At most this many tags on a contact. */
+export const MAX_TAGS = 50;
+
 /** Body of `POST /contacts`; fields that can be cleared take null in `PATCH`. */
 export class CreateContactDto {
   @IsOptional() @IsString() @MaxLength(SHORT_TEXT) name?: string | null;
@@ -23,6 +40,14 @@ export class CreateContactDto {
   /** The contact's IANA zone (follow-ups with `timezoneToUse: contact` use it). */
   @IsOptional() @IsIanaTimezone() timezone?: string | null;
   @Optional() @ValidateNested() @Type(() => OptOutFlagsDto) opted_out?: OptOutFlagsDto;
+  /** Labels for the contact (duplicates are dropped); in `PATCH` the list replaces the current one. */
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(SHORT_TEXT, { each: true })
+  tags?: string[];
 }
 
 export class UpdateContactDto extends CreateContactDto {}
@@ -43,6 +68,7 @@ export class ContactDto {
   opted_out!: Record<string, boolean>;
   /** Channels whose address failed for good (bounced email, a number the carrier refuses); cleared when that address changes. */
   undeliverable!: string[];
+  tags!: string[];
   created_at!: string;
   updated_at!: string;
 }

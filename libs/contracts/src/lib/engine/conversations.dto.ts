@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { DeliveryAttemptDto } from '../followups/responses.dto';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { Check, LONG_TEXT, Optional, RequiredWhen, SHORT_TEXT } from '../validation';
 import { CHANNEL_TYPES } from './channels';
 import { ListQuery } from './contacts.dto';
@@ -12,12 +13,52 @@ export class CreateConversationDto {
   @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) connection_id?: string;
 }
 
+/** Whether the bot follows up: only an active one sends; a sleeping one wakes at bot_sleep_until. */
+export const BOT_STATUSES = ['active', 'sleeping', 'stopped', 'handed_over'] as const;
+export type BotStatus = (typeof BOT_STATUSES)[number];
+
+/** The fields of `PATCH /conversations/:id`; a body must carry at least one. */
+export const CONVERSATION_STATE_FIELDS = ['bot_status', 'bot_sleep_until', 'assigned_user_id', 'status_id'] as const;
+
+type Update = UpdateConversationDto;
+const isEmptyUpdate = (o: Update) => CONVERSATION_STATE_FIELDS.every((field) => o[field] === undefined);
+const sleeping = (o: Update) => o.bot_status === 'sleeping';
+
+/** Body of `PATCH /conversations/:id`: the bot's state, the assignee and the CRM status. */
+export class UpdateConversationDto {
+  /** Any status but sleeping clears bot_sleep_until; active releases the follow-ups held while the bot was not. */
+  @ValidateIf((o: Update, value: unknown) => value !== undefined || isEmptyUpdate(o))
+  @IsDefined({ message: `at least one of ${CONVERSATION_STATE_FIELDS.join(', ')} is required` })
+  @IsIn(BOT_STATUSES)
+  bot_status?: BotStatus;
+
+  /** When a sleeping bot wakes up: required with (and only with) bot_status sleeping, in the future. */
+  @ValidateIf((o: Update, value: unknown) => value !== undefined || sleeping(o))
+  @IsDefined({
+    message: (args) =>
+      sleeping(args.object as Update) ? 'bot_sleep_until is required when bot_status is sleeping' : 'bot_sleep_until must not be null',
+  })
+  @Check<Update>((_value, o) => sleeping(o), 'bot_sleep_until can only be given when bot_status is sleeping')
+  @IsISO8601({ strict: true }, { message: 'bot_sleep_until must be an ISO 8601 date-time' })
+  bot_sleep_until?: string;
+
+  /** The user the conversation is assigned to; null unassigns it. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) assigned_user_id?: string | null;
+  /** The CRM's status id; null clears it. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) status_id?: string | null;
+}
+
 export class ListConversationsQuery extends ListQuery {
   @Optional() @IsString() @MaxLength(SHORT_TEXT) contact_id?: string;
   @Optional() @IsString() @MaxLength(SHORT_TEXT) agent_id?: string;
 }
 
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
+/**
+ * What an inbound message can mean for follow-ups: the one vocabulary, shared by the API (an
+ * `intent` given with a message) and libs/detection, which reads intents from text and maps each to
+ * what the engine does (INTENT_SCENARIOS).
+ */
 export const MESSAGE_INTENTS = ['busy', 'requested_followup', 'none'] as const;
 export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
 
@@ -58,6 +99,11 @@ export class ConversationDto {
   agent_id!: string | null;
   channel!: string;
   connection_id!: string | null;
+  /** active, sleeping, stopped or handed_over, as stored (a sleeping bot whose bot_sleep_until has passed follows up again). */
+  bot_status!: BotStatus;
+  bot_sleep_until!: string | null;
+  assigned_user_id!: string | null;
+  status_id!: string | null;
   last_inbound_at!: string | null;
   last_outbound_at!: string | null;
   created_at!: string;
@@ -105,10 +151,13 @@ export class TimelineFollowupDto {
   original_due_at!: string | null;
   moved_by_working_hours!: boolean;
   channel!: string | null;
-  /** Why it was moved, held, cancelled or failed. */
+  /** Why it was moved, held, cancelled or failed: in words, and as a typed code (the README's table). */
   reason!: string | null;
+  reason_code!: string | null;
   sent_at!: string | null;
   body!: string | null;
+  /** Its delivery attempts, oldest first (none until it is sent; none for a planned step). */
+  attempts!: DeliveryAttemptDto[];
 }
 
 export class TimelineItemDto {

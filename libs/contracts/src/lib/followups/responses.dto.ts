@@ -27,6 +27,22 @@ export class FollowupConfigDto {
   updated_at!: string;
 }
 
+/** One try of a follow-up step on a channel (the engine's steps have one per channel tried). */
+export class DeliveryAttemptDto {
+  channel!: string;
+  connection_id!: string | null;
+  provider_message_id!: string | null;
+  /** sending, queued, sent, delivered, read, failed, undelivered, unknown (the outcome could not be known). */
+  status!: string;
+  error_code!: string | null;
+  /** The typed reason code (see the README's table of reason codes). */
+  reason_code!: string | null;
+  reason!: string | null;
+  /** When the attempt started (just before the provider was called). */
+  at!: string;
+  updated_at!: string;
+}
+
 /** A follow-up record (seed 004), snake_case; dates in ISO 8601 UTC. */
 export class FollowupDto {
   id!: string;
@@ -47,6 +63,11 @@ export class FollowupDto {
   phone_number_used!: string | null;
   is_retry!: boolean;
   processed_at!: string | null;
+  /** Why it is in its status, in words, and as a typed code. */
+  status_reason!: string | null;
+  reason_code!: string | null;
+  /** Its delivery attempts, oldest first (none for a manual record). */
+  attempts!: DeliveryAttemptDto[];
   created_at!: string;
   updated_at!: string;
 }

@@ -19,6 +19,8 @@ export class ContactEntity {
   @JsonColumn() optedOut!: string[];
   /** Channels whose address failed for good (an email bounce, a number the carrier refuses); cleared when the address changes. */
   @JsonColumn({ nullable: true }) undeliverable!: string[] | null;
+  /** Labels a client puts on the contact (deduplicated, in the order first given). */
+  @JsonColumn({ default: '[]' }) tags!: string[];
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

@@ -1,5 +1,6 @@
+import type { BotStatus } from '@followup/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IdColumn, InstantColumn } from './columns';
+import { IdColumn, InstantColumn, TextColumn } from './columns';
 
 /** A conversation with a contact on one channel, handled by one agent. */
 @Index('IX_conversations_location_created', ['locationId', 'createdAt'])
@@ -17,6 +18,14 @@ export class ConversationEntity {
   @Column({ type: 'integer' }) version!: number;
   @InstantColumn({ nullable: true }) lastInboundAt!: Date | null;
   @InstantColumn({ nullable: true }) lastOutboundAt!: Date | null;
+  /** Whether the bot follows up: only an active bot (or a sleeping one whose time has passed) sends; otherwise follow-ups are held. */
+  @Column({ type: 'varchar', length: 16, default: 'active' }) botStatus!: BotStatus;
+  /** When a sleeping bot wakes up (null unless sleeping). */
+  @InstantColumn({ nullable: true }) botSleepUntil!: Date | null;
+  /** The user (of the CRM) the conversation is assigned to. */
+  @TextColumn({ nullable: true }) assignedUserId!: string | null;
+  /** The CRM's status of the conversation (an id the CRM defines). */
+  @TextColumn({ nullable: true }) statusId!: string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

@@ -43,6 +43,8 @@ export class FollowupEntity {
   @InstantColumn({ nullable: true }) sendStartedAt!: Date | null;
   @Column({ type: 'integer', nullable: true }) conversationVersion!: number | null;
   @TextColumn({ nullable: true }) statusReason!: string | null;
+  /** The typed code of `statusReason` (contracts' ReasonCode). */
+  @IdColumn({ nullable: true }) reasonCode!: string | null;
   @TextColumn({ nullable: true }) providerMessageId!: string | null;
   @InstantColumn({ nullable: true }) sentAt!: Date | null;
   /** The due time before working hours moved it. */

@@ -3,6 +3,7 @@ import { ApiTokenEntity } from './api-token.entity';
 import { ConversationAgentEntity } from './conversation-agent.entity';
 import { FollowupConfigEntity } from './followup-config.entity';
 import { FollowupEntity } from './followup.entity';
+import { FollowupAttemptEntity } from './followup-attempt.entity';
 import { LocationEntity } from './location.entity';
 import { VoiceAgentEntity } from './voice-agent.entity';
 import { ChannelConnectionEntity } from './channel-connection.entity';
@@ -24,6 +25,7 @@ export {
   ConversationAgentEntity,
   FollowupConfigEntity,
   FollowupEntity,
+  FollowupAttemptEntity,
   LocationEntity,
   VoiceAgentEntity,
 };
@@ -42,4 +44,5 @@ export const ENTITIES = [
   ChannelConnectionEntity,
   WorkflowEntity,
   WorkflowDeliveryEntity,
+  FollowupAttemptEntity,
 ];

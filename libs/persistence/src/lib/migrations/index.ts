@@ -1,6 +1,14 @@
 import { Initial1763900000000 } from './1763900000000-initial';
 import { Engine1764000000000 } from './1764000000000-engine';
 import { Channels1764100000000 } from './1764100000000-channels';
+import { Attempts1764200000000 } from './1764200000000-attempts';
+import { ConversationState1764300000000 } from './1764300000000-conversation-state';
 
 /** Every migration, oldest first. Both engines run the same list. */
-export const MIGRATIONS = [Initial1763900000000, Engine1764000000000, Channels1764100000000];
+export const MIGRATIONS = [
+  Initial1763900000000,
+  Engine1764000000000,
+  Channels1764100000000,
+  Attempts1764200000000,
+  ConversationState1764300000000,
+];

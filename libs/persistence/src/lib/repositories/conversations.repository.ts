@@ -124,6 +124,14 @@ export class ConversationsRepository {
     const fresh = await this.manager.findOneByOrFail(ConversationEntity, { id: conversation.id });
     return Object.assign(conversation, fresh);
   }
+
+  /** Writes the conversation's state (bot status, sleep, assignee, CRM status); the version does not move. */
+  async saveState(conversation: ConversationEntity): Promise<ConversationEntity> {
+    const { botStatus, botSleepUntil, assignedUserId, statusId, updatedAt } = conversation;
+    const where = { locationId: conversation.locationId, id: conversation.id };
+    await this.manager.update(ConversationEntity, where, { botStatus, botSleepUntil, assignedUserId, statusId, updatedAt });
+    return conversation;
+  }
 }
 
 export class MessagesRepository {

@@ -1,18 +1,23 @@
-import type { DeliveryState } from '@followup/contracts';
+import type { DeliveryState, Reason } from '@followup/contracts';
 import { EntityManager, In } from 'typeorm';
 import { FollowupEntity } from '../entities';
+import { caseSets, placeholders, qualifiedTable } from './batch-update';
+import { ClaimSpec, changeSets, claimSqlite, hydrateFollowups, sortKey } from './queue-claims';
 import { insertRows } from './errors';
-
-const sortKey = (f: FollowupEntity, orderBy: string) => (orderBy === 'scheduled_at' ? f.scheduledAt : f.leaseExpiresAt)?.getTime() ?? 0;
 
 /** Statuses of a follow-up that is still to be sent (and can still be cancelled). */
 export const PENDING_STATUSES = ['scheduled', 'on_hold'];
 
+/** Where a claimed follow-up can go: back to the queue, held, sent, or ended. */
+export type OutcomeStatus = 'scheduled' | 'on_hold' | 'sent' | 'failed' | 'cancelled';
+
 /** What the dispatcher writes back for one claimed follow-up. */
 export interface FollowupOutcome {
   id: string;
-  status: string;
+  status: OutcomeStatus;
   statusReason: string | null;
+  /** The typed code of statusReason (contracts' ReasonCode); undefined leaves it as it was. */
+  reasonCode?: string | null;
   providerMessageId?: string | null;
   sentAt?: Date | null;
   channel?: string | null;
@@ -22,23 +27,6 @@ export interface FollowupOutcome {
   scheduledAt?: Date | null;
   movedByWorkingHours?: boolean;
 }
-
-/** Which rows a claim takes (a WHERE on `:now`, oldest first by `orderBy`) and what it changes on them. */
-interface ClaimSpec {
-  condition: string;
-  orderBy: string;
-  change: { status?: string; attempt: boolean };
-  now: Date;
-  owner: string;
-  leaseMs: number;
-  limit: number;
-}
-
-/** The SET clauses of a claim's change beyond the lease. */
-const changeSets = (change: ClaimSpec['change']) => [
-  ...(change.status ? [`status = '${change.status}'`] : []),
-  ...(change.attempt ? ['attempt = attempt + 1'] : []),
-];
 
 /**
  * The follow-up queue. The store is the queue: a row is claimed by moving it from `scheduled` to
@@ -53,10 +41,7 @@ export class FollowupQueueRepository {
 
   /** The table's name as SQL, schema-qualified on PostgreSQL when a schema is configured. */
   private table(): string {
-    const meta = this.manager.connection.getMetadata(FollowupEntity);
-    const driver = this.manager.connection.driver;
-    const schema = (this.manager.connection.options as { schema?: string }).schema;
-    return schema ? `${driver.escape(schema)}.${driver.escape(meta.tableName)}` : driver.escape(meta.tableName);
+    return qualifiedTable(this.manager, FollowupEntity);
   }
 
   async insert(followups: FollowupEntity[]): Promise<void> {
@@ -107,37 +92,13 @@ export class FollowupQueueRepository {
         `UPDATE ${t} SET ${sets.join(', ')} WHERE id IN (SELECT id FROM ${t} WHERE ${condition.replace(':now', '$3')} ORDER BY ${orderBy} LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING *`,
         [owner, lease.lease_expires_at, lease.updated_at, limit],
       );
-      return this.hydrate(out[0]).sort((a, b) => sortKey(a, orderBy) - sortKey(b, orderBy));
+      return hydrateFollowups(this.manager, out[0]).sort((a, b) => sortKey(a, orderBy) - sortKey(b, orderBy));
     }
     // SQLite: a transaction on the one connection the Store serialises (nested in the caller's if
     // there is one). Its UPDATE either applies to the snapshot its SELECT read or fails with
     // SQLITE_BUSY_SNAPSHOT when another process wrote in between, so a row is never claimed twice
     // even with two processes on one file.
-    return this.manager.transaction((m) => new FollowupQueueRepository(m, this.engine).claimSqlite(spec));
-  }
-
-  private async claimSqlite({ condition, orderBy, change, now, owner, leaseMs, limit }: ClaimSpec): Promise<FollowupEntity[]> {
-    const lease = { lease_expires_at: now.getTime() + leaseMs, updated_at: now.getTime() };
-    const t = this.table();
-    const selected: Record<string, unknown>[] = await this.manager.query(
-      `SELECT * FROM ${t} WHERE ${condition.replace(':now', '?')} ORDER BY ${orderBy} LIMIT ?`,
-      [now.getTime(), limit],
-    );
-    if (!selected.length) return [];
-    const ids = selected.map((r) => r['id'] as string);
-    const sets = ['lease_owner = ?', 'lease_expires_at = ?', 'updated_at = ?', ...changeSets(change)];
-    await this.manager.query(`UPDATE ${t} SET ${sets.join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`, [
-      owner,
-      lease.lease_expires_at,
-      lease.updated_at,
-      ...ids,
-    ]);
-    return this.hydrate(selected).map((r) => {
-      Object.assign(r, { leaseOwner: owner, leaseExpiresAt: new Date(lease.lease_expires_at), updatedAt: now });
-      if (change.status) r.status = change.status;
-      if (change.attempt) r.attempt += 1;
-      return r;
-    });
+    return this.manager.transaction((m) => claimSqlite(m, qualifiedTable(m, FollowupEntity), spec));
   }
 
   /** Gives back the rows this owner claimed but never started sending (a clean shutdown). */
@@ -166,11 +127,7 @@ export class FollowupQueueRepository {
     if (!outcomes.length) return new Set();
     const table = this.table();
     const pg = this.engine === 'postgres';
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(typeof value === 'boolean' && !pg ? Number(value) : value);
-      return pg ? `$${params.length}` : '?';
-    };
+    const { params, p } = placeholders(this.engine);
     const held = (ids: FollowupOutcome[]) =>
       `id IN (${ids.map((o) => p(o.id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'`;
     let mine = outcomes;
@@ -187,6 +144,7 @@ export class FollowupQueueRepository {
     const columns: [string, (o: FollowupOutcome) => unknown][] = [
       ['status', (o) => o.status],
       ['status_reason', (o) => o.statusReason],
+      ['reason_code', (o) => o.reasonCode],
       ['provider_message_id', (o) => o.providerMessageId],
       ['sent_at', (o) => ms(o.sentAt)],
       ['processed_at', (o) => ms(o.sentAt)],
@@ -198,14 +156,7 @@ export class FollowupQueueRepository {
       // A row going back to the queue was never (or safely) sent: the next attempt marks it again.
       ['send_started_at', (o) => (o.status === 'scheduled' ? null : undefined)],
     ];
-    const sets = columns.flatMap(([column, value]) => {
-      const given = mine.filter((o) => value(o) !== undefined);
-      if (!given.length) return [];
-      // The same value for every row (the usual case: all sent, no reason): one parameter, no CASE.
-      const first = value(given[0] as FollowupOutcome);
-      if (given.length === mine.length && given.every((o) => value(o) === first)) return [`${column} = ${p(first)}`];
-      return [`${column} = CASE id ${given.map((o) => `WHEN ${p(o.id)} THEN ${p(value(o))}`).join(' ')} ELSE ${column} END`];
-    });
+    const sets = caseSets(mine, columns, p);
     sets.push('lease_owner = NULL', 'lease_expires_at = NULL', `updated_at = ${p(now.getTime())}`);
     const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE ${held(mine)}`;
     if (!pg) {
@@ -217,11 +168,11 @@ export class FollowupQueueRepository {
   }
 
   /** Cancels every pending follow-up of a conversation (optionally only of some scenarios). */
-  async cancelPending(conversationId: string, reason: string, now: Date, scenarios?: string[]): Promise<number> {
+  async cancelPending(conversationId: string, reason: Reason, now: Date, scenarios?: string[]): Promise<number> {
     const qb = this.manager
       .createQueryBuilder()
       .update(FollowupEntity)
-      .set({ status: 'cancelled', statusReason: reason, updatedAt: now })
+      .set({ status: 'cancelled', statusReason: reason.text, reasonCode: reason.code, updatedAt: now })
       .where('conversation_id = :conversationId', { conversationId })
       .andWhere('status IN (:...pending)', { pending: PENDING_STATUSES });
     if (scenarios) qb.andWhere('scenario IN (:...scenarios)', { scenarios });
@@ -230,12 +181,12 @@ export class FollowupQueueRepository {
   }
 
   /** Cancels a contact's pending follow-ups on some channels (the contact opted out of them). */
-  async cancelPendingForContact(contactId: string, channels: string[], reason: string, now: Date): Promise<number> {
+  async cancelPendingForContact(contactId: string, channels: string[], reason: Reason, now: Date): Promise<number> {
     if (!channels.length) return 0;
     const result = await this.manager
       .createQueryBuilder()
       .update(FollowupEntity)
-      .set({ status: 'cancelled', statusReason: reason, updatedAt: now })
+      .set({ status: 'cancelled', statusReason: reason.text, reasonCode: reason.code, updatedAt: now })
       .where('contact_id = :contactId', { contactId })
       .andWhere('channel IN (:...channels)', { channels })
       .andWhere('status IN (:...pending)', { pending: PENDING_STATUSES })
@@ -257,7 +208,7 @@ export class FollowupQueueRepository {
     followup: FollowupEntity,
     status: DeliveryState,
     errorCode: string | null,
-    reason: string | null,
+    why: Reason | null,
     now: Date,
   ): Promise<boolean> {
     if (followup.status !== 'sent' && followup.status !== 'delivered') return false;
@@ -267,7 +218,8 @@ export class FollowupQueueRepository {
     const changes = {
       status: next,
       errorCode: errorCode ?? followup.errorCode,
-      statusReason: reason ?? followup.statusReason,
+      statusReason: why?.text ?? followup.statusReason,
+      reasonCode: why?.code ?? followup.reasonCode,
       updatedAt: now,
     };
     const result = await this.manager
@@ -279,6 +231,20 @@ export class FollowupQueueRepository {
     if (!result.affected) return false;
     Object.assign(followup, changes);
     return true;
+  }
+
+  /**
+   * Puts back in the queue, due now, the conversation's follow-ups held for `reasonCode` (e.g. the
+   * bot was not active and now is). Returns how many.
+   */
+  async releaseHeld(conversationId: string, reasonCode: string, now: Date): Promise<number> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(FollowupEntity)
+      .set({ status: 'scheduled', scheduledAt: now, statusReason: null, reasonCode: null, updatedAt: now })
+      .where("conversation_id = :conversationId AND status = 'on_hold' AND reason_code = :reasonCode", { conversationId, reasonCode })
+      .execute();
+    return result.affected ?? 0;
   }
 
   listPendingScenarios(conversationId: string): Promise<FollowupEntity[]> {
@@ -309,20 +275,5 @@ export class FollowupQueueRepository {
 
   countByStatus(statuses: string[]): Promise<number> {
     return this.manager.countBy(FollowupEntity, { status: In(statuses) });
-  }
-
-  private hydrate(raw: Record<string, unknown>[]): FollowupEntity[] {
-    const meta = this.manager.connection.getMetadata(FollowupEntity);
-    return raw.map((r) => {
-      const entity = new FollowupEntity();
-      for (const column of meta.columns) {
-        const value = r[column.databaseName];
-        (entity as unknown as Record<string, unknown>)[column.propertyName] = this.manager.connection.driver.prepareHydratedValue(
-          value,
-          column,
-        );
-      }
-      return entity;
-    });
   }
 }

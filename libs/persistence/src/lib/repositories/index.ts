@@ -7,6 +7,7 @@ import { VoiceAgentsRepository } from './voice-ai.repository';
 import { ChannelConnectionsRepository, WorkflowDeliveriesRepository, WorkflowsRepository } from './channels.repository';
 import { ContactsRepository, ConversationsRepository, MessagesRepository } from './conversations.repository';
 import { FollowupQueueRepository } from './followup-queue.repository';
+import { AttemptsRepository } from './attempts.repository';
 
 export * from './errors';
 export * from './conversation-ai.repository';
@@ -16,6 +17,7 @@ export * from './voice-ai.repository';
 export * from './channels.repository';
 export * from './conversations.repository';
 export * from './followup-queue.repository';
+export * from './attempts.repository';
 
 /** Every repository, bound to one EntityManager (the pool, or one transaction). */
 export class Repositories {
@@ -33,8 +35,16 @@ export class Repositories {
   readonly workflows: WorkflowsRepository;
   readonly workflowDeliveries: WorkflowDeliveriesRepository;
   readonly queue: FollowupQueueRepository;
+  readonly attempts: AttemptsRepository;
 
-  constructor(manager: EntityManager, secrets?: SecretBox) {
+  private readonly onCommit: (() => void)[] = [];
+
+  /** `transactional`: bound to one transaction, whose after-commit callbacks the Store runs once it commits. */
+  constructor(
+    manager: EntityManager,
+    secrets?: SecretBox,
+    private readonly transactional = false,
+  ) {
     const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.locations = new LocationsRepository(manager);
     this.apiTokens = new ApiTokensRepository(manager);
@@ -50,5 +60,21 @@ export class Repositories {
     this.workflows = new WorkflowsRepository(manager);
     this.workflowDeliveries = new WorkflowDeliveriesRepository(manager);
     this.queue = new FollowupQueueRepository(manager, engine);
+    this.attempts = new AttemptsRepository(manager, engine);
+  }
+
+  /**
+   * Runs `callback` once what this unit of work wrote is committed (at once outside a transaction,
+   * where every statement commits by itself); a rolled-back transaction never runs it. For in-process
+   * signals such as "a follow-up was scheduled", which must not wake anyone before the row is visible.
+   */
+  afterCommit(callback: () => void): void {
+    if (this.transactional) this.onCommit.push(callback);
+    else callback();
+  }
+
+  /** The Store calls this after the transaction committed. */
+  committed(): void {
+    for (const callback of this.onCommit.splice(0)) callback();
   }
 }
