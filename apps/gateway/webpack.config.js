@@ -14,7 +14,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        // The HTTP worker threads' entry (useHttpWorkers): a file of its own beside main.js.
+        { entryName: 'http-worker', entryPath: './src/http-worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

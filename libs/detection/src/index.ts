@@ -1,1 +1,2 @@
 export * from './lib/intent-detector';
+export * from './lib/intent-scenarios';

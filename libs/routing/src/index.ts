@@ -1,3 +1,3 @@
-export * from './lib/channel-selector';
+export * from './lib/router';
 export * from './lib/outbound-sender';
 export * from './lib/contact-channels';

@@ -10,3 +10,5 @@ export * from './lib/secret-box';
 export * from './lib/signed-token';
 export * from './lib/signals';
 export * from './lib/dispatcher-options';
+export * from './lib/lease-loop';
+export { runHttpWorker } from './lib/http-worker';

@@ -156,6 +156,35 @@ describe.each(ENGINES)('the follow-up engine on %s', (engine) => {
     ]);
   });
 
+  it("shows each step's delivery attempts in the timeline and GET /followups/:id", async () => {
+    const conversation = await newConversation();
+    await say(conversation, 'outbound', 'Can I help you book?');
+    await clock(3 * 24 * HOUR); // from Friday afternoon: step 1 moves to Monday 09:00
+    const [step1] = followups(await timeline(conversation));
+    expect(step1).toMatchObject({ status: 'sent', reason_code: null });
+    expect(step1.attempts).toEqual([
+      expect.objectContaining({
+        channel: 'sms',
+        status: 'sent',
+        connection_id: expect.any(String),
+        provider_message_id: expect.any(String),
+      }),
+    ]);
+    const record = (await api.get(`/followups/${step1.id}`)).body.data;
+    expect(record.attempts).toEqual(step1.attempts);
+  });
+
+  it('holds follow-ups while the bot is not active (reason bot_not_active) and sends them once it is', async () => {
+    const conversation = await newConversation();
+    await say(conversation, 'outbound', 'Shall I reserve a slot?');
+    expect((await api.patch(`/conversations/${conversation}`, { bot_status: 'stopped' })).status).toBe(200);
+    await clock(24 * HOUR);
+    expect(followups(await timeline(conversation))[0]).toMatchObject({ status: 'on_hold', reason_code: 'bot_not_active' });
+    expect((await api.patch(`/conversations/${conversation}`, { bot_status: 'active' })).status).toBe(200);
+    await clock(0);
+    expect(followups(await timeline(conversation))[0]).toMatchObject({ status: 'sent', step: 1 });
+  });
+
   it('starts contactIsBusy when the contact says they are busy (detected)', async () => {
     const conversation = await newConversation();
     const message = await say(conversation, 'inbound', "Sorry, I'm driving");

@@ -18,7 +18,7 @@ export function registerBodyParsers(adapter: FastifyAdapter, bodyLimit: number):
       done(null, undefined);
       return;
     }
-    json(request, text, done);
+    void json(request, text, done);
   });
   adapter.useBodyParser('application/x-www-form-urlencoded', true, { bodyLimit }, (_request, body, done) => {
     done(null, parseForm(Buffer.isBuffer(body) ? body.toString('utf8') : body));

@@ -1,3 +1,5 @@
+import type { OutboundTemplate } from '@followup/channels-core';
+import { Reason, reason } from '@followup/contracts';
 import type { ContactEntity, ConversationAgentEntity } from '@followup/persistence';
 import type { StepSpec } from '@followup/timing';
 
@@ -8,7 +10,8 @@ export interface ComposeInput {
   agent: ConversationAgentEntity;
 }
 
-export type ComposeResult = { text: string } | { unavailable: string };
+/** The text, or why the step cannot be written now (the follow-up is held with that reason). */
+export type ComposeResult = { text: string } | { unavailable: Reason };
 
 /** Writes the text of a follow-up step. The AI implementation plugs in here. */
 export abstract class MessageComposer {
@@ -20,12 +23,20 @@ function firstName(contact: ContactEntity): string {
 }
 
 /** Values of the `{{...}}` variables a custom message may use (case and _ / camelCase insensitive). */
-function variables(contact: ContactEntity, agent: ConversationAgentEntity): Record<string, string> {
+export function variables(contact: ContactEntity, agent: ConversationAgentEntity): Record<string, string> {
+  const first = firstName(contact);
+  const lead = { first_name: first, name: contact.name ?? first, email: contact.email ?? '', phone: contact.phone ?? '' };
   return {
-    'contact.first_name': firstName(contact),
-    'contact.name': contact.name ?? firstName(contact),
-    'contact.email': contact.email ?? '',
-    'contact.phone': contact.phone ?? '',
+    'contact.first_name': lead.first_name,
+    'contact.name': lead.name,
+    'contact.email': lead.email,
+    'contact.phone': lead.phone,
+    // Seed 003's spelling of the same values in template parameters: {{LEAD_FIRSTNAME}}, {{LEAD_NAME}}, ...
+    lead_firstname: lead.first_name,
+    lead_first_name: lead.first_name,
+    lead_name: lead.name,
+    lead_email: lead.email,
+    lead_phone: lead.phone,
     'agent.name': agent.name,
     'agent.business_name': agent.businessName ?? agent.name,
     'location.name': agent.businessName ?? '',
@@ -46,8 +57,32 @@ export function renderTemplate(template: string, values: Record<string, string>)
     .trim();
 }
 
-export const AI_UNAVAILABLE =
-  'ai_composer_unavailable: this step asks for an AI-written message and no AI composer is configured; give the step a customMessage (aiEnabledMessage: false) to send it';
+/** A template as a step or configuration names it: parameters may use the contact's variables. */
+export interface TemplateSpec {
+  name: string;
+  language: string;
+  params?: string[];
+}
+
+/**
+ * A template message for a contact: its parameters filled in (`{{LEAD_FIRSTNAME}}`,
+ * `{{contact.first_name}}`, ...), and a readable rendering for the record and the timeline.
+ */
+export function composeTemplate(
+  spec: TemplateSpec,
+  contact: ContactEntity,
+  agent: ConversationAgentEntity,
+): OutboundTemplate & { body: string } {
+  const values = variables(contact, agent);
+  const params = (spec.params ?? []).map((p) => renderTemplate(p, values));
+  const body = `[template ${spec.name} (${spec.language})${params.length ? `: ${params.join(' | ')}` : ''}]`;
+  return { name: spec.name, language: spec.language, params, body };
+}
+
+export const AI_UNAVAILABLE: Reason = reason(
+  'ai_composer_unavailable',
+  'this step asks for an AI-written message and no AI composer is configured; give the step a customMessage (aiEnabledMessage: false) to send it',
+);
 
 /**
  * Custom messages with their variables filled in. AI-written steps are not sent: the follow-up
@@ -57,6 +92,6 @@ export class TemplateComposer extends MessageComposer {
   async compose({ step, contact, agent }: ComposeInput): Promise<ComposeResult> {
     if (step.aiEnabledMessage !== false || !step.customMessage) return { unavailable: AI_UNAVAILABLE };
     const text = renderTemplate(step.customMessage, variables(contact, agent));
-    return text ? { text } : { unavailable: 'empty_message: the custom message is empty once its variables are filled in' };
+    return text ? { text } : { unavailable: reason('empty_message', 'the custom message is empty once its variables are filled in') };
   }
 }

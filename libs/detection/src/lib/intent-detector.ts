@@ -1,7 +1,9 @@
 import * as chrono from 'chrono-node';
 import { DateTime, IANAZone } from 'luxon';
+import type { MessageIntent } from '@followup/contracts';
 
-export type Intent = 'busy' | 'requested_followup' | 'none';
+/** The intents a detector answers: the API's vocabulary (contracts' MESSAGE_INTENTS). */
+export type Intent = MessageIntent;
 
 export interface DetectedIntent {
   intent: Intent;

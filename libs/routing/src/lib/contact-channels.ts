@@ -1,3 +1,4 @@
+import { Reason, reason } from '@followup/contracts';
 import type { ContactEntity, Repositories } from '@followup/persistence';
 
 export interface ChannelChange {
@@ -17,7 +18,7 @@ export async function changeContactChannels(
   r: Repositories,
   contact: ContactEntity,
   change: ChannelChange,
-  reason: string,
+  why: Reason,
   now: Date,
 ): Promise<number> {
   const optedOut = new Set(contact.optedOut);
@@ -35,7 +36,7 @@ export async function changeContactChannels(
     await r.contacts.save(contact);
   }
   const closed = [...(change.optOut ?? []), ...(change.undeliverable ?? [])];
-  return r.queue.cancelPendingForContact(contact.id, closed, reason, now);
+  return r.queue.cancelPendingForContact(contact.id, closed, why, now);
 }
 
 /** What a provider said about a contact's address on some channels (a carrier opt-out, a bounce). */
@@ -56,6 +57,6 @@ export function closeContactAddress(
   now: Date,
 ): Promise<number> {
   return address.state === 'opted_out'
-    ? changeContactChannels(r, contact, { optOut: address.channels }, `opted_out: ${detail}`, now)
-    : changeContactChannels(r, contact, { undeliverable: address.channels }, `undeliverable: ${detail}`, now);
+    ? changeContactChannels(r, contact, { optOut: address.channels }, reason('opted_out', detail), now)
+    : changeContactChannels(r, contact, { undeliverable: address.channels }, reason('undeliverable', detail), now);
 }

@@ -11,6 +11,8 @@ import {
 } from '@followup/channels-core';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories } from '@followup/persistence';
 import { throwIfProblems } from '@followup/util';
+import { Reason, reason } from '@followup/contracts';
+import { ChannelVerdict, evaluateChannel } from './router';
 
 /** Everything one send needs, decided before the provider is called. */
 export interface SendPlan {
@@ -27,7 +29,7 @@ export interface SendRefusal {
   kind: 'refused';
   channel: ChannelType;
   connectionId: string | null;
-  reason: string;
+  reason: Reason;
 }
 
 /**
@@ -42,30 +44,33 @@ export class OutboundSender {
     private readonly links: ChannelLinks,
   ) {}
 
-  /** Chooses connection and adapter; refuses (opted out, undeliverable) or throws 422 (no connection, no address). */
+  /**
+   * Chooses connection and adapter through the router's rule (evaluateChannel, without the session
+   * check: a person replying may write on any channel they can reach); refuses (opted out,
+   * undeliverable) or throws 422 (no connection, no address).
+   */
   async plan(r: Repositories, conversation: ConversationEntity, channel: ChannelType): Promise<SendPlan | SendRefusal> {
     const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
     if (!contact) throwIfProblems([`the conversation's contact ${conversation.contactId} no longer exists`]);
     const c = contact as ContactEntity;
-    const usable = (await r.channelConnections.list(conversation.locationId)).filter(
-      (k) => k.type === channel && this.registry.adapter(k.provider, channel),
-    );
-    const connection = (channel === conversation.channel && usable.find((k) => k.id === conversation.connectionId)) || usable[0];
-    if (c.optedOut.includes(channel))
-      return { kind: 'refused', channel, connectionId: connection?.id ?? null, reason: `opted_out: the contact opted out of ${channel}` };
-    if (c.undeliverable?.includes(channel))
-      return {
+    const connections = await r.channelConnections.list(conversation.locationId);
+    const verdict = evaluateChannel(this.registry, channel, { conversation, contact: c, connections }, null);
+    if (!verdict.usable) {
+      const refused = (why: Reason): SendRefusal => ({
         kind: 'refused',
         channel,
-        connectionId: connection?.id ?? null,
-        reason: `undeliverable: the contact's ${channel} address failed before`,
-      };
-    if (!connection) throwIfProblems([`channel: this location has no ${channel} connection to send on (add one with POST /channels)`]);
-    const k = connection as ChannelConnectionEntity;
-    const adapter = this.registry.adapter(k.provider, channel) as ChannelAdapter;
-    if (!adapter.canReach(c)) throwIfProblems([`channel: contact ${c.id} has no ${channel} address`]);
+        connectionId: verdict.connection?.id ?? null,
+        reason: why,
+      });
+      if (verdict.block === 'opted_out') return refused(reason('opted_out', `the contact opted out of ${channel}`));
+      if (verdict.block === 'undeliverable') return refused(reason('undeliverable', `the contact's ${channel} address failed before`));
+      if (verdict.block === 'no_connection')
+        throwIfProblems([`channel: this location has no ${channel} connection to send on (add one with POST /channels)`]);
+      throwIfProblems([`channel: contact ${c.id} has no ${channel} address`]);
+    }
+    const { adapter, connection } = verdict as Extract<ChannelVerdict, { usable: true }>;
     const thread = adapter.capabilities.threaded ? (await r.messages.threads([conversation.id], channel)).get(conversation.id) : undefined;
-    return { kind: 'send', channel, adapter, connection: k, contact: c, context: this.context(conversation, c, k, channel, thread) };
+    return { kind: 'send', channel, adapter, connection, contact: c, context: this.context(conversation, c, connection, channel, thread) };
   }
 
   send(plan: SendPlan, body: string, subject: string | undefined, idempotencyKey: string): Promise<SendResult> {

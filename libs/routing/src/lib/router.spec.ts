@@ -1,6 +1,6 @@
-import { ChannelAdapter, ChannelRegistry, ChannelType } from '@followup/channels-core';
+import { ChannelAdapter, ChannelRegistry, ChannelType, sessionStateFor } from '@followup/channels-core';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity } from '@followup/persistence';
-import { selectChannel } from './channel-selector';
+import { selectChannel } from './router';
 
 /** Session rules as channel plugins state them: live chat 30 min, WhatsApp 24 h (templates after). */
 const window: Partial<Record<ChannelType, number>> = { live_chat: 1_800_000, whatsapp: 86_400_000 };
@@ -30,7 +30,7 @@ const contact = (over: Partial<ContactEntity> = {}) =>
   ({ phone: '+14155550123', email: 'a@b.co', whatsapp: null, optedOut: [], ...over }) as ContactEntity;
 const conversation = (channel: string, lastInboundAt: Date | null) =>
   ({ channel, lastInboundAt, lastOutboundAt: null }) as unknown as ConversationEntity;
-const pick = (r: ReturnType<typeof selectChannel>) => ('reason' in r ? r.reason : `${r.channel}${r.switched ? ' (switched)' : ''}`);
+const pick = (r: ReturnType<typeof selectChannel>) => ('reason' in r ? r.reason.text : `${r.channel}${r.switched ? ' (switched)' : ''}`);
 
 describe('selecting the channel of a follow-up', () => {
   const all = ['sms', 'whatsapp', 'email', 'live_chat'].map(connection);
@@ -182,5 +182,57 @@ describe('selecting the channel of a follow-up', () => {
         }),
       ),
     ).toBe('no_channel: sms: no connection');
+  });
+});
+
+describe('what the router reads from capabilities: templates and length', () => {
+  const caps = new ChannelRegistry();
+  caps.register({
+    name: 'caps',
+    channels: ['sms', 'whatsapp'],
+    secretSettings: [],
+    validateSettings: () => [],
+    adapter: (channel): ChannelAdapter => {
+      const capabilities =
+        channel === 'whatsapp'
+          ? { templates: true, idempotentSend: true, session: { windowMs: 86_400_000, afterWindow: 'template_only' as const } }
+          : { templates: false, idempotentSend: false, maxLength: 10 };
+      return {
+        channel,
+        provider: 'caps',
+        capabilities,
+        canReach: (to) => Boolean(to.phone),
+        sessionState: (c, at) => sessionStateFor(capabilities, c, at),
+        send: async () => ({ providerMessageId: 'x', acceptedAt: at0, status: 'sent' }),
+      };
+    },
+  });
+  const conns = ['sms', 'whatsapp'].map((t) => ({ ...connection(t), provider: 'caps' }) as ChannelConnectionEntity);
+  const closedWhatsapp = conversation('whatsapp', new Date('2026-06-14T11:00:00Z'));
+  const select = (over: Partial<Parameters<typeof selectChannel>[1]>) =>
+    selectChannel(caps, {
+      conversation: closedWhatsapp,
+      contact: contact(),
+      connections: conns,
+      dynamicChannelSwitching: false,
+      now,
+      ...over,
+    });
+
+  it('sends a template on a closed WhatsApp window only when the message has one', () => {
+    expect(pick(select({}))).toBe('no_channel: whatsapp: session closed (templates only)');
+    const template = select({ hasTemplate: true });
+    expect('reason' in template ? template.reason.text : [template.channel, template.asTemplate]).toEqual(['whatsapp', true]);
+    const open = select({ conversation: conversation('whatsapp', new Date('2026-06-15T11:00:00Z')), hasTemplate: true });
+    expect('reason' in open ? open.reason.text : open.asTemplate).toBe(false);
+  });
+
+  it("refuses a text longer than the channel's maxLength, and switches when it may", () => {
+    const sms = conversation('sms', null);
+    expect(pick(select({ conversation: sms, textLength: 10 }))).toBe('sms');
+    expect(pick(select({ conversation: sms, textLength: 11 }))).toBe('no_channel: sms: message longer than the channel takes');
+    expect(pick(select({ conversation: sms, textLength: 11, dynamicChannelSwitching: true }))).toBe(
+      'no_channel: sms: message longer than the channel takes; whatsapp: session closed (templates only); email: no connection',
+    );
   });
 });

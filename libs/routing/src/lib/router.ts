@@ -1,4 +1,5 @@
 import { ChannelAdapter, ChannelRegistry, ChannelType } from '@followup/channels-core';
+import { Reason, reason } from '@followup/contracts';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity } from '@followup/persistence';
 
 /** Channels tried, in order, when dynamic channel switching moves a follow-up off a dead channel. */
@@ -9,57 +10,108 @@ export interface ChannelChoice {
   adapter: ChannelAdapter;
   connection: ChannelConnectionEntity;
   switched: boolean;
+  /** The session is closed and the message goes as a template (the channel takes only those now). */
+  asTemplate: boolean;
 }
 
-export interface SelectInput {
+/** Why one channel cannot take a message now. */
+export type ChannelBlock =
+  | 'opted_out'
+  | 'undeliverable'
+  | 'no_connection'
+  | 'no_address'
+  | 'session_closed'
+  | 'session_inactive'
+  | 'too_long';
+
+/** What the router says of one channel: usable (with its connection and adapter), or why not. */
+export type ChannelVerdict =
+  | { channel: ChannelType; usable: true; adapter: ChannelAdapter; connection: ChannelConnectionEntity; asTemplate: boolean }
+  | { channel: ChannelType; usable: false; block: ChannelBlock; connection: ChannelConnectionEntity | null };
+
+export interface RouteInput {
   conversation: ConversationEntity;
   contact: ContactEntity;
   connections: ChannelConnectionEntity[];
+  /** The message can also go as a template (it has one), for channels whose session takes only templates. */
+  hasTemplate?: boolean;
+  /** The text's length, when known: a channel whose `maxLength` is shorter cannot take it. */
+  textLength?: number;
+}
+
+export interface SelectInput extends RouteInput {
   dynamicChannelSwitching: boolean;
   now: Date;
+}
+
+/** The words the reasons have always used for each block. */
+const BLOCK_WORDS: Record<ChannelBlock, string> = {
+  opted_out: 'opted out',
+  undeliverable: 'address undeliverable',
+  no_connection: 'no connection',
+  no_address: 'no address',
+  session_closed: 'session closed (templates only)',
+  session_inactive: 'session inactive',
+  too_long: 'message longer than the channel takes',
+};
+
+/**
+ * The one rule of whether a channel can take a message for this contact now, in order: the contact
+ * has not opted out of it, its address there has not failed, the location has a connection for it
+ * (the conversation's own on its own channel, else the location's first of the channel), the
+ * adapter can reach the contact, the text fits the channel's `maxLength`, and (given `sessionAt`)
+ * the channel's session is open at that instant, or takes only templates and the message has one.
+ * Every rule reads the adapter's capabilities and session state, never the channel's name.
+ */
+export function evaluateChannel(
+  registry: ChannelRegistry,
+  channel: ChannelType,
+  input: RouteInput,
+  sessionAt: Date | null,
+): ChannelVerdict {
+  const usable = input.connections.filter((c) => c.type === channel && registry.adapter(c.provider, channel));
+  const connection = (channel === input.conversation.channel && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
+  const blocked = (block: ChannelBlock): ChannelVerdict => ({ channel, usable: false, block, connection: connection ?? null });
+  if (input.contact.optedOut.includes(channel)) return blocked('opted_out');
+  if (input.contact.undeliverable?.includes(channel)) return blocked('undeliverable');
+  if (!connection) return blocked('no_connection');
+  const adapter = registry.adapter(connection.provider, channel) as ChannelAdapter;
+  if (!adapter.canReach(input.contact)) return blocked('no_address');
+  const { maxLength, templates } = adapter.capabilities;
+  let asTemplate = false;
+  if (sessionAt) {
+    const { lastInboundAt, lastOutboundAt } = input.conversation;
+    const session = adapter.sessionState({ channel, lastInboundAt, lastOutboundAt }, sessionAt);
+    if (session === 'inactive') return blocked('session_inactive');
+    if (session === 'template_only') {
+      if (!input.hasTemplate || !templates) return blocked('session_closed');
+      asTemplate = true;
+    }
+  }
+  if (!asTemplate && maxLength !== undefined && input.textLength !== undefined && input.textLength > maxLength) return blocked('too_long');
+  return { channel, usable: true, adapter, connection, asTemplate };
 }
 
 /**
  * The channel a follow-up goes out on: the conversation's own while its session is open and the
  * contact is reachable and not opted out; with dynamic channel switching, else the first of
- * SMS, WhatsApp, email that is (seed 001: live chat -> SMS; WhatsApp/Facebook -> SMS after 24 h).
- * When none is usable, the reason names why for each channel tried.
+ * SMS, WhatsApp, email that is (live chat -> SMS; WhatsApp/Facebook -> SMS after 24 h).
+ * When none is usable, the reason names why for each channel tried: `opted_out` when every channel
+ * is closed for good for this contact, else `no_channel`.
  */
-export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: string } {
+export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: Reason } {
   const own = input.conversation.channel as ChannelType;
   const candidates = input.dynamicChannelSwitching ? [own, ...FALLBACK_ORDER.filter((c) => c !== own)] : [own];
-  const why: string[] = [];
+  const blocked: Extract<ChannelVerdict, { usable: false }>[] = [];
   for (const channel of candidates) {
-    if (input.contact.optedOut.includes(channel)) {
-      why.push(`${channel}: opted out`);
-      continue;
+    const verdict = evaluateChannel(registry, channel, input, input.now);
+    if (verdict.usable) {
+      const { adapter, connection, asTemplate } = verdict;
+      return { channel, adapter, connection, switched: channel !== own, asTemplate };
     }
-    if (input.contact.undeliverable?.includes(channel)) {
-      why.push(`${channel}: address undeliverable`);
-      continue;
-    }
-    // The conversation's own connection on its own channel; else the location's first of the channel.
-    const usable = input.connections.filter((c) => c.type === channel && registry.adapter(c.provider, channel));
-    const connection = (channel === own && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
-    if (!connection) {
-      why.push(`${channel}: no connection`);
-      continue;
-    }
-    const adapter = registry.adapter(connection.provider, channel) as ChannelAdapter;
-    if (!adapter.canReach(input.contact)) {
-      why.push(`${channel}: no address`);
-      continue;
-    }
-    const session = adapter.sessionState(
-      { channel, lastInboundAt: input.conversation.lastInboundAt, lastOutboundAt: input.conversation.lastOutboundAt },
-      input.now,
-    );
-    if (session !== 'open') {
-      why.push(`${channel}: session ${session === 'template_only' ? 'closed (templates only)' : 'inactive'}`);
-      continue;
-    }
-    return { channel, adapter, connection, switched: channel !== own };
+    blocked.push(verdict);
   }
-  const optedOutOfAll = why.length > 0 && why.every((w) => w.endsWith('opted out') || w.endsWith('address undeliverable'));
-  return { reason: `${optedOutOfAll ? 'opted_out' : 'no_channel'}: ${why.join('; ')}` };
+  const closedForGood = blocked.every((v) => v.block === 'opted_out' || v.block === 'undeliverable');
+  const detail = blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ');
+  return { reason: reason(closedForGood ? 'opted_out' : 'no_channel', detail) };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AdvancedFollowupDetailsDto, ScenarioId } from '@followup/contracts';
+import { AdvancedFollowupDetailsDto, ScenarioId, reason } from '@followup/contracts';
 import {
   AgentActionEntity,
   ContactEntity,
@@ -9,6 +9,7 @@ import {
   MessageEntity,
   Repositories,
 } from '@followup/persistence';
+import { scenarioForIntent } from '@followup/detection';
 import { Clock, newId } from '@followup/util';
 import { SettingsSpec, StepSpec, firstDue, placeInHours, resolveZone, stepDelayMs } from '@followup/timing';
 import { SchedulerSignals } from '@followup/util';
@@ -55,17 +56,16 @@ export class FollowupPlanner {
     const direction = message.direction === 'inbound' ? 'inbound' : 'outbound';
     if (direction === 'inbound') {
       await r.conversations.touch(conversation, direction, message.occurredAt, now, true);
-      await r.queue.cancelPending(conversation.id, 'contact_replied', now);
-      if (message.intent === 'busy') await this.start(r, conversation, 'contactIsBusy', message.occurredAt);
-      if (message.intent === 'requested_followup')
-        await this.start(r, conversation, 'contactRequested', message.occurredAt, message.requestedAt);
+      await r.queue.cancelPending(conversation.id, reason('contact_replied'), now);
+      const scenario = scenarioForIntent(message.intent);
+      if (scenario) await this.start(r, conversation, scenario, message.occurredAt, message.requestedAt);
       return;
     }
     const pending = await r.queue.listPendingScenarios(conversation.id);
     const waitingForContact = pending.some((f) => f.scenario === 'contactIsBusy' || f.scenario === 'contactRequested');
     await r.conversations.touch(conversation, direction, message.occurredAt, now, !waitingForContact);
     if (waitingForContact) return;
-    await r.queue.cancelPending(conversation.id, 'restarted: the agent sent a new message', now, ['contactStoppedReplying']);
+    await r.queue.cancelPending(conversation.id, reason('restarted', 'the agent sent a new message'), now, ['contactStoppedReplying']);
     await this.start(r, conversation, 'contactStoppedReplying', message.occurredAt);
   }
 
@@ -89,7 +89,9 @@ export class FollowupPlanner {
     const due = firstDue(scenario, step, startedAt, requestedAt);
     const row = this.row(conversation, agent, action, contact, config, 1, due);
     await r.queue.insert([row]);
-    if (row.status === 'scheduled' && row.scheduledAt) this.signals.scheduled(row.scheduledAt);
+    // Woken once the row is committed and visible to the dispatcher's claim (never from inside the transaction).
+    const dueAt = row.status === 'scheduled' ? row.scheduledAt : null;
+    if (dueAt) r.afterCommit(() => this.signals.scheduled(dueAt));
     return row;
   }
 
@@ -154,6 +156,7 @@ export class FollowupPlanner {
       sendStartedAt: null,
       conversationVersion: conversation.version,
       statusReason: placed ? (placed.moved ? 'moved into working hours' : null) : NO_OPEN_HOURS,
+      reasonCode: placed ? (placed.moved ? 'moved_into_hours' : null) : 'no_working_hours',
       providerMessageId: null,
       sentAt: null,
       originalDueAt: due,

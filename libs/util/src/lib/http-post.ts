@@ -1,17 +1,18 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { HttpAnswer, makeAgents, requestOnce } from './http-request';
+import { HTTP_WORKER_DATA } from './http-worker';
 
-/**
+export type { HttpAnswer } from './http-request';
+
+/*
  * JSON POSTs over node's http(s) with keep-alive connection pools: lighter than `fetch` on the
  * dispatch hot path, where every follow-up is one request. With `useHttpWorkers(n)` the requests
  * run on worker threads, so the HTTP work leaves the thread that claims and records follow-ups.
  */
-export interface HttpAnswer {
-  status: number;
-  body: string;
-}
-
 /** Error codes meaning the request never reached the server (nothing can have been processed). */
 export const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'invalid_url', 'unsupported_protocol'];
 
@@ -21,94 +22,7 @@ export class HttpPostError extends Error {
   }
 }
 
-type Done = (error: string | null, answer?: HttpAnswer) => void;
-interface Modules {
-  http: typeof http;
-  https: typeof https;
-}
-interface Agents {
-  'http:': http.Agent;
-  'https:': https.Agent;
-}
-
-/**
- * One POST. Self-contained (everything it uses is a parameter): its source is also what the worker
- * threads run, so the in-thread and worker paths are the same code.
- */
-function requestOnce(
-  mods: Modules,
-  agents: Agents,
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  timeoutMs: number,
-  done: Done,
-): void {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    done('invalid_url');
-    return;
-  }
-  const protocol = target.protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') {
-    done('unsupported_protocol');
-    return;
-  }
-  let finished = false;
-  const finish = (error: string | null, answer?: HttpAnswer) => {
-    if (!finished) {
-      finished = true;
-      done(error, answer);
-    }
-  };
-  const send = protocol === 'https:' ? mods.https.request : mods.http.request;
-  const req = send(
-    target,
-    {
-      method: 'POST',
-      agent: agents[protocol],
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      timeout: timeoutMs,
-    },
-    (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => finish(null, { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? 'response_error'));
-    },
-  );
-  req.on('timeout', () => {
-    finish('timeout');
-    req.destroy();
-  });
-  req.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? 'network_error'));
-  req.end(body);
-}
-
-function makeAgents(): Agents {
-  return {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30_000 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30_000 }),
-  };
-}
-
 const localAgents = makeAgents();
-
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const http = require('node:http');
-const https = require('node:https');
-const requestOnce = ${requestOnce.toString()};
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30000 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30000 }),
-};
-parentPort.on('message', (m) => {
-  requestOnce({ http, https }, agents, m.url, m.headers, m.body, m.timeoutMs, (error, answer) => parentPort.postMessage({ id: m.id, error, answer }));
-});
-`;
 
 interface Pending {
   resolve: (answer: HttpAnswer) => void;
@@ -122,8 +36,9 @@ class HttpWorkerPool {
   private ids = 0;
 
   constructor(size: number) {
+    const file = workerFile();
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      const worker = new Worker(file.path, { execArgv: file.execArgv, env: file.env, workerData: HTTP_WORKER_DATA });
       worker.unref();
       worker.on('message', (m: { id: number; error: string | null; answer?: HttpAnswer }) => {
         const p = this.pending.get(m.id);
@@ -150,6 +65,20 @@ class HttpWorkerPool {
     for (const p of this.pending.values()) p.reject(new HttpPostError('worker_stopped'));
     this.pending.clear();
   }
+}
+
+/**
+ * The worker threads' entry: `http-worker.js` beside this code when it is built (the gateway's
+ * bundle has it as an entry point of its own); in the TypeScript sources (tests), the .ts file
+ * run through ts-node.
+ */
+function workerFile(): { path: string; execArgv: string[]; env?: NodeJS.ProcessEnv } {
+  const built = join(__dirname, 'http-worker.js');
+  if (existsSync(built)) return { path: built, execArgv: [] };
+  const compilerOptions = { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' };
+  // The worker inherits this process's environment, plus how ts-node is to read the sources.
+  const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: JSON.stringify(compilerOptions) };
+  return { path: join(__dirname, 'http-worker.ts'), execArgv: ['--require', 'ts-node/register'], env };
 }
 
 let pool: HttpWorkerPool | undefined;

@@ -1,18 +1,22 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConversationEntity, FollowupEntity, FollowupOutcome, WorkflowDeliveryEntity } from '@followup/persistence';
 import { WorkflowDeliveryEntity as Delivery, Store } from '@followup/persistence';
-import { Clock, HttpPostError, postJson, signWebhook } from '@followup/util';
+import { deliveryBackoffMs } from '@followup/timing';
+import {
+  Clock,
+  DISPATCHER_OPTIONS,
+  DispatcherOptions,
+  HttpPostError,
+  LeaseLoop,
+  SchedulerSignals,
+  postJson,
+  signWebhook,
+} from '@followup/util';
 import { randomUUID } from 'node:crypto';
-import { DISPATCHER_OPTIONS, DispatcherOptions } from '@followup/util';
-import { SchedulerSignals } from '@followup/util';
 
-/** Attempts before a delivery is given up, and the backoff between them (5 s, 10 s, 20 s ... 1 h). */
+/** Attempts before a delivery is given up (the backoff between them is timing's deliveryBackoffMs). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
 export const DELIVERY_TIMEOUT_MS = 10_000;
-
-export function backoffMs(attempts: number): number {
-  return Math.min(5_000 * 2 ** Math.max(attempts - 1, 0), 3_600_000);
-}
 
 /** The delivery a sent step with `triggerWorkflow` fires (Standard Webhooks payload shape). */
 export function workflowDelivery(
@@ -66,36 +70,33 @@ export function workflowDelivery(
  */
 @Injectable()
 export class WorkflowDispatcher {
-  private readonly log = new Logger('WorkflowDispatcher');
-  private stopping = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
-  private unsubscribe?: () => void;
+  private readonly loop: LeaseLoop;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly signals: SchedulerSignals,
+    signals: SchedulerSignals,
     @Inject(DISPATCHER_OPTIONS) private readonly options: DispatcherOptions,
-  ) {}
-
-  start(): void {
-    if (this.loop || !this.options.enabled) return;
-    this.stopping = false;
-    this.unsubscribe = this.signals.onScheduled(() => this.wake());
-    this.loop = this.run();
+  ) {
+    this.loop = new LeaseLoop(
+      'WorkflowDispatcher',
+      { tick: async () => (await this.tick()) > 0, nextDueAt: () => this.store.run((r) => r.workflowDeliveries.nextDueAt()) },
+      clock,
+      signals,
+      options.idleMaxMs,
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.unsubscribe?.();
-    this.wake();
-    await this.loop;
-    this.loop = undefined;
+  start(): void {
+    if (this.options.enabled) this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Delivers everything due now (tests and tools; the loop does it on its own). */
@@ -106,33 +107,6 @@ export class WorkflowDispatcher {
       if (!n) return total;
       total += n;
     }
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        if (await this.tick()) continue;
-        const next = await this.store.run((r) => r.workflowDeliveries.nextDueAt());
-        const wait = next
-          ? Math.min(Math.max(next.getTime() - this.clock.now().getTime(), 0), this.options.idleMaxMs)
-          : this.options.idleMaxMs;
-        if (wait > 0) await this.sleep(wait);
-      } catch (error) {
-        this.log.error(`delivery loop: ${error instanceof Error ? error.message : String(error)}`);
-        await this.sleep(1_000);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 
   private async tick(): Promise<number> {
@@ -171,7 +145,7 @@ export class WorkflowDispatcher {
     });
     if (!error) Object.assign(delivery, { status: 'succeeded', deliveredAt: done, nextAttemptAt: null });
     else if (!workflow || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) Object.assign(delivery, { status: 'failed', nextAttemptAt: null });
-    else delivery.nextAttemptAt = new Date(done.getTime() + backoffMs(delivery.attempts));
+    else delivery.nextAttemptAt = new Date(done.getTime() + deliveryBackoffMs(delivery.attempts));
     await this.store.run((r) => r.workflowDeliveries.save(delivery));
   }
 }

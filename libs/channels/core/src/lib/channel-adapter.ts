@@ -1,5 +1,6 @@
 import type { ChannelType } from '@followup/contracts';
 import type { ChannelWebhooks } from './webhooks';
+import type { SessionRule } from './session';
 
 export { CHANNEL_TYPES, DELIVERY_STATES } from '@followup/contracts';
 export type {
@@ -22,9 +23,13 @@ export interface ContactAddresses {
 
 /** What a channel can do; the scheduler and the channel selector read these, never the channel name. */
 export interface ChannelCapabilities {
-  /** Free-form messages are allowed only this long after the contact's last message (WhatsApp: 24 h). */
-  freeFormWindowMs?: number;
-  /** Approved templates can be sent outside that window. */
+  /**
+   * The channel's session rule: free-form messages only this long after the contact's last message
+   * (WhatsApp: 24 h, then templates only; live chat: 30 min, then the visitor is gone). Absent: always open.
+   * `sessionStateFor` (session.ts) reads it; the router reads the state, never the channel's name.
+   */
+  session?: SessionRule;
+  /** The channel takes template messages (approved templates can go out when the session is closed). */
   templates: boolean;
   /** Longest text the channel takes in one message. */
   maxLength?: number;
@@ -44,9 +49,23 @@ export interface ConversationView {
   lastOutboundAt?: Date | null;
 }
 
+/** A template message: an approved template by name and language, with its parameters filled in. */
+export interface OutboundTemplate {
+  name: string;
+  /** The template's language code (WhatsApp: `pt_BR`, `en_US`). */
+  language: string;
+  /** The body parameters, in order, with the contact's variables already filled in. */
+  params: string[];
+}
+
+/**
+ * What goes to the contact: text, or a template (only to adapters whose capabilities say
+ * `templates`). A template message's `body` is its readable rendering, for the record and the timeline.
+ */
 export interface OutboundMessage {
   to: ContactAddresses;
   body: string;
+  template?: OutboundTemplate;
   /** Where the channel has one (email); threaded channels default to the thread's. */
   subject?: string;
 }

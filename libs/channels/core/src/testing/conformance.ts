@@ -72,7 +72,7 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
         expect(typeof a.capabilities.templates).toBe('boolean');
         expect(typeof a.capabilities.idempotentSend).toBe('boolean');
         if (a.capabilities.maxLength !== undefined) expect(a.capabilities.maxLength).toBeGreaterThan(0);
-        if (a.capabilities.freeFormWindowMs !== undefined) expect(a.capabilities.freeFormWindowMs).toBeGreaterThanOrEqual(0);
+        if (a.capabilities.session) expect(a.capabilities.session.windowMs).toBeGreaterThanOrEqual(0);
       });
 
       it('reaches the peer contact, and no one without an address', () => {

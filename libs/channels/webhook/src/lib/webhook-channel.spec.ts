@@ -52,6 +52,16 @@ describe('the webhook channel', () => {
     });
   });
 
+  it('passes a template message on as it is, on channels whose sessions take templates (WhatsApp)', async () => {
+    const adapter = new WebhookChannelAdapter('whatsapp');
+    expect(adapter.capabilities).toMatchObject({ templates: true, session: { windowMs: 86_400_000, afterWindow: 'template_only' } });
+    expect(new WebhookChannelAdapter('sms').capabilities.templates).toBe(false);
+    const template = { name: 'retomar_contato', language: 'pt_BR', params: ['Ana'] };
+    await adapter.send({ to: { phone: '+5511999990000' }, body: '[template retomar_contato (pt_BR): Ana]', template }, context());
+    const last = received[received.length - 1] as { body: string };
+    expect(JSON.parse(last.body)).toMatchObject({ channel: 'whatsapp', template });
+  });
+
   it('tells refusals (definite) from failures of unknown outcome', async () => {
     const adapter = new WebhookChannelAdapter('sms');
     answer = { status: 422, body: '{}' };

@@ -1,13 +1,17 @@
 import {
   ChannelAdapter,
+  ChannelCapabilities,
   ChannelProvider,
   ChannelType,
   ContactAddresses,
   ConversationView,
   OutboundMessage,
+  SESSION_RULES,
+  SessionState,
   SendContext,
   SendError,
   SendResult,
+  sessionStateFor,
 } from '@followup/channels-core';
 import { HttpAnswer, HttpPostError, NOT_SENT_CODES, newWebhookSecret, postJson, signWebhook } from '@followup/util';
 
@@ -19,13 +23,6 @@ import { HttpAnswer, HttpPostError, NOT_SENT_CODES, newWebhookSecret, postJson, 
  */
 export const WEBHOOK_PROVIDER = 'webhook';
 const TIMEOUT_MS = 10_000;
-const HOUR = 3_600_000;
-
-/** How long after the contact's last message a session stays open, by channel. */
-const SESSION_WINDOW_MS: Partial<Record<ChannelType, number>> = {
-  whatsapp: 24 * HOUR,
-  live_chat: 0.5 * HOUR,
-};
 
 function reachable(channel: ChannelType, to: ContactAddresses): boolean {
   if (channel === 'email') return Boolean(to.email);
@@ -36,25 +33,24 @@ function reachable(channel: ChannelType, to: ContactAddresses): boolean {
 
 export class WebhookChannelAdapter implements ChannelAdapter {
   readonly provider = WEBHOOK_PROVIDER;
-  readonly capabilities;
+  readonly capabilities: ChannelCapabilities;
 
   constructor(
     readonly channel: ChannelType,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.capabilities = { templates: false, idempotentSend: true, freeFormWindowMs: SESSION_WINDOW_MS[channel] };
+    // The channel type's session rule (WhatsApp 24 h, live chat 30 min); a template goes to the
+    // receiver as it is, for channels that have templates.
+    const session = SESSION_RULES[channel];
+    this.capabilities = { templates: session?.afterWindow === 'template_only', idempotentSend: true, session };
   }
 
   canReach(contact: ContactAddresses): boolean {
     return reachable(this.channel, contact);
   }
 
-  sessionState(conversation: ConversationView, now: Date): 'open' | 'template_only' | 'inactive' {
-    const window = SESSION_WINDOW_MS[this.channel];
-    if (window === undefined) return 'open';
-    const last = conversation.lastInboundAt?.getTime();
-    if (last !== undefined && now.getTime() - last <= window) return 'open';
-    return this.channel === 'whatsapp' ? 'template_only' : 'inactive';
+  sessionState(conversation: ConversationView, now: Date): SessionState {
+    return sessionStateFor(this.capabilities, conversation, now);
   }
 
   async send(message: OutboundMessage, context: SendContext): Promise<SendResult> {
@@ -67,6 +63,7 @@ export class WebhookChannelAdapter implements ChannelAdapter {
       conversation_id: context.conversationId,
       to: message.to,
       body: message.body,
+      ...(message.template ? { template: message.template } : {}),
       metadata: context.metadata ?? {},
     });
     const headers = signWebhook(secret, context.idempotencyKey, this.now(), body);

@@ -1,0 +1,52 @@
+import type {
+  AgentActionEntity,
+  ChannelConnectionEntity,
+  ContactEntity,
+  ConversationAgentEntity,
+  ConversationEntity,
+  FollowupEntity,
+  Store,
+} from '@followup/persistence';
+import type { SendDecision, Thread } from './step-send';
+
+/** Everything one batch of claimed follow-ups needs, loaded in a few queries. */
+export interface BatchContext {
+  conversations: Map<string, ConversationEntity>;
+  contacts: Map<string, ContactEntity>;
+  agents: Map<string, ConversationAgentEntity>;
+  actions: Map<string, AgentActionEntity>;
+  connections: ChannelConnectionEntity[];
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+
+/** Everything a claimed batch needs, in five reads issued together (on PostgreSQL on pooled connections at once). */
+export function loadBatch(store: Store, rows: FollowupEntity[]): Promise<BatchContext> {
+  const ids = (pick: (f: FollowupEntity) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => Boolean(v)))];
+  return store.run(async (r) => {
+    const [conversations, contacts, agents, actions, connections] = await Promise.all([
+      r.conversations.findByIds(ids((f) => f.conversationId)),
+      r.contacts.findByIds(ids((f) => f.contactId)),
+      r.conversationAgents.findByIds(ids((f) => f.agentId)),
+      r.agentActions.findByIds(ids((f) => f.actionId)),
+      r.channelConnections.listForLocations(ids((f) => f.locationId)),
+    ]);
+    return { conversations: byId(conversations), contacts: byId(contacts), agents: byId(agents), actions: byId(actions), connections };
+  });
+}
+
+/** The earlier messages of the conversations a batch sends to on threaded channels (email), one query per channel. */
+export async function loadThreads(store: Store, sends: SendDecision[]): Promise<Map<string, Map<string, Thread>>> {
+  const byChannel = new Map<string, Set<string>>();
+  for (const d of sends) {
+    if (!d.choice.adapter.capabilities.threaded) continue;
+    const ids = byChannel.get(d.choice.channel) ?? new Set<string>();
+    byChannel.set(d.choice.channel, ids.add(d.conversation.id));
+  }
+  const out = new Map<string, Map<string, Thread>>();
+  if (!byChannel.size) return out;
+  await store.run(async (r) => {
+    for (const [channel, ids] of byChannel) out.set(channel, await r.messages.threads([...ids], channel));
+  });
+  return out;
+}

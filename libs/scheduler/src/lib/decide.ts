@@ -1,0 +1,71 @@
+import { ChannelRegistry } from '@followup/channels-core';
+import { MessageComposer } from '@followup/composer';
+import { Reason } from '@followup/contracts';
+import type { FollowupEntity, FollowupOutcome, OutcomeStatus } from '@followup/persistence';
+import { selectChannel } from '@followup/routing';
+import { newId } from '@followup/util';
+import type { BatchContext } from './batch-context';
+import { GuardInput, runGuards } from './guards';
+import { scenarioConfig } from './planner';
+import type { SendDecision } from './step-send';
+
+/** What becomes of a claimed row: an outcome without a send, or a send. */
+export type Decision = { kind: 'outcome'; outcome: FollowupOutcome } | SendDecision;
+
+export const get = <T>(map: Map<string, T>, id: string | null) => (id ? map.get(id) : undefined);
+
+/**
+ * One claimed row: the router answers where it could go, the guards (guards.ts) whether it goes
+ * now, then the composer writes it. A text longer than the chosen channel takes is routed again
+ * knowing its length.
+ */
+export async function decide(
+  registry: ChannelRegistry,
+  composer: MessageComposer,
+  row: FollowupEntity,
+  ctx: BatchContext,
+  now: Date,
+): Promise<Decision> {
+  const input: GuardInput = {
+    row,
+    now,
+    conversation: get(ctx.conversations, row.conversationId),
+    agent: get(ctx.agents, row.agentId),
+    action: get(ctx.actions, row.actionId),
+    contact: get(ctx.contacts, row.contactId),
+  };
+  const config = input.action ? scenarioConfig(input.action) : undefined;
+  const { conversation: c, contact: k } = input;
+  const route = (textLength?: number) =>
+    c && k
+      ? selectChannel(registry, {
+          conversation: c,
+          contact: k,
+          connections: ctx.connections.filter((x) => x.locationId === row.locationId),
+          dynamicChannelSwitching: config?.settings?.dynamicChannelSwitching ?? false,
+          now,
+          textLength,
+        })
+      : undefined;
+  input.route = route();
+  const stop = runGuards(input);
+  const { id } = row;
+  if (stop) return { kind: 'outcome', outcome: { id, ...stop, statusReason: stop.reason.text, reasonCode: stop.reason.code } };
+  const { conversation, contact, agent } = input as Required<GuardInput>;
+  const step = config?.steps[(row.step ?? 1) - 1];
+  let choice = input.route;
+  if (!step || !choice || !('channel' in choice)) throw new Error(`guards let follow-up ${id} through without a step or a channel`);
+  const composed = await composer.compose({ step, scenario: row.scenario ?? '', contact, agent });
+  const stopWith = (status: OutcomeStatus, why: Reason): Decision => ({
+    kind: 'outcome',
+    outcome: { id, status, statusReason: why.text, reasonCode: why.code },
+  });
+  if ('unavailable' in composed) return stopWith('on_hold', composed.unavailable);
+  const max = choice.adapter.capabilities.maxLength;
+  if (max !== undefined && composed.text.length > max) {
+    // Longer than the chosen channel takes: the router picks again knowing the length.
+    choice = route(composed.text.length) as NonNullable<GuardInput['route']>;
+    if ('reason' in choice) return stopWith(choice.reason.code === 'opted_out' ? 'cancelled' : 'failed', choice.reason);
+  }
+  return { kind: 'send', choice, text: composed.text, contact, conversation, attemptId: newId() };
+}

@@ -1,0 +1,113 @@
+import { SendError } from '@followup/channels-core';
+import { Reason, reason } from '@followup/contracts';
+import type { AttemptOutcome, ContactEntity, ConversationEntity, FollowupEntity, FollowupOutcome } from '@followup/persistence';
+import { ChannelChoice, OutboundSender } from '@followup/routing';
+import { MAX_SEND_TRIES, sendRetryBackoffMs } from '@followup/timing';
+
+/** A row the guards let through: where it goes and what it says. */
+export interface SendDecision {
+  kind: 'send';
+  choice: ChannelChoice;
+  text: string;
+  contact: ContactEntity;
+  conversation: ConversationEntity;
+  /** The delivery attempt written before the provider is called. */
+  attemptId: string;
+}
+
+export type Thread = { subject: string | null; providerMessageIds: string[] };
+
+/** A send the provider refused because of the contact's address (opted out at the carrier, invalid). */
+export interface AddressRefusal {
+  contact: ContactEntity;
+  address: NonNullable<SendError['address']>;
+  code: string;
+}
+
+/** What one send produced: the follow-up's outcome, its attempt's, and any word on the address. */
+export interface SendResultRecord {
+  outcome: FollowupOutcome;
+  attempt: AttemptOutcome;
+  refusal?: AddressRefusal;
+}
+
+const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Sends one decided step through the one path to an adapter (OutboundSender.deliver) and says what
+ * became of it. A send of unknown outcome is tried again only on a channel that deduplicates on the
+ * idempotency key (so a retry can never make a second message); otherwise it fails as unknown.
+ */
+export async function sendStep(
+  sender: OutboundSender,
+  row: FollowupEntity,
+  decision: SendDecision,
+  thread: Thread | undefined,
+  now: () => Date,
+): Promise<SendResultRecord> {
+  const { choice, contact, conversation, attemptId } = decision;
+  const base = { id: row.id, channel: choice.channel, body: decision.text };
+  const failed = (why: Reason, errorCode: string, status: string): SendResultRecord => ({
+    outcome: { ...base, status: 'failed', statusReason: why.text, reasonCode: why.code, errorCode },
+    attempt: { id: attemptId, status, errorCode, reasonCode: why.code, reason: why.text },
+  });
+  let context: ReturnType<OutboundSender['context']>;
+  try {
+    context = sender.context(conversation, contact, choice.connection, choice.channel, thread);
+  } catch (error) {
+    // The provider was never called: a definite failure.
+    return failed(reason('send_failed', text(error)), 'send_context', 'failed');
+  }
+  try {
+    const result = await sender.deliver(
+      choice.adapter,
+      choice.connection,
+      { to: { name: contact.name, phone: contact.phone, email: contact.email, whatsapp: contact.whatsapp }, body: decision.text },
+      { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
+    );
+    const switched = choice.switched ? reason('channel_switched', null) : null;
+    const statusReason = choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null;
+    const providerMessageId = result.providerMessageId;
+    return {
+      outcome: {
+        ...base,
+        status: 'sent',
+        statusReason,
+        reasonCode: switched?.code ?? null,
+        providerMessageId,
+        sentAt: now(),
+        errorCode: null,
+      },
+      attempt: {
+        id: attemptId,
+        status: result.status === 'queued' ? 'queued' : 'sent',
+        providerMessageId,
+        reasonCode: switched?.code ?? null,
+        reason: statusReason,
+      },
+    };
+  } catch (error) {
+    const e = error instanceof SendError ? error : new SendError(String(error), 'send_error', false);
+    const refusal = e.address ? { contact, address: e.address, code: e.code } : undefined;
+    if (!e.definite && choice.adapter.capabilities.idempotentSend && row.attempt < MAX_SEND_TRIES) {
+      const why = reason('retrying', null);
+      const statusReason = `retrying after ${e.code}: ${e.message}`;
+      return {
+        outcome: {
+          ...base,
+          status: 'scheduled',
+          statusReason,
+          reasonCode: why.code,
+          errorCode: e.code,
+          scheduledAt: new Date(now().getTime() + sendRetryBackoffMs(row.attempt)),
+        },
+        attempt: { id: attemptId, status: 'unknown', errorCode: e.code, reasonCode: why.code, reason: statusReason },
+        refusal,
+      };
+    }
+    const why = e.definite
+      ? reason('send_failed', e.message)
+      : reason('outcome_unknown', `${e.message} (not retried, to never send twice)`);
+    return { ...failed(why, e.code, e.definite ? 'failed' : 'unknown'), refusal };
+  }
+}
