@@ -91,6 +91,15 @@ export default [
     },
   },
   {
+    // Type-aware: a promise nobody awaits (or marks with `void`) loses its errors and races the caller.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },

@@ -1,0 +1,21 @@
+import { ENGINES, StoreEngine } from '@followup/persistence/testing';
+import { join } from 'node:path';
+
+/** What a run measures, from its command line (`--quick`, `--engines=`, `--profile=`) and BENCH_* variables. */
+export const quick = process.argv.includes('--quick');
+export const engines = (process.argv
+  .find((a) => a.startsWith('--engines='))
+  ?.slice(10)
+  .split(',') ?? ENGINES) as StoreEngine[];
+export const N_THROUGHPUT = Number(process.env['BENCH_N'] ?? (quick ? 3_000 : 20_000));
+export const RATE = 500;
+export const N_STEADY = quick ? 2_000 : 15_000;
+export const PENDING_SMALL = 10_000;
+export const PENDING_LARGE = quick ? 100_000 : 1_000_000;
+/** Throughput is measured this many times and the median kept: the machine's speed drifts a lot. */
+export const RUNS = quick ? 1 : 3;
+export const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 200);
+export const ROOT = join(__dirname, '../../..');
+/** `--profile=<dir>`: write V8 CPU profiles of the gateway processes there. */
+export const profileDir = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
+export const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
