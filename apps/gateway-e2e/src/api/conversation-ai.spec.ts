@@ -103,7 +103,7 @@ describe.each(ENGINES)('Conversation AI API on %s', (engine) => {
         expect.stringMatching(/^mode must be one of the following values/),
         'waitTime must not be greater than 5 when waitTimeUnit is minutes',
         'autoPilotMaxMessages must not be greater than 100',
-        'timezone must be a valid IANA time zone (e.g. America/New_York)',
+        'timezone must be an IANA region name (Area/Location, e.g. America/New_York) or UTC',
         expect.stringMatching(/^each value in channels must be one of/),
       ]),
     );

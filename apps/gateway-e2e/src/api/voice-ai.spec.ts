@@ -95,7 +95,7 @@ describe.each(ENGINES)('Voice AI API on %s', (engine) => {
         expect.stringMatching(/^language must be one of the following values/),
         'agentWorkingHours.0.dayOfTheWeek must not be less than 1',
         'agentWorkingHours.0.intervals.0 must start before it ends',
-        'timezone must be a valid IANA time zone (e.g. America/New_York)',
+        'timezone must be an IANA region name (Area/Location, e.g. America/New_York) or UTC',
         'each value in sendPostCallNotificationTo.customEmails must be an email',
       ]),
     );

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Check, IsIanaTimezone, LONG_TEXT, MAX_LIST, Optional, SHORT_TEXT } from '../validation';
+import { Check, intParam, IsIanaTimezone, IsIntParam, LONG_TEXT, MAX_LIST, Optional, SHORT_TEXT } from '../validation';
 
 export const AGENT_MODES = ['off', 'suggestive', 'auto-pilot'] as const;
 export const AGENT_CHANNELS = ['IG', 'FB', 'SMS', 'WebChat', 'WhatsApp', 'Live_Chat'] as const;
@@ -135,7 +135,7 @@ export class UpdateConversationAgentDto {
 export class SearchConversationAgentsQuery {
   /** Id of the last agent of the previous page; empty for the first page. */
   @Optional() @IsString() @MaxLength(SHORT_TEXT) startAfter?: string;
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @Transform(intParam) @IsIntParam(1, 100) limit?: number;
   /** Case-insensitive substring of the agent name. */
   @Optional() @IsString() @MaxLength(SHORT_TEXT) query?: string;
 }

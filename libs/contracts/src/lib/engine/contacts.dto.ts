@@ -1,20 +1,6 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { E164_RE, IsIanaTimezone, Optional, SHORT_TEXT } from '../validation';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { E164_RE, intParam, IsEmailAddress, IsIanaTimezone, IsIntParam, Optional, SHORT_TEXT } from '../validation';
 
 /** Per-channel opt-out flags; true means no follow-up is ever sent to the contact on that channel. */
 export class OptOutFlagsDto {
@@ -35,7 +21,7 @@ export class CreateContactDto {
   @IsOptional() @IsString() @MaxLength(SHORT_TEXT) name?: string | null;
   @IsOptional() @IsString() @MaxLength(SHORT_TEXT) first_name?: string | null;
   @IsOptional() @phone('phone') phone?: string | null;
-  @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(SHORT_TEXT) email?: string | null;
+  @IsOptional() @IsEmailAddress() @MaxLength(SHORT_TEXT) email?: string | null;
   @IsOptional() @phone('whatsapp') whatsapp?: string | null;
   /** The contact's IANA zone (follow-ups with `timezoneToUse: contact` use it). */
   @IsOptional() @IsIanaTimezone() timezone?: string | null;
@@ -53,7 +39,7 @@ export class CreateContactDto {
 export class UpdateContactDto extends CreateContactDto {}
 
 export class ListQuery {
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @Transform(intParam) @IsIntParam(1, 100) limit?: number;
   @Optional() @IsString() @MaxLength(512) cursor?: string;
 }
 

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
-import { E164_RE, LONG_TEXT, MEDIUM_TEXT, Optional, SHORT_TEXT } from '../validation';
+import { E164_RE, intParam, IsIntParam, LONG_TEXT, MEDIUM_TEXT, Optional, SHORT_TEXT } from '../validation';
 
 /** Seed 004 status vocabulary. */
 export const FOLLOWUP_STATUSES = [
@@ -81,7 +81,7 @@ export class ListFollowupsQuery {
   @Optional() @iso('scheduled_from') scheduled_from?: string;
   /** Only follow-ups scheduled before this instant. */
   @Optional() @iso('scheduled_to') scheduled_to?: string;
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @Optional() @Transform(intParam) @IsIntParam(1, 100) limit?: number;
   /** `next_cursor` of the previous page. */
   @Optional() @IsString() @MaxLength(512) cursor?: string;
 }

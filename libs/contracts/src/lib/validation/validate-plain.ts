@@ -28,19 +28,41 @@ export function validatePlain<T extends object>(cls: ClassConstructor<T>, plain:
   return { value, errors };
 }
 
-/** Finds strings holding a NUL character (no database accepts them as text). */
-export function findNulStrings(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? [`${path || 'value'} must not contain NUL characters`] : [];
+interface Visit {
+  value: unknown;
+  path: string;
+  depth: number;
+  /** Set when the key leading here holds a NUL: the path of the object that has it. */
+  badKeyOf?: string;
+}
+
+/** How deep a request body may nest objects and arrays (the seeds' deepest body needs 5). */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Finds strings holding a NUL character (no database accepts them as text), and refuses values
+ * nested deeper than `maxDepth` with one line naming the limit. Iterative: a body of any depth
+ * cannot overflow the stack. Buffers (raw bodies) are not walked.
+ */
+export function findNulStrings(value: unknown, path = '', maxDepth = MAX_JSON_DEPTH): string[] {
+  const errors: string[] = [];
+  const stack: Visit[] = [{ value, path, depth: 0 }];
+  while (stack.length) {
+    const item = stack.pop() as Visit;
+    if (item.badKeyOf !== undefined) errors.push(`${item.badKeyOf || 'body'} has a key with a NUL character`);
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) errors.push(`${item.path || 'value'} must not contain NUL characters`);
+      continue;
+    }
+    if (item.value === null || typeof item.value !== 'object' || Buffer.isBuffer(item.value)) continue;
+    if (item.depth >= maxDepth) return [`${path || 'body'} is nested deeper than ${maxDepth} levels`];
+    const entries = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v] as const) : Object.entries(item.value);
+    const children: Visit[] = [];
+    for (const [key, child] of entries) {
+      const badKeyOf = key.includes('\u0000') ? item.path : undefined;
+      children.push({ value: child, path: item.path ? `${item.path}.${key}` : key, depth: item.depth + 1, badKeyOf });
+    }
+    stack.push(...children.reverse());
   }
-  if (Array.isArray(value)) {
-    return value.flatMap((item, i) => findNulStrings(item, path ? `${path}.${i}` : String(i)));
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => {
-      const keyErrors = key.includes('\u0000') ? [`${path || 'body'} has a key with a NUL character`] : [];
-      return [...keyErrors, ...findNulStrings(item, path ? `${path}.${key}` : key)];
-    });
-  }
-  return [];
+  return errors;
 }

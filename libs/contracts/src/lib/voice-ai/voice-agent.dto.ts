@@ -1,9 +1,8 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -15,7 +14,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Check, E164_RE, IsIanaTimezone, LONG_TEXT, MAX_LIST, Optional, SHORT_TEXT } from '../validation';
+import {
+  Check,
+  E164_RE,
+  intParam,
+  IsEmailAddress,
+  IsIanaTimezone,
+  IsIntParam,
+  LONG_TEXT,
+  MAX_LIST,
+  Optional,
+  SHORT_TEXT,
+} from '../validation';
 import { VoiceWorkingDayDto, duplicateDaysMessage, noDuplicateDays } from '../working-hours/working-hours.dto';
 
 export const VOICE_LANGUAGES = ['en-US', 'pt-BR', 'es', 'fr', 'de', 'it', 'nl-NL', 'multi'] as const;
@@ -33,7 +43,11 @@ export class PostCallNotificationDto {
   @IsNotEmpty({ each: true })
   @MaxLength(SHORT_TEXT, { each: true })
   specificUsers!: string[];
-  @IsArray() @ArrayMaxSize(MAX_LIST) @IsEmail({}, { each: true }) @MaxLength(SHORT_TEXT, { each: true }) customEmails!: string[];
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @IsEmailAddress({ each: true, message: 'each value in $property must be an email' })
+  @MaxLength(SHORT_TEXT, { each: true })
+  customEmails!: string[];
 }
 
 export class TranslationDto {
@@ -121,7 +135,7 @@ export class VoiceLocationQuery {
 
 /** Query of `GET /voice-ai/agents`. */
 export class ListVoiceAgentsQuery extends VoiceLocationQuery {
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) page?: number;
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50) pageSize?: number;
+  @Optional() @Transform(intParam) @IsIntParam(1, 5000) page?: number;
+  @Optional() @Transform(intParam) @IsIntParam(1, 50) pageSize?: number;
   @Optional() @IsString() @MaxLength(SHORT_TEXT) query?: string;
 }
