@@ -66,6 +66,7 @@ export async function startGateway(): Promise<void> {
     links,
     dispatch: { ...config.dispatch, owner },
     testClock: Boolean(config.testClock),
+    requestTimeoutMs: config.requestTimeoutMs,
   });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);
   const sealed = await app.get(ChannelConnectionsService).sealSecretsWrittenInClear();

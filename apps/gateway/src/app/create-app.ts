@@ -2,7 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
+import { ChannelRegistry } from '@followup/channels-core';
+import { TokensService } from '@followup/tenancy';
+import { INVALID_TOKEN, authenticateRequest } from '../auth/auth.guard';
 import { registerBodyParsers } from '../http/body-parsers';
+import { RequestPolicyDeps, registerRequestPolicy } from '../http/request-policy';
+import { registerSecurityHeaders } from '../http/security-headers';
 import { AllExceptionsFilter } from '../http/errors';
 import { PinoNestLogger, requestId } from '../http/logging';
 import { StrictValidationPipe } from '../http/strict-validation.pipe';
@@ -10,21 +15,31 @@ import { AppDependencies, AppModule } from './app.module';
 
 export interface CreateAppOptions extends AppDependencies {
   logger: Logger;
+  /** Longest a request may take to arrive, headers and body (slow senders get 408 and are closed). */
+  requestTimeoutMs: number;
 }
 
 /** Builds the Nest application on Fastify (not listening yet). */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const bodyLimit = 1_048_576;
   // maxParamLength: signed links (unsubscribe tokens) are longer than fastify's default of 100.
+  const timeout = options.requestTimeoutMs;
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit,
     maxParamLength: 512,
+    requestTimeout: timeout,
+    // Node checks the request timeout this often (its default, 30 s, would let a slow sender linger).
+    http: { headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.min(1_000, timeout) },
   });
   registerBodyParsers(adapter, bodyLimit);
   const fastify = adapter.getInstance();
+  // What the request hooks need is known once the application exists (below); they run only after that.
+  const policy: { deps?: RequestPolicyDeps } = {};
+  registerRequestPolicy(fastify, () => policy.deps as RequestPolicyDeps);
+  registerSecurityHeaders(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -35,6 +50,15 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     abortOnError: false,
     logger: new PinoNestLogger(options.logger),
   });
+  const registry = app.get(ChannelRegistry);
+  const tokens = app.get(TokensService);
+  const webhookBodies = (namespace: string) => registry.byWebhookNamespace(namespace)?.webhooks?.bodies;
+  policy.deps = {
+    authenticate: (request) => authenticateRequest(tokens, request),
+    providerBodies: webhookBodies,
+    largestProviderBody: Math.max(0, ...registry.allProviders().map((p) => p.webhooks?.bodies.maxBytes ?? 0)),
+    unauthorized: INVALID_TOKEN,
+  };
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(options.logger));
 

@@ -1,4 +1,5 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { mergeRouteConfig } from '../http/request-policy';
 import type { Scope } from '@followup/contracts';
 import type { Principal } from '@followup/tenancy';
 
@@ -8,8 +9,17 @@ export const REQUIRED_SCOPE = 'followup:scope';
 /** A route anyone may call (health, docs, provider webhooks that carry their own signature). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** The scope a token needs for this route (a `.write` scope also grants its `.readonly` twin). */
-export const RequireScope = (scope: Scope) => SetMetadata(REQUIRED_SCOPE, scope);
+/**
+ * The scope a token needs for this route (a `.write` scope also grants its `.readonly` twin). The
+ * token itself is checked as the request arrives, before its body is read (request-policy.ts).
+ */
+export const RequireScope =
+  (scope: Scope): MethodDecorator =>
+  (target, key, descriptor) => {
+    SetMetadata(REQUIRED_SCOPE, scope)(target, key, descriptor);
+    mergeRouteConfig(descriptor.value as object, { authenticate: true });
+    return descriptor;
+  };
 
 export interface AuthenticatedRequest {
   principal?: Principal;

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Scope, grantsScope } from '@followup/contracts';
-import { TokensService } from '@followup/tenancy';
+import { Principal, TokensService } from '@followup/tenancy';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_SCOPE } from './auth.decorators';
 
@@ -22,15 +22,22 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    const principal = await this.tokens.verify(match?.[1]);
-    if (!principal) throw new UnauthorizedException(INVALID_TOKEN);
+    // Usually authenticated already as the request arrived (authenticateRequest, before the body was read).
+    if (!request.principal && !(await authenticateRequest(this.tokens, request))) throw new UnauthorizedException(INVALID_TOKEN);
+    const principal = request.principal as Principal;
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
     if (!scope) throw new ForbiddenException('This route declares no scope');
     if (!grantsScope(principal.scopes, scope)) {
       throw new UnauthorizedException(`The token is not authorized for this scope: ${scope}`);
     }
-    request.principal = principal;
     return true;
   }
+}
+
+/** Checks the request's bearer token; a valid one's principal is kept on the request. */
+export async function authenticateRequest(tokens: TokensService, request: FastifyRequest & AuthenticatedRequest): Promise<boolean> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  const principal = match ? await tokens.verify(match[1]) : null;
+  if (principal) request.principal = principal;
+  return principal !== null;
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { UnsubscribeService, UnsubscribeView } from '@followup/conversations';
 import { Public } from '../auth/auth.decorators';
+import { Bodies, FORM_BODIES } from '../http/request-policy';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,6 +37,7 @@ export class UnsubscribeController {
   }
 
   @Post(':token')
+  @Bodies(FORM_BODIES)
   @HttpCode(200)
   async oneClick(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const view = await this.unsubscribe.unsubscribe(token);

@@ -6,6 +6,7 @@ import { ChannelLinks, WebhookRejected } from '@followup/channels-core';
 import { ChannelEventsService } from '@followup/conversations';
 import { Clock } from '@followup/util';
 import { Public } from '../auth/auth.decorators';
+import { Bodies } from '../http/request-policy';
 
 /**
  * Provider webhooks: `POST /webhooks/<namespace>/<connection id>/<hook>` (Twilio's inbound
@@ -24,6 +25,7 @@ export class WebhooksController {
   ) {}
 
   @Post(':namespace/:connectionId/:hook')
+  @Bodies('provider')
   @HttpCode(200)
   @ApiExcludeEndpoint()
   async receive(

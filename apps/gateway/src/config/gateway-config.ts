@@ -27,6 +27,8 @@ export interface GatewayConfig {
   };
   /** Worker threads that make the providers' HTTP calls (0: the main thread). */
   httpWorkers: number;
+  /** Longest a request may take to arrive (headers and body); slower senders get 408. */
+  requestTimeoutMs: number;
   /** The key that seals channel secrets at rest: given (SECRETS_KEY) or kept in a file. */
   secretsKey: { value: string } | { file: string };
   /** Tests only: a clock that stands still until POST /test/clock moves it. */
@@ -76,6 +78,11 @@ export const ENVIRONMENT = [
     'Where the key is kept when SECRETS_KEY is unset; the first start creates it (mode 600) and says so.',
   ],
   ['HTTP_WORKERS', '1', 'Worker threads that make the outbound HTTP calls (channels, workflows); 0 makes them on the main thread.'],
+  [
+    'HTTP_REQUEST_TIMEOUT_MS',
+    '30000',
+    'Longest a request may take to arrive, headers and body; a slower sender gets 408 and is disconnected.',
+  ],
   [
     'TEST_CLOCK',
     '(unset)',
@@ -151,6 +158,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       idleMaxMs: integer(env, 'DISPATCH_IDLE_MAX_MS', 2_000, 10, 60_000, problems),
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
+    requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     secretsKey: secretsKey
       ? { value: secretsKey }
       : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },

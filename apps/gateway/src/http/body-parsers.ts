@@ -25,7 +25,15 @@ export function registerBodyParsers(adapter: FastifyAdapter, bodyLimit: number):
   });
   // Raw MIME messages (inbound email, as a Postfix pipe or a relay posts them): kept as bytes, up
   // to the size a mailbox commonly accepts.
-  adapter.useBodyParser(['message/rfc822', 'application/octet-stream'], true, { bodyLimit: 26_214_400 }, (_request, body, done) => {
-    done(null, body);
-  });
+  // Raw bodies: MIME messages (inbound email, as a Postfix pipe or a relay posts them) and HTML
+  // multipart forms (the one-click unsubscribe post, whose fields are not read). Each route's own
+  // limit applies (request-policy.ts): only the routes that take them get more than the JSON limit.
+  adapter.useBodyParser(
+    ['message/rfc822', 'application/octet-stream', 'multipart/form-data'],
+    true,
+    { bodyLimit },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 }

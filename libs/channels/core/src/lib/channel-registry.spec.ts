@@ -30,7 +30,12 @@ describe('ChannelRegistry', () => {
 
   it('finds providers by webhook namespace and refuses bad names and a namespace taken twice', () => {
     const registry = new ChannelRegistry();
-    const hooks = (namespace: string) => ({ namespace, hooks: ['inbound'], receive: () => [] });
+    const hooks = (namespace: string) => ({
+      namespace,
+      hooks: ['inbound'],
+      bodies: { contentTypes: ['application/json'], maxBytes: 1024 },
+      receive: () => [],
+    });
     registry.register({ ...provider('smtp', ['email']), webhooks: hooks('email') });
     expect(registry.byWebhookNamespace('email')?.name).toBe('smtp');
     expect(registry.byWebhookNamespace('smtp')).toBeUndefined();

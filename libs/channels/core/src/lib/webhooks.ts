@@ -40,9 +40,18 @@ export class WebhookRejected extends Error {
   }
 }
 
+/** What a provider's webhook requests may carry: checked before the body is read (415, 413). */
+export interface WebhookBodies {
+  /** Media types taken (`application/x-www-form-urlencoded`, `message/rfc822`, ...), without parameters. */
+  readonly contentTypes: readonly string[];
+  /** The largest body, in bytes. */
+  readonly maxBytes: number;
+}
+
 export interface ChannelWebhooks {
   readonly namespace: string;
   readonly hooks: readonly string[];
+  readonly bodies: WebhookBodies;
   /**
    * Authenticates the request (signature over the raw body, shared secret, ...) and parses it.
    * Throws WebhookRejected; nothing is recorded for a rejected request.

@@ -125,6 +125,12 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
           for (const hook of webhooks.hooks) expect(hook).toMatch(NAME);
         });
 
+        it('declare the bodies they take (media types without parameters, a positive size limit)', () => {
+          expect(webhooks.bodies.contentTypes.length).toBeGreaterThan(0);
+          for (const type of webhooks.bodies.contentTypes) expect(type).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
+          expect(webhooks.bodies.maxBytes).toBeGreaterThan(0);
+        });
+
         it.each(webhooks.hooks.map((h) => [h]))('refuse an unauthenticated %s request with 403', async (hook: string) => {
           const request: WebhookRequest = {
             hook,

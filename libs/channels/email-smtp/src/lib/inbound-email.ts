@@ -15,6 +15,8 @@ import { conversationOfReplyAddress } from './smtp-settings';
 export const inboundEmailWebhooks: ChannelWebhooks = {
   namespace: 'email',
   hooks: ['inbound'],
+  // Raw MIME, up to the size a mailbox commonly accepts.
+  bodies: { contentTypes: ['message/rfc822', 'application/octet-stream'], maxBytes: 25 * 1024 * 1024 },
 
   async receive(request: WebhookRequest, connection: ConnectionView): Promise<ChannelEvent[]> {
     authenticate(request.headers['authorization'], String(connection.settings['inbound_secret'] ?? ''));

@@ -41,6 +41,8 @@ function form(raw: Buffer): Record<string, string> {
 export const twilioWebhooks: ChannelWebhooks = {
   namespace: 'twilio',
   hooks: ['messages', 'status'],
+  // Twilio posts small forms (a 1,600-character SMS and its parameters are a few KiB).
+  bodies: { contentTypes: ['application/x-www-form-urlencoded'], maxBytes: 64 * 1024 },
 
   receive(request: WebhookRequest, connection: ConnectionView): ChannelEvent[] {
     const signature = request.headers['x-twilio-signature'];
