@@ -110,12 +110,17 @@ describe.each(ENGINES)('follow-up configurations (seed 003) on %s', (engine) => 
 describe.each(ENGINES)('follow-up records (seed 004) on %s', (engine) => {
   const gw = useGateway(engine);
   let id: string;
+  // A record's contact_id must name a contact of the caller's location.
+  const contacts: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const name of ['c1', 'c2']) contacts[name] = (await gw.api.post('/contacts', { name })).body.id;
+  });
 
   it('creates a manual follow-up (on_hold by default) in the envelope', async () => {
     const res = await gw.api.post('/followups', {
       type: 'manual_call',
       debt_id: 'deal-42',
-      contact_id: 'c1',
+      contact_id: contacts['c1'],
       scheduled_at: '2026-12-01T15:00:00Z',
       notes: 'Call about renewal',
     });
@@ -169,7 +174,7 @@ describe.each(ENGINES)('follow-up records (seed 004) on %s', (engine) => {
     for (let i = 0; i < 5; i++) {
       await gw.api.post('/followups', {
         type: i % 2 ? 'sms' : 'email',
-        contact_id: 'c2',
+        contact_id: contacts['c2'],
         scheduled_at: `2026-12-0${i + 2}T09:00:00Z`,
         status: 'scheduled',
       });
@@ -181,7 +186,9 @@ describe.each(ENGINES)('follow-up records (seed 004) on %s', (engine) => {
     expect(third.body.pagination.next_cursor).toBeNull();
     const ids = [...first.body.data, ...second.body.data, ...third.body.data].map((f: { id: string }) => f.id);
     expect(new Set(ids).size).toBe(6);
-    const sms = await gw.api.get('/followups?type=sms&contact_id=c2&scheduled_from=2026-12-03T00:00:00Z&scheduled_to=2026-12-05T00:00:00Z');
+    const sms = await gw.api.get(
+      `/followups?type=sms&contact_id=${contacts['c2']}&scheduled_from=2026-12-03T00:00:00Z&scheduled_to=2026-12-05T00:00:00Z`,
+    );
     expect(sms.body.data.map((f: { scheduled_at: string }) => f.scheduled_at)).toEqual(['2026-12-03T09:00:00.000Z']);
     expect((await gw.api.get('/followups?cursor=garbage')).body.message).toEqual(['cursor is not a next_cursor this API returned']);
     expect((await gw.api.get('/followups?status=lost')).status).toBe(422);

@@ -104,9 +104,10 @@ export class ConversationsService {
       return await this.store.transaction(async (r) => {
         const conversation = await this.find(r, locationId, conversationId);
         const message = await this.message(r, conversation, dto, extra);
+        // A message the gateway could not send changes nothing the follow-ups depend on. The planner
+        // answers why an inbound message scheduled nothing; the message keeps it (redeliveries, timeline).
+        if (extra.react !== false) message.followupNote = await this.planner.onMessage(r, conversation, message);
         await r.messages.insert(message);
-        // A message the gateway could not send changes nothing the follow-ups depend on.
-        if (extra.react !== false) await this.planner.onMessage(r, conversation, message);
         return toMessageDto(message);
       });
     } catch (error) {
@@ -199,6 +200,13 @@ export class ConversationsService {
         intent = dto.intent;
         requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : null;
         intentSource = extra.intentSource ?? 'caller';
+        throwIfProblems(
+          requestedAt && requestedAt < occurredAt
+            ? [
+                `requested_at ${requestedAt.toISOString()} is before the message's time ${occurredAt.toISOString()}: a follow-up cannot be requested in the past`,
+              ]
+            : [],
+        );
       } else {
         const zone = await this.zoneOf(r, conversation);
         const detected = this.detector.detect(dto.body, occurredAt, zone);
@@ -225,6 +233,7 @@ export class ConversationsService {
       statusReason: extra.statusReason ?? null,
       errorCode: extra.errorCode ?? null,
       subject: extra.subject ?? dto.subject ?? null,
+      followupNote: null,
     });
   }
 

@@ -57,6 +57,7 @@ export function toMessageDto(m: MessageEntity): MessageDto {
     status_reason: m.statusReason,
     error_code: m.errorCode,
     subject: m.subject,
+    ...(m.followupNote ? { followup_note: m.followupNote } : {}),
   };
 }
 

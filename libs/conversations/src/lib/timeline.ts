@@ -9,9 +9,10 @@ import { toConversationDto, toMessageDto, toTimelineFollowup } from './mappers';
  * attempts), in order, and the steps not stored yet as `planned`.
  */
 export async function timelineOf(r: Repositories, conversation: ConversationEntity): Promise<TimelineDto> {
-  const id = conversation.id;
-  const messages = await r.messages.listByConversation(id);
-  const followups = await r.queue.listByConversation(id);
+  const { id, locationId } = conversation;
+  // Scoped to the conversation's location: a row of another location that names this id is not shown.
+  const messages = (await r.messages.listByConversation(id)).filter((m) => m.locationId === locationId);
+  const followups = await r.queue.listByConversation(id, locationId);
   const attempts = await r.attempts.listForFollowups(followups.map((f) => f.id));
   const items: TimelineItemDto[] = [
     ...messages.map((m): TimelineItemDto => ({ kind: 'message', at: m.occurredAt.toISOString(), message: toMessageDto(m) })),

@@ -97,8 +97,34 @@ export class FollowupRecordsService {
   ) {}
 
   async create(locationId: string, dto: CreateFollowupDto): Promise<FollowupEnvelopeDto> {
+    return this.store.transaction(async (r) => {
+      const contactId = await this.resolveIds(r, locationId, dto);
+      const followup = this.newRecord(locationId, { ...dto, contact_id: contactId });
+      await r.followups.insert(followup);
+      return { error: false, message: 'Followup created successfully', data: toFollowupDto(followup) };
+    });
+  }
+
+  /**
+   * The ids of a body must name rows of the caller's location, and a conversation's contact is its
+   * own: 422 naming the field otherwise. Answers the record's contact (the conversation's when only
+   * the conversation is given).
+   */
+  private async resolveIds(r: Repositories, locationId: string, dto: CreateFollowupDto): Promise<string | undefined> {
+    const problems: string[] = [];
+    const contact = dto.contact_id === undefined ? undefined : await r.contacts.findById(locationId, dto.contact_id);
+    if (contact === null) problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
+    const conversation = dto.conversation_id === undefined ? undefined : await r.conversations.findById(locationId, dto.conversation_id);
+    if (conversation === null) problems.push(`conversation_id ${dto.conversation_id} is not a conversation of this location`);
+    if (contact && conversation && conversation.contactId !== contact.id)
+      problems.push(`contact_id ${contact.id} is not the contact of conversation ${conversation.id}`);
+    throwIfProblems(problems);
+    return contact?.id ?? conversation?.contactId;
+  }
+
+  private newRecord(locationId: string, dto: CreateFollowupDto): FollowupEntity {
     const now = this.clock.now();
-    const followup = Object.assign(
+    return Object.assign(
       new FollowupEntity(),
       {
         id: newId(),
@@ -124,8 +150,6 @@ export class FollowupRecordsService {
       },
       recordFields(dto),
     );
-    await this.store.run((r) => r.followups.insert(followup));
-    return { error: false, message: 'Followup created successfully', data: toFollowupDto(followup) };
   }
 
   async get(locationId: string, id: string): Promise<FollowupEnvelopeDto> {

@@ -50,23 +50,26 @@ export class FollowupPlanner {
   /**
    * Reacts to a recorded message (and records it on the conversation). The conversation's version
    * moves when pending follow-ups are cancelled, so a dispatch that raced the message sees it.
+   * Answers, for an inbound message whose intent scheduled nothing, why (else null).
    */
-  async onMessage(r: Repositories, conversation: ConversationEntity, message: MessageEntity): Promise<void> {
+  async onMessage(r: Repositories, conversation: ConversationEntity, message: MessageEntity): Promise<string | null> {
     const now = this.clock.now();
     const direction = message.direction === 'inbound' ? 'inbound' : 'outbound';
     if (direction === 'inbound') {
       await r.conversations.touch(conversation, direction, message.occurredAt, now, true);
       await r.queue.cancelPending(conversation.id, reason('contact_replied'), now);
       const scenario = scenarioForIntent(message.intent);
-      if (scenario) await this.start(r, conversation, scenario, message.occurredAt, message.requestedAt);
-      return;
+      if (!scenario) return null;
+      const started = await this.plan(r, conversation, scenario, message.occurredAt, message.requestedAt);
+      return typeof started === 'string' ? started : null;
     }
     const pending = await r.queue.listPendingScenarios(conversation.id);
     const waitingForContact = pending.some((f) => f.scenario === 'contactIsBusy' || f.scenario === 'contactRequested');
     await r.conversations.touch(conversation, direction, message.occurredAt, now, !waitingForContact);
-    if (waitingForContact) return;
+    if (waitingForContact) return null;
     await r.queue.cancelPending(conversation.id, reason('restarted', 'the agent sent a new message'), now, ['contactStoppedReplying']);
     await this.start(r, conversation, 'contactStoppedReplying', message.occurredAt);
+    return null;
   }
 
   /** Schedules step 1 of the scenario, if the conversation's agent has it enabled. */
@@ -77,14 +80,27 @@ export class FollowupPlanner {
     startedAt: Date,
     requestedAt?: Date | null,
   ): Promise<FollowupEntity | null> {
-    if (!conversation.agentId) return null;
+    const started = await this.plan(r, conversation, scenario, startedAt, requestedAt);
+    return typeof started === 'string' ? null : started;
+  }
+
+  /** start(), answering why nothing was scheduled (a sentence ending "nothing was scheduled") instead of null. */
+  private async plan(
+    r: Repositories,
+    conversation: ConversationEntity,
+    scenario: ScenarioId,
+    startedAt: Date,
+    requestedAt?: Date | null,
+  ): Promise<FollowupEntity | string> {
+    const none = 'nothing was scheduled';
+    if (!conversation.agentId) return `the conversation has no agent: ${none}`;
     const agent = await r.conversationAgents.findById(conversation.locationId, conversation.agentId);
-    if (!agent) return null;
+    if (!agent) return `agent ${conversation.agentId} no longer exists: ${none}`;
     const action = await r.agentActions.findByScenario(conversation.locationId, agent.id, scenario);
-    if (!action) return null;
-    const config = scenarioConfig(action);
+    const config = action ? scenarioConfig(action) : null;
+    if (!action || !config?.enabled) return `no enabled ${scenario} action on agent ${agent.id}: ${none}`;
     const step = config.steps[0];
-    if (!config.enabled || !step) return null;
+    if (!step) return `the ${scenario} action ${action.id} has no steps: ${none}`;
     const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
     const due = firstDue(scenario, step, startedAt, requestedAt);
     const row = this.row(conversation, agent, action, contact, config, 1, due);

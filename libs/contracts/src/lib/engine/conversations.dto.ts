@@ -63,6 +63,8 @@ export const MESSAGE_INTENTS = ['busy', 'requested_followup', 'none'] as const;
 export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
 
 type Msg = RecordMessageDto;
+const requestedWithoutIntent = (_value: unknown, o: Msg) =>
+  `requested_at goes with intent requested_followup${o.intent === 'busy' ? ' (busy follows up after the busy delay)' : ''}`;
 
 /** Body of `POST /conversations/:id/messages`. */
 export class RecordMessageDto {
@@ -77,7 +79,9 @@ export class RecordMessageDto {
   /** For inbound messages: what the contact meant; when absent the built-in detector decides. */
   @Optional() @IsIn(MESSAGE_INTENTS) intent?: MessageIntent;
 
+  /** When the contact asked to be contacted: with (and only with) intent requested_followup, not before the message. */
   @RequiredWhen<Msg>((o) => o.intent === 'requested_followup', 'requested_at is required when intent is requested_followup')
+  @Check<Msg>((_value, o) => o.intent === 'requested_followup', requestedWithoutIntent)
   @IsISO8601({ strict: true }, { message: 'requested_at must be an ISO 8601 date-time' })
   requested_at?: string;
 
@@ -134,6 +138,8 @@ export class MessageDto {
   /** The provider's error code (Twilio 30003, SMTP 5.1.1). */
   error_code!: string | null;
   subject!: string | null;
+  /** Inbound only, when what the contact said scheduled nothing: why (no enabled action for the intent, no agent). */
+  followup_note?: string;
 }
 
 /** A follow-up as the timeline shows it: every scheduled one is visible, with the why of it. */

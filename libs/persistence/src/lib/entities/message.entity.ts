@@ -32,5 +32,7 @@ export class MessageEntity {
   @TextColumn({ nullable: true }) errorCode!: string | null;
   /** Email subject. */
   @TextColumn({ nullable: true }) subject!: string | null;
+  /** Inbound: why what the contact said scheduled nothing (no enabled action for the intent, ...). */
+  @TextColumn({ nullable: true }) followupNote!: string | null;
   @InstantColumn() createdAt!: Date;
 }

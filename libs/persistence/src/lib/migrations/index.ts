@@ -3,6 +3,7 @@ import { Engine1764000000000 } from './1764000000000-engine';
 import { Channels1764100000000 } from './1764100000000-channels';
 import { Attempts1764200000000 } from './1764200000000-attempts';
 import { ConversationState1764300000000 } from './1764300000000-conversation-state';
+import { MessageNotes1764400000000 } from './1764400000000-message-notes';
 
 /** Every migration, oldest first. Both engines run the same list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Channels1764100000000,
   Attempts1764200000000,
   ConversationState1764300000000,
+  MessageNotes1764400000000,
 ];

@@ -1,5 +1,5 @@
 import type { DeliveryState, Reason } from '@followup/contracts';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { FollowupEntity } from '../entities';
 import { caseSets, placeholders, qualifiedTable } from './batch-update';
 import { ClaimSpec, changeSets, claimSqlite, hydrateFollowups, sortKey } from './queue-claims';
@@ -7,6 +7,12 @@ import { insertRows } from './errors';
 
 /** Statuses of a follow-up that is still to be sent (and can still be cancelled). */
 export const PENDING_STATUSES = ['scheduled', 'on_hold'];
+
+/**
+ * A pending engine step. Manual records (POST /followups) have no action_id; IX_followups_due
+ * (status, scheduled_at) still serves the claim, action_id is checked on the rows it finds.
+ */
+const ENGINE_STEP = "status = 'scheduled' AND action_id IS NOT NULL";
 
 /** Where a claimed follow-up can go: back to the queue, held, sent, or ended. */
 export type OutcomeStatus = 'scheduled' | 'on_hold' | 'sent' | 'failed' | 'cancelled';
@@ -48,10 +54,13 @@ export class FollowupQueueRepository {
     if (followups.length) await insertRows(this.manager, FollowupEntity, followups);
   }
 
-  /** Claims up to `limit` due follow-ups, oldest due first. */
+  /**
+   * Claims up to `limit` due follow-ups, oldest due first. Only the engine's steps (they name the
+   * action they were planned from): a manual seed 004 record is a task for a person, never sent.
+   */
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<FollowupEntity[]> {
     return this.claim({
-      condition: "status = 'scheduled' AND scheduled_at <= :now",
+      condition: `${ENGINE_STEP} AND scheduled_at <= :now`,
       orderBy: 'scheduled_at',
       change: { status: 'in_progress', attempt: true },
       now,
@@ -254,14 +263,16 @@ export class FollowupQueueRepository {
     });
   }
 
-  listByConversation(conversationId: string): Promise<FollowupEntity[]> {
-    return this.manager.find(FollowupEntity, { where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** A conversation's follow-ups, oldest first; with `locationId`, only that location's (every API read passes it). */
+  listByConversation(conversationId: string, locationId?: string): Promise<FollowupEntity[]> {
+    const where = locationId === undefined ? { conversationId } : { conversationId, locationId };
+    return this.manager.find(FollowupEntity, { where, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** When the next scheduled follow-up falls due (to sleep until then). */
+  /** When the next scheduled engine step falls due (to sleep until then); manual records never wake the loop. */
   async nextDueAt(): Promise<Date | null> {
     const next = await this.manager.findOne(FollowupEntity, {
-      where: { status: 'scheduled' },
+      where: { status: 'scheduled', actionId: Not(IsNull()) },
       order: { scheduledAt: 'ASC' },
       select: { id: true, scheduledAt: true },
     });
