@@ -9,7 +9,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'bullmq-worker', entryPath: './src/bullmq-worker.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'bullmq-worker', entryPath: './src/bullmq-worker.ts' },
+        { entryName: 'ingest-floor', entryPath: './src/ingest/floor.ts' },
+        { entryName: 'ingest-load', entryPath: './src/ingest/load.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

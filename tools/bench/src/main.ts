@@ -7,7 +7,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProviderDouble, percentile } from './provider-double';
 import { report } from './report';
-import { CONCURRENCY, N_STEADY, N_THROUGHPUT, PENDING_LARGE, PENDING_SMALL, RATE, ROOT, RUNS, engines, nodeArgs, quick } from './settings';
+import {
+  CONCURRENCY,
+  INGEST,
+  N_STEADY,
+  N_THROUGHPUT,
+  PENDING_LARGE,
+  PENDING_SMALL,
+  RATE,
+  ROOT,
+  RUNS,
+  engines,
+  nodeArgs,
+  quick,
+  suites,
+} from './settings';
+import { benchIngest } from './ingest/ingest-bench';
 import { claimTimesMs, medianOf, seedPending } from './store-work';
 
 /**
@@ -166,6 +181,11 @@ async function main(): Promise<void> {
       seconds: number;
     };
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), report(saved.results, saved.bull, saved.seconds));
+    return;
+  }
+  if (!suites.includes('dispatch')) {
+    const ingest = await benchIngest({ ...INGEST, engines, nodeArgs });
+    process.stdout.write(`${JSON.stringify(ingest, null, 2)}\n`);
     return;
   }
   const began = Date.now();

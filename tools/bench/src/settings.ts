@@ -19,3 +19,17 @@ export const ROOT = join(__dirname, '../../..');
 /** `--profile=<dir>`: write V8 CPU profiles of the gateway processes there. */
 export const profileDir = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
 export const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+
+/** `--suites=dispatch,ingest,api`: which benchmarks run (all by default). */
+export const suites = process.argv
+  .find((a) => a.startsWith('--suites='))
+  ?.slice(9)
+  .split(',') ?? ['dispatch', 'ingest', 'api'];
+/** Ingest: seconds of warm-up and of measurement per turn, turns per target. */
+export const INGEST = {
+  rounds: quick ? 1 : 2,
+  warmupMs: Number(process.env['BENCH_INGEST_WARMUP_S'] ?? (quick ? 3 : 15)) * 1000,
+  measureMs: Number(process.env['BENCH_INGEST_MEASURE_S'] ?? (quick ? 5 : 15)) * 1000,
+  connections: 50,
+  senders: 2_000,
+};
