@@ -1,0 +1,1 @@
+export * from './lib/whatsapp-cloud-channel';
