@@ -3,3 +3,5 @@ export * from './lib/gateway-process';
 export * from './lib/twilio-api-double';
 export * from './lib/smtp-test-server';
 export * from './lib/http-api-double';
+export * from './lib/graph-api-double';
+export * from './lib/graph-webhook-payloads';

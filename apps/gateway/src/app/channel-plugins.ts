@@ -2,6 +2,7 @@ import { ChannelRegistry } from '@followup/channels-core';
 import { webhookChannelProvider } from '@followup/channels-webhook';
 import { twilioSmsProvider } from '@followup/channels-sms-twilio';
 import { smtpEmailProvider } from '@followup/channels-email-smtp';
+import { whatsappCloudChannelProvider } from '@followup/channels-whatsapp-cloud';
 
 /** The channel plugins this gateway runs with. A new channel library adds its provider here. */
 export function channelRegistry(): ChannelRegistry {
@@ -9,5 +10,6 @@ export function channelRegistry(): ChannelRegistry {
   registry.register(webhookChannelProvider);
   registry.register(twilioSmsProvider);
   registry.register(smtpEmailProvider);
+  registry.register(whatsappCloudChannelProvider);
   return registry;
 }

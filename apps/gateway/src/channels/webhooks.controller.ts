@@ -1,17 +1,22 @@
-import { Controller, HttpCode, NotFoundException, Param, Post, RawBodyRequest, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, RawBodyRequest, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChannelConnectionsService } from '@followup/channels-connections';
-import { ChannelLinks, WebhookRejected } from '@followup/channels-core';
+import { ChannelLinks, ChannelProvider, ChannelWebhooks, ConnectionView, WebhookRejected, WebhookReply } from '@followup/channels-core';
+import type { ChannelConnectionEntity } from '@followup/persistence';
 import { ChannelEventsService } from '@followup/conversations';
 import { Clock } from '@followup/util';
 import { Public } from '../auth/auth.decorators';
 import { Bodies } from '../http/request-policy';
 
+type Found = { connection: ChannelConnectionEntity; provider: ChannelProvider; webhooks: ChannelWebhooks; view: ConnectionView };
+
 /**
  * Provider webhooks: `POST /webhooks/<namespace>/<connection id>/<hook>` (Twilio's inbound
- * messages and status callbacks, inbound email). The connection's provider authenticates the raw
- * request and parses it into normalised events; a rejected request records nothing.
+ * messages and status callbacks, inbound email, WhatsApp's events) and, for providers that check
+ * a URL before using it, `GET` on the same path (Meta's verification handshake). The connection's
+ * provider authenticates the raw request and parses it into normalised events; a rejected request
+ * records nothing.
  */
 @ApiTags('Webhooks')
 @Public()
@@ -35,34 +40,77 @@ export class WebhooksController {
     @Req() request: RawBodyRequest<FastifyRequest>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const found = await this.find(namespace, connectionId, hook);
+    const rawBody = request.rawBody ?? Buffer.alloc(0);
+    const received = await this.rejectedAs(reply, () =>
+      found.webhooks.receive(
+        { hook, url: this.url(request), headers: lowerCase(request.headers), rawBody, now: this.clock.now() },
+        found.view,
+      ),
+    );
+    if (!received.ok) return;
+    const outcome = await this.events.handle(found.connection, received.value);
+    await send(reply, found.webhooks.reply?.(hook, outcome, found.view) ?? { status: 200 });
+  }
+
+  @Get(':namespace/:connectionId/:hook')
+  @ApiExcludeEndpoint()
+  async verify(
+    @Param('namespace') namespace: string,
+    @Param('connectionId') connectionId: string,
+    @Param('hook') hook: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const found = await this.find(namespace, connectionId, hook);
+    const verify = found.webhooks.verify?.bind(found.webhooks);
+    if (!verify) throw new NotFoundException(`${namespace} webhooks take POST only`);
+    const query = Object.fromEntries(
+      Object.entries((request.query ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)]),
+    );
+    const answered = await this.rejectedAs(reply, () =>
+      verify({ hook, url: this.url(request), query, headers: lowerCase(request.headers), now: this.clock.now() }, found.view),
+    );
+    if (answered.ok) await send(reply, answered.value);
+  }
+
+  /** The connection a webhook path names, if its provider serves that namespace and hook. */
+  private async find(namespace: string, connectionId: string, hook: string): Promise<Found> {
     const found = await this.connections.forWebhook(namespace, connectionId);
     const webhooks = found?.provider.webhooks;
     if (!found || !webhooks) throw new NotFoundException(`no ${namespace} channel connection ${connectionId}`);
     if (!webhooks.hooks.includes(hook))
       throw new NotFoundException(`${namespace} webhooks are ${webhooks.hooks.map((h) => `/${h}`).join(', ')}, not /${hook}`);
-    const headers = Object.fromEntries(
-      Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
-    );
-    const view = { id: found.connection.id, locationId: found.connection.locationId, settings: found.connection.settings };
-    let events;
+    const { connection } = found;
+    return { ...found, webhooks, view: { id: connection.id, locationId: connection.locationId, settings: connection.settings } };
+  }
+
+  /** The provider's result, or its WebhookRejected answered as JSON (403/400/415). */
+  private async rejectedAs<T>(reply: FastifyReply, run: () => T | Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      events = await webhooks.receive(
-        { hook, url: `${this.links.baseUrl()}${request.url}`, headers, rawBody: request.rawBody ?? Buffer.alloc(0), now: this.clock.now() },
-        view,
-      );
+      return { ok: true, value: await run() };
     } catch (error) {
       if (!(error instanceof WebhookRejected)) throw error;
       await reply
         .status(error.status)
         .type('application/json')
         .send({ statusCode: error.status, message: error.message, error: error.status === 403 ? 'Forbidden' : 'Bad Request' });
-      return;
+      return { ok: false };
     }
-    const outcome = await this.events.handle(found.connection, events);
-    const answer = webhooks.reply?.(hook, outcome, view) ?? { status: 200 };
-    await reply
-      .status(answer.status)
-      .type(answer.contentType ?? 'text/plain; charset=utf-8')
-      .send(answer.body ?? '');
   }
+
+  private url(request: FastifyRequest): string {
+    return `${this.links.baseUrl()}${request.url}`;
+  }
+}
+
+function lowerCase(headers: FastifyRequest['headers']): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+}
+
+async function send(reply: FastifyReply, answer: WebhookReply): Promise<void> {
+  await reply
+    .status(answer.status)
+    .type(answer.contentType ?? 'text/plain; charset=utf-8')
+    .send(answer.body ?? '');
 }

@@ -108,6 +108,20 @@ export interface SendResult {
   status: 'queued' | 'sent' | 'delivered';
 }
 
+/** What a refusal says beyond "not sent", for an engine that can act on it (both optional). */
+export interface SendErrorHints {
+  /**
+   * The provider refused for now, not for good (a rate limit: WhatsApp 130429, 131056): nothing
+   * was sent, and the same message may go again after this long.
+   */
+  retryAfterMs?: number;
+  /**
+   * The conversation's session window is closed (WhatsApp 131047: more than 24 hours since the
+   * contact's last message): free-form text is refused, a template may still go.
+   */
+  sessionClosed?: boolean;
+}
+
 /**
  * A send that failed. `definite` means the provider certainly did not take the message (refused,
  * unreachable before the request was written); otherwise the outcome is unknown.
@@ -116,12 +130,14 @@ export class SendError extends Error {
   /**
    * `address`: what the refusal says about the contact's address (Twilio 21610: the number opted
    * out at the carrier), so the contact stops getting messages on those channels.
+   * `hints`: a refusal that is temporary or that only this kind of message meets (SendErrorHints).
    */
   constructor(
     message: string,
     readonly code: string,
     readonly definite: boolean,
     readonly address?: { state: 'opted_out' | 'invalid'; channels: ChannelType[] },
+    readonly hints: SendErrorHints = {},
   ) {
     super(message);
     this.name = 'SendError';

@@ -5,6 +5,8 @@ import type { ConnectionView } from './channel-adapter';
  * A provider's webhooks: the gateway serves them at `POST /webhooks/<namespace>/<connection id>/<hook>`
  * (Twilio: `/webhooks/twilio/:id/messages` and `/status`; email: `/webhooks/email/:id/inbound`),
  * finds the connection, and lets the provider verify and parse the request into normalised events.
+ * Providers that check a webhook URL before they use it (a subscription handshake) also get
+ * `GET` on the same paths, answered by `verify`.
  */
 export interface WebhookRequest {
   hook: string;
@@ -14,6 +16,21 @@ export interface WebhookRequest {
   headers: Record<string, string | undefined>;
   /** The body exactly as received: signatures are computed over it. */
   rawBody: Buffer;
+  now: Date;
+}
+
+/**
+ * A provider's `GET` to one of its webhook URLs: the handshake some providers make before they
+ * deliver there (Meta: `hub.mode=subscribe`, `hub.verify_token`, `hub.challenge` to echo).
+ */
+export interface WebhookVerification {
+  hook: string;
+  /** The URL as the provider called it: PUBLIC_BASE_URL + path and query. */
+  url: string;
+  /** The query parameters (a repeated one keeps its first value). */
+  query: Record<string, string | undefined>;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
   now: Date;
 }
 
@@ -59,4 +76,10 @@ export interface ChannelWebhooks {
   receive(request: WebhookRequest, connection: ConnectionView): ChannelEvent[] | Promise<ChannelEvent[]>;
   /** The answer the provider expects (default: 200 with an empty body). */
   reply?(hook: string, outcome: WebhookOutcome, connection: ConnectionView): WebhookReply;
+  /**
+   * Answers a provider's `GET` to a hook (its handshake before it delivers there). Checks what the
+   * provider proves it knows (a shared token) and answers what it expects back (an echoed
+   * challenge). Throws WebhookRejected; records nothing. Absent: the hooks take no `GET` (404).
+   */
+  verify?(request: WebhookVerification, connection: ConnectionView): WebhookReply | Promise<WebhookReply>;
 }

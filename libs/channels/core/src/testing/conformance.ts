@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CHANNEL_TYPES } from '@followup/contracts';
 import { ChannelProvider, ChannelType, ContactAddresses, SendContext, SendError } from '../lib/channel-adapter';
-import { WebhookRejected, WebhookRequest } from '../lib/webhooks';
+import { WebhookRejected, WebhookRequest, WebhookVerification } from '../lib/webhooks';
 
 /**
  * The far side of a channel for the conformance suite: a double that speaks the provider's real
@@ -18,6 +18,8 @@ export interface ConformancePeer {
   refuseNext(): void;
   /** A webhook request for `hook` that is signed or authenticated as the provider would do it. */
   authenticWebhook?(hook: string, connection: { id: string; settings: Record<string, unknown> }): WebhookRequest;
+  /** For providers whose webhooks have `verify`: the handshake `GET` the provider would make. */
+  authenticVerification?(hook: string, connection: { id: string; settings: Record<string, unknown> }): WebhookVerification;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,8 @@ const NAME = /^[a-z][a-z0-9-]{0,31}$/;
  * The checks every channel plugin passes (run it from the plugin's own spec):
  * its metadata, its settings validation, each adapter's capabilities, reachability and session
  * state, a real send to the peer and a refused one, and, when it has webhooks, that an
- * unauthenticated request is refused while an authentic one parses.
+ * unauthenticated request is refused while an authentic one parses (and, when the webhooks answer
+ * a verification `GET`, that one proving nothing is refused while the provider's is answered).
  */
 export function describeChannelConformance(harness: ConformanceHarness): void {
   const { provider } = harness;
@@ -114,10 +117,13 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
     const webhooks = provider.webhooks;
     if (webhooks) {
       describe('webhooks', () => {
-        const connection = () => ({
-          id: 'conformance-connection',
-          settings: provider.completeSettings ? provider.completeSettings(peer.settings) : peer.settings,
-        });
+        // Completed once: a secret the provider generates (a verify token) stays the connection's.
+        let completed: { id: string; settings: Record<string, unknown> } | undefined;
+        const connection = () =>
+          (completed ??= {
+            id: 'conformance-connection',
+            settings: provider.completeSettings ? provider.completeSettings(peer.settings) : peer.settings,
+          });
 
         it('name their namespace and hooks', () => {
           expect(webhooks.namespace).toMatch(NAME);
@@ -157,6 +163,32 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
             expect(event.providerMessageId).toMatch(/\S/);
           }
         });
+
+        const verify = webhooks.verify?.bind(webhooks);
+        if (verify) {
+          it.each(webhooks.hooks.map((h) => [h]))('refuse a verification GET of %s that proves nothing with 403', async (hook: string) => {
+            const request: WebhookVerification = {
+              hook,
+              url: `http://127.0.0.1/webhooks/${webhooks.namespace}/x/${hook}`,
+              query: {},
+              headers: {},
+              now: new Date(),
+            };
+            const error = await Promise.resolve()
+              .then(() => verify(request, connection()))
+              .catch((e: unknown) => e);
+            expect(error).toBeInstanceOf(WebhookRejected);
+            expect((error as WebhookRejected).status).toBe(403);
+          });
+
+          it.each(webhooks.hooks.map((h) => [h]))("answer the provider's verification GET of %s", async (hook: string) => {
+            if (!peer.authenticVerification)
+              throw new Error('the harness must build verification requests (ConformancePeer.authenticVerification)');
+            const answer = await verify(peer.authenticVerification(hook, connection()), connection());
+            expect(answer.status).toBeGreaterThanOrEqual(200);
+            expect(answer.status).toBeLessThan(300);
+          });
+        }
       });
     }
   });

@@ -56,6 +56,12 @@ export interface DeliveryStatus {
    * not deliverable at all (a bounce). The contact stops getting messages on these channels.
    */
   address?: { state: 'opted_out' | 'invalid'; phone?: string; email?: string; channels: ChannelType[] };
+  /**
+   * The message failed because the conversation's session window had closed when the provider
+   * tried it (WhatsApp 131047: more than 24 hours since the contact's last message). Nothing is
+   * wrong with the address: only a template can reach the contact until they write again.
+   */
+  sessionClosed?: boolean;
 }
 
 export type ChannelEvent = InboundMessage | DeliveryStatus;
