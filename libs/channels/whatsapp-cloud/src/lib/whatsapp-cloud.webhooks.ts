@@ -21,6 +21,8 @@ import { parseWebhookPayload } from './webhook-payload.parser';
 export const whatsappCloudWebhooks = {
   namespace: 'whatsapp',
   hooks: ['events'],
+  // Meta's JSON; a batched delivery of many messages and statuses can reach a few MiB.
+  bodies: { contentTypes: ['application/json'], maxBytes: 3 * 1024 * 1024 },
 
   receive(request: WebhookRequest, connection: ConnectionView): ChannelEvent[] {
     checkHubSignature(request.headers, request.rawBody, connection.settings['app_secret']);
