@@ -2,6 +2,7 @@ import type { DetectionLanguage } from './intent-detector';
 import { LEXICON_EN } from './lexicon-en';
 import { LEXICON_ES } from './lexicon-es';
 import { LEXICON_PT } from './lexicon-pt';
+import type { Lexicon } from './lexicon.types';
 
 /**
  * Which language a short message is in, from marker words (weighted: a word only one language uses
@@ -31,16 +32,28 @@ const MARKERS: Readonly<Record<DetectionLanguage, string>> = {
     precisa preciso tava estava voces ligo chamo falo gostaria informacoes fica fecha abrem apartamento tudo aqui ai la isso pela pelo`,
 };
 
-/** Each language's shorthand ("tmrw", "xfa", "vc") marks it too. */
+/** Month names, which differ between the three. */
+const MONTH_NAMES: Readonly<Record<DetectionLanguage, string>> = {
+  en: 'january february march april may june july august september october november december',
+  es: 'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre fin mediodia te mes proximo proxima',
+  pt: 'janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro fim em meio te mes proximo proxima dia dias',
+};
+
+/** Each language's shorthand ("tmrw", "xfa", "vc") and the words of its lexicon mark it too. */
+const lexiconWords = (lexicon: Lexicon) => [
+  ...Object.keys(lexicon.aliases),
+  ...(JSON.stringify({ ...lexicon, aliases: {} }).match(/(?<![\\[])\b[a-z]{3,}\b(?!\])/g) ?? []),
+];
 const SHORTHAND: Readonly<Record<DetectionLanguage, string[]>> = {
-  en: Object.keys(LEXICON_EN.aliases),
-  es: Object.keys(LEXICON_ES.aliases),
-  pt: Object.keys(LEXICON_PT.aliases),
+  en: lexiconWords(LEXICON_EN),
+  es: lexiconWords(LEXICON_ES),
+  pt: lexiconWords(LEXICON_PT),
 };
 
 const WEIGHTS = new Map<string, Partial<Record<DetectionLanguage, number>>>();
 for (const language of Object.keys(MARKERS) as DetectionLanguage[]) {
-  for (const word of new Set([...MARKERS[language].split(/\s+/).filter(Boolean), ...SHORTHAND[language]])) {
+  const words = [MARKERS[language], MONTH_NAMES[language]].join(' ').split(/\s+/);
+  for (const word of new Set([...words.filter(Boolean), ...SHORTHAND[language]])) {
     const entry = WEIGHTS.get(word) ?? {};
     entry[language] = 1;
     WEIGHTS.set(word, entry);
@@ -68,6 +81,7 @@ export function detectLanguage(raw: string, tokens: readonly string[], hint?: De
   if (/\b(rs|kkk+)\b/.test(lower)) score.pt += 1;
   if (/\b(ja(ja)+|je(je)+)\b/.test(lower)) score.es += 1;
   const order: DetectionLanguage[] = hint ? [hint, ...(['en', 'es', 'pt'] as const).filter((l) => l !== hint)] : ['en', 'es', 'pt'];
+  if (hint) score[hint] += 1;
   let best = order[0];
   for (const language of order) if (score[language] > score[best]) best = language;
   return best;

@@ -7,6 +7,16 @@ import { normalizeText, tokensOf } from './text-normalize';
 import { parseTime } from './time-parse';
 import { resolveTime, type RequestedTime } from './time-resolve';
 import { MONTHS } from './time-vocabulary';
+import { builtinClassifier } from './builtin-classifier';
+import type { NeuralClassifier } from './neural-classifier';
+
+/** The classifier's posterior below which its answer is not taken. */
+const CLASSIFIER_THRESHOLD = 0.75;
+
+export interface DetectorOptions {
+  /** Ask the built-in classifier when the rules find nothing (default true). */
+  classifier?: boolean;
+}
 
 const hasCue = (c: Cues) => c.notInterested > 0 || c.wantsHuman > 0 || c.busy > 0 || c.goodbye > 0 || c.notBusy;
 const MONTH_WORD = new RegExp(`\\b(?:${Object.keys(MONTHS).join('|')})\\b`);
@@ -19,6 +29,14 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Synchronous; the lexicons and patterns are built once, at load. docs/detection.md tells what it reads.
  */
 export class MultilingualIntentDetector extends IntentDetector {
+  private readonly classifier?: NeuralClassifier;
+
+  /** `classifier: false` leaves the rules alone (the measurement in docs/detection.md compares both). */
+  constructor(options: DetectorOptions = {}) {
+    super();
+    if (options.classifier !== false) this.classifier = builtinClassifier();
+  }
+
   detect(input: DetectionInput): Detection {
     const normalized = normalizeText(input.text ?? '');
     const tokens = tokensOf(normalized);
@@ -41,7 +59,8 @@ export class MultilingualIntentDetector extends IntentDetector {
       }
     }
     const requested = this.requested(input, expanded, language, cues);
-    const result = this.decide(cues, requested, factor);
+    let result = this.decide(cues, requested, factor);
+    if (result.intent === 'none' && !phrase && this.classifier) result = this.classified(language, expanded) ?? result;
     return { ...result, confidence: round(result.confidence), language, ...transfer(phrase, result.intent === 'none') };
   }
 
@@ -56,6 +75,13 @@ export class MultilingualIntentDetector extends IntentDetector {
     if (cues.goodbye) return { intent: 'goodbye', confidence: cues.goodbye * factor };
     if (cues.notInterested) return { intent: 'not_interested', confidence: cues.notInterested * factor };
     return { intent: 'none', confidence: 0.6 };
+  }
+
+  /** What the classifier reads when the rules read nothing: only a confident busy, goodbye, wants_human or not_interested. */
+  private classified(language: DetectionLanguage, expanded: string): Omit<Detection, 'language'> | undefined {
+    const c = this.classifier?.classify(language, expanded);
+    if (!c || c.intent === 'none' || c.intent === 'requested_followup' || c.probability < CLASSIFIER_THRESHOLD) return undefined;
+    return { intent: c.intent, confidence: 0.6 * c.probability };
   }
 
   /** A time after the message that the text asks to be contacted at (a bare time is an answer to "when?"). */

@@ -1,3 +1,5 @@
+/** Labelled pt replies (dev set): one per line, tab-separated (see labelled-corpus.ts). */
+export const PT_DEV = `
 # Brazilian Portuguese replies. Columns: intent, expected local time (YYYY-MM-DDTHH:mm, YYYY-MM-DD for a day without a time, - for none), text, optional local send time and zone.
 # Default: sent Wednesday 2026-06-10 10:15 in America/Sao_Paulo.
 busy	-	estou ocupado
@@ -227,3 +229,12 @@ none	-	valeu
 none	-	sim, pode mandar
 none	-	aceita cartão?
 none	-	beleza
+none	-	quero comprar um carro
+none	-	quero mais informações
+none	-	gostaria de ver a casa
+none	-	quero o de 2 quartos
+none	-	me passa um orçamento
+none	-	preciso de um lugar maior
+none	-	quero saber o preço
+none	-	queremos agendar uma visita
+`;

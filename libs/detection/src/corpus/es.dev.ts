@@ -1,3 +1,5 @@
+/** Labelled es replies (dev set): one per line, tab-separated (see labelled-corpus.ts). */
+export const ES_DEV = `
 # Spanish replies (Mexico first). Columns: intent, expected local time (YYYY-MM-DDTHH:mm, YYYY-MM-DD for a day without a time, - for none), text, optional local send time and zone.
 # Default: sent Wednesday 2026-06-10 10:15 in America/Mexico_City.
 busy	-	estoy ocupado
@@ -226,3 +228,12 @@ none	-	¿la promoción es válida hasta el viernes?
 none	-	ya estoy libre, ¿qué pasó?
 none	-	sí claro, mándame la info
 none	-	¿aceptan tarjeta?
+none	-	quiero comprar un carro
+none	-	quiero más información
+none	-	me gustaría ver la casa
+none	-	quiero el de 2 recámaras
+none	-	me pasas una cotización
+none	-	necesito algo más grande
+none	-	quiero saber el precio
+none	-	queremos agendar una visita
+`;

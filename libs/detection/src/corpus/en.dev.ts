@@ -1,3 +1,5 @@
+/** Labelled en replies (dev set): one per line, tab-separated (see labelled-corpus.ts). */
+export const EN_DEV = `
 # English replies. Columns: intent, expected local time (YYYY-MM-DDTHH:mm when a time of day is named, YYYY-MM-DD for a day or period: 00:00, timeGiven false; - when none), text, and optionally the local send time and the zone.
 # Default: sent Wednesday 2026-06-10 10:15 in America/New_York.
 busy	-	can't talk rn
@@ -253,3 +255,12 @@ none	-	how does financing work?
 none	-	hi
 none	-	Good afternoon, I'm interested in the house on Main St
 none	-	my husband is driving the car now? lol no, is it automatic?
+none	-	I want to buy a car
+none	-	i want more info
+none	-	I'd like to see the house
+none	-	I want the 2 bedroom one
+none	-	can I get a quote
+none	-	I need a bigger place
+none	-	I want to know the price
+none	-	we want to schedule a visit
+`;
