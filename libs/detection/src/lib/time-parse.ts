@@ -24,6 +24,8 @@ export interface TimeParts {
 
 const DAYS = alternation(Object.keys(WEEKDAYS).filter((w) => !['wed', 'sat', 'sun', 'tue'].includes(w)));
 const ANY_DAY = alternation(Object.keys(WEEKDAYS));
+/** Weekday names that stand alone ("wed", "sat", "sun", "tue" need a "on"/"next"/"this"). */
+const BARE_DAY = new RegExp(`^(?:${DAYS})$`);
 const MONTH = alternation(Object.keys(MONTHS));
 const DAY_WORDS = `tomorrow|today|tonight|manana|hoy|amanha|hoje|feira|week|semana|weekend|${ANY_DAY}`;
 const NUM = `\\d{1,2}|${alternation(Object.keys(HOUR_WORDS))}`;
@@ -142,10 +144,11 @@ const RULES: Rule[] = [
       'g',
     ),
     (m, p) => {
-      if (!m[1] && !new RegExp(`^(?:${DAYS})$`).test(m[2])) return false;
+      if (!m[1] && !BARE_DAY.test(m[2])) return false;
       p.weekday = WEEKDAYS[m[2]];
       p.weekdayNext = m[1] === 'next' || /^que\s/.test(m[3] ?? '');
       if (m[3] && /week|semana/.test(m[3])) p.period = 'nextWeek';
+      return true;
     },
   ],
   [/\b(?:(?:the\s+)?day\s+after\s+tomorrow|pasado\s+manana|depois\s+de\s+amanha)\b/g, (_m, p) => void (p.dayOffset = 2)],
