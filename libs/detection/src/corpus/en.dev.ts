@@ -263,4 +263,13 @@ none	-	can I get a quote
 none	-	I need a bigger place
 none	-	I want to know the price
 none	-	we want to schedule a visit
+none	-	no problem
+requested_followup	2026-06-11	no worries, talk tomorrow
+busy	-	I'm busy tomorrow
+requested_followup	2026-06-12	not tomorrow, friday
+busy	-	I can't tomorrow
+requested_followup	2026-06-12	busy tomorrow but friday works
+none	-	no worries
+none	-	no I haven't seen it yet
+requested_followup	2026-06-13T11:00	I saw the 3 bedroom on Oak st, can we do a showing saturday at 11?
 `;

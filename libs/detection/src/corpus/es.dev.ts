@@ -236,4 +236,11 @@ none	-	me pasas una cotización
 none	-	necesito algo más grande
 none	-	quiero saber el precio
 none	-	queremos agendar una visita
+none	-	no sé
+none	-	no hay problema
+busy	-	estoy ocupado mañana
+busy	-	mañana no puedo
+requested_followup	2026-06-12	mañana no puedo, el viernes sí
+none	-	no entiendo
+requested_followup	2026-06-11T10:00	ok perfecto, mañana a las 10 entonces
 `;

@@ -237,4 +237,11 @@ none	-	me passa um orçamento
 none	-	preciso de um lugar maior
 none	-	quero saber o preço
 none	-	queremos agendar uma visita
+busy	-	já volto
+none	-	sem problema
+none	-	não sei
+busy	-	amanhã não posso
+requested_followup	2026-06-12	amanhã não dá, sexta sim
+none	-	não entendi
+busy	-	to ocupado amanhã
 `;

@@ -19,6 +19,8 @@ export interface Cues {
   nonRequest: boolean;
   /** A busy cue was cancelled ("not busy", "estaba ocupado"). */
   notBusy: boolean;
+  /** Surely none ("no problem", "no sé"): the classifier is not asked. */
+  neutral: boolean;
 }
 
 export const STRONG = 0.9;
@@ -41,6 +43,7 @@ interface Compiled {
   notBusy: RegExp;
   contact: RegExp;
   nonRequest: RegExp;
+  neutral: RegExp;
   fillers: RegExp;
 }
 
@@ -76,6 +79,7 @@ function compile(lexicon: Lexicon): Compiled {
     notBusy: new RegExp(`\\b${words(lexicon.notBusy)}\\b`, 'g'),
     contact: new RegExp(`\\b${words(lexicon.contact)}`),
     nonRequest: new RegExp(`\\b${words(lexicon.nonRequest)}\\b`),
+    neutral: new RegExp(`\\b${words(lexicon.neutral)}\\b`),
     fillers: new RegExp(`\\b${words(lexicon.fillers)}\\b`, 'g'),
   };
 }
@@ -147,5 +151,6 @@ export function cuesOf(text: string, language: DetectionLanguage): Cues {
     contact: lexicon.contact.test(text),
     nonRequest: lexicon.nonRequest.test(text),
     notBusy,
+    neutral: lexicon.neutral.test(text),
   };
 }

@@ -35,7 +35,7 @@ const MARKERS: Readonly<Record<DetectionLanguage, string>> = {
 /** Month names, which differ between the three. */
 const MONTH_NAMES: Readonly<Record<DetectionLanguage, string>> = {
   en: 'january february march april may june july august september october november december',
-  es: 'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre fin mediodia te mes proximo proxima',
+  es: 'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre fin mediodia te mes proximo proxima se',
   pt: 'janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro fim em meio te mes proximo proxima dia dias',
 };
 

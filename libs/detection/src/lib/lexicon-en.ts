@@ -70,7 +70,7 @@ export const LEXICON_EN: Lexicon = {
       'brb', 'in a (?:bit|while|minute|sec|second)', 'another day', 'when i get home', 'when im free', 'when i can',
       'when i have (?:time|a (?:minute|moment|chance))', 'not a good moment', 'remind me', 'try (?:me )?again', 'maybe later',
       'let me think', 'think about it', 'ill check', 'let me check', 'at the moment no', 'no time', 'dont have time',
-      'not (?:this week|today|tonight|this month|this morning)', 'running late', 'in a rush', 'on my way', 'omw',
+      'not (?:this week|today|tonight|this month|this morning)', 'running late', 'cant (?:do )?(?:tomorrow|today|tonight|this week)', 'in a rush', 'on my way', 'omw',
     ],
   },
   goodbye: {
@@ -92,12 +92,13 @@ export const LEXICON_EN: Lexicon = {
     'call', 'ring', 'phone', 'text', 'message', 'email', 'mail', 'contact', 'reach', 'ping', 'follow up', 'followup', 'get back', 'talk',
     'speak', 'chat', 'try', 'hit me', 'catch up', 'remind', 'touch base', 'circle back', 'check in', 'check back', 'ask', 'write',
     'come back', 'free', 'available', 'good for me', 'works', 'work for me', 'better', 'best', 'prefer', 'can do', 'lets do',
-    'how about', 'what about', 'meet', 'discuss', 'connect', 'see you', 'hear from',
+    'how about', 'what about', 'can we', 'could we', 'lets', 'showing', 'visit', 'tour', 'come by', 'stop by', 'meet', 'discuss', 'connect', 'see you', 'hear from',
   ],
   nonRequest: [
     'appointment', 'appt', 'are you open', 'do you open', 'you open', 'open on', 'close', 'closing', 'delivery', 'deliver', 'arrive',
     'valid', 'expire', 'offer', 'promo', 'sale', 'birthday', 'party', 'flight', 'game', 'was', 'went', 'did', 'had',
   ],
+  neutral: ['no (?:problem|worries|prob)', 'dont know', 'do not know', 'dont understand', 'not sure', 'no idea', 'no clue'],
   fillers: [
     'ok', 'okay', 'thanks', 'thank you', 'please', 'sorry', 'hi', 'hey', 'hello', 'yes', 'yeah', 'yep', 'sure', 'lol', 'haha', 'so',
     'well', 'then', 'man', 'bro', 'sir', 'maam', 'emoji_thanks', 'cool', 'alright', 'great', 'perfect', 'oh', 'ah', 'hm', 'uh', 'and',

@@ -73,7 +73,7 @@ export const LEXICON_ES: Lexicon = {
       'cuando llegue', 'en cuanto pueda', 'lo pienso', 'lo voy a pensar', 'dejame pensarlo',
       'dej(?:a|e)me (?:ver|checar|revisar|pensar)(?:lo)?', 'lo checo', 'lo reviso', 'voy manejando', 'emoji_driving', 'emoji_sleep',
       'emoji_running', 'ando (?:en la calle|fuera|afuera|ocupad[oa]|manejando|trabajando)', 'no estoy disponible', 'voy de salida',
-      'tengo prisa', 'ando con prisa',
+      'tengo prisa', 'no puedo (?:manana|hoy)', '(?:manana|hoy) no puedo', 'ando con prisa',
     ],
   },
   goodbye: {
@@ -101,6 +101,7 @@ export const LEXICON_ES: Lexicon = {
     'cita', 'abren', 'abre', 'cierran', 'cierra', 'horario', 'entrega', 'llega', 'envio', 'vence', 'valida', 'promocion', 'oferta',
     'cumpleanos', 'fiesta', 'vuelo', 'partido', 'fue', 'estuve', 'hice', 'tuve',
   ],
+  neutral: ['no (?:se|sabia|entiendo|entendi|entendo|hay problema|te preocupes|pasa nada|importa)', 'sin problema', 'ni idea'],
   fillers: [
     'ok', 'gracias', 'por favor', 'perdon', 'disculpa', 'disculpe', 'lo siento', 'hola', 'si', 'claro', 'jaja', 'jeje', 'pues', 'bueno',
     'entonces', 'amigo', 'amiga', 'senor', 'senora', 'joven', 'wey', 'va', 'sale', 'vale', 'emoji_thanks', 'muchas', 'mil', 'y', 'pero',

@@ -63,7 +63,7 @@ export const LEXICON_PT: Lexicon = {
       'aguarde', 'pera ai', 'espera ai', 'no medico', 'no hospital', 'viajando', 'de viagem', 'dormindo', 'almocando', 'jantando',
       'quando (?:eu )?puder', 'quando (?:eu )?tiver tempo', 'sem tempo', 'nao tenho tempo', 'te aviso', 'vou ver', 'vou pensar',
       'deixa eu (?:ver|pensar)', 'depois', 'emoji_driving', 'emoji_sleep', 'emoji_running', 'na rua', 'na estrada', 'no onibus',
-      'no carro', 'na correria', 'to saindo', 'estou saindo',
+      'no carro', 'na correria', 'ja volto', 'volto (?:ja|logo)', 'nao posso (?:amanha|hoje)', '(?:amanha|hoje) nao (?:posso|da)', 'to saindo', 'estou saindo',
     ],
   },
   goodbye: {
@@ -89,6 +89,7 @@ export const LEXICON_PT: Lexicon = {
     'consulta', 'agendamento', 'abre', 'abrem', 'fecha', 'fecham', 'horario de', 'entrega', 'chega', 'envio', 'vence', 'valida',
     'promocao', 'oferta', 'aniversario', 'festa', 'voo', 'jogo', 'foi', 'fui ai', 'estive', 'fiz', 'tive',
   ],
+  neutral: ['nao (?:sei|sabia|entendi|entendo|tem problema|se preocupe|esquenta)', 'sem problemas?', 'nem ideia', 'sei la'],
   fillers: [
     'ok', 'obrigado', 'obrigada', 'valeu', 'por favor', 'desculpa', 'desculpe', 'foi mal', 'oi', 'ola', 'sim', 'claro', 'kk', 'k', 'rs',
     'haha', 'entao', 'beleza', 'cara', 'mano', 'amigo', 'amiga', 'senhor', 'senhora', 'moco', 'moca', 'emoji_thanks', 'muito', 'e',

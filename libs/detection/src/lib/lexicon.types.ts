@@ -24,6 +24,8 @@ export interface Lexicon {
   contact: readonly string[];
   /** A time that is about something else: "my appointment is at 3", "are you open on Saturday". */
   nonRequest: readonly string[];
+  /** Replies that are surely none, so the classifier is not asked: "no problem", "no sé", "não entendi". */
+  neutral: readonly string[];
   /** Words that carry nothing on their own: ok, thanks, please, emoji, laughter. */
   fillers: readonly string[];
 }

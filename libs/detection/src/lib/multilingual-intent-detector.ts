@@ -60,7 +60,7 @@ export class MultilingualIntentDetector extends IntentDetector {
     }
     const requested = this.requested(input, expanded, language, cues);
     let result = this.decide(cues, requested, factor);
-    if (result.intent === 'none' && !phrase && this.classifier) result = this.classified(language, expanded) ?? result;
+    if (result.intent === 'none' && !phrase && !cues.neutral && this.classifier) result = this.classified(language, expanded) ?? result;
     return { ...result, confidence: round(result.confidence), language, ...transfer(phrase, result.intent === 'none') };
   }
 

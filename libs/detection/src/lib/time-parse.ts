@@ -51,8 +51,16 @@ const AFTER_DAY_NUMBER = new RegExp(
   'g',
 );
 
+/** A day the contact says they cannot do ("busy tomorrow", "no puedo el lunes", "amanhã não posso"): not a time to call. */
+const UNAVAILABLE = new RegExp(
+  `\\b(?:busy|cant(?:\\s+do)?|cannot|not|no\\s+puedo|ocupad[oa]|nao\\s+posso|nao\\s+da|estou\\s+ocupad[oa])\\s+(?:on\\s+|el\\s+|na\\s+|no\\s+)?(?:tomorrow|today|tonight|manana|amanha|hoy|hoje|${ANY_DAY})\\b` +
+    `|\\b(?:tomorrow|manana|amanha|hoy|hoje)\\s+(?:no\\s+puedo|nao\\s+posso|nao\\s+da|i\\s+cant)\\b`,
+  'g',
+);
+
 const RULES: Rule[] = [
   [PAST, (_m, p) => void (p.past = true)],
+  [UNAVAILABLE, () => undefined],
   [
     /\b(?:in|en|em|within|dentro\s+de|daqui\s+a|daqui|de\s+aqui\s+a|give\s+me|dame|me\s+da|me\s+de|tipo\s+em)\s+(?:(?:like|about|around|unos|unas|uns|umas|como|cerca\s+de|mais\s+ou\s+menos|uma?s)\s+)?([a-z0-9 ]+?)\s*(minutes|minute|mins|min|minutos|minuto|minutinhos|minutinho|minutitos|hours|hour|hrs|hr|h|horas|hora|horinha|days|day|dias|dia|weeks|week|semanas|semana|months|month|meses|mes)\b(?:\s+(?:y|e|and)\s+(?:media|meia|a\s+half))?/g,
     (m, p) => readDuration(m[0], m[1], m[2], p),
@@ -134,8 +142,9 @@ const RULES: Rule[] = [
     (m, p) => void (p.date = { day: Number(m[1]), month: MONTHS[m[2]] }),
   ],
   [/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g, (m, p) => void (p.date = { day: Number(m[1]), month: Number(m[2]), numeric: true })],
+  [/\b(?:on\s+the|the)\s+(\d{1,2})(?:st|nd|rd|th)\b/g, (m, p) => void (p.date = { day: Number(m[1]) })],
   [
-    /\b(?:on\s+the|the|el\s+dia|el|dia|o\s+dia|no\s+dia|para\s+el|pro\s+dia|para\s+o\s+dia)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|h\b|am|pm|min|hour|hora|dia|day|de\b))/g,
+    /\b(?:el\s+dia|el|dia|o\s+dia|no\s+dia|para\s+el|pro\s+dia|para\s+o\s+dia)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|min|hour|hora|dia|day|de\b))/g,
     (m, p) => void (p.date = { day: Number(m[1]) }),
   ],
   [
@@ -176,7 +185,7 @@ export function parseTime(text: string): TimeParts {
       const groups = args.slice(0, -2) as string[];
       const m = Object.assign(groups, { index: args[args.length - 2] as number, input: s }) as unknown as RegExpExecArray;
       if (read(m, parts) === false) return match;
-      parts.found = true;
+      if (pattern !== UNAVAILABLE) parts.found = true;
       return match.replace(/\S/g, MASK);
     });
   }
