@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- NLP.js ships no types: this brings ours into every build of this file
+/// <reference path="../types/nlpjs.d.ts" />
 import { Nlp, LangEn, containerBootstrap } from '@nlpjs/basic';
 import { LangEs } from '@nlpjs/lang-es';
 import { LangPt } from '@nlpjs/lang-pt';

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- NLP.js ships no types: this brings ours into every build of this file
+/// <reference path="../types/nlpjs.d.ts" />
 import { NeuralNetwork } from '@nlpjs/neural';
 import type { MessageIntent } from '@followup/contracts';
 import type { DetectionLanguage } from './intent-detector';
