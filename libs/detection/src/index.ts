@@ -1,2 +1,3 @@
 export * from './lib/intent-detector';
 export * from './lib/intent-scenarios';
+export * from './lib/multilingual-intent-detector';

@@ -209,7 +209,7 @@ export class ConversationsService {
         );
       } else {
         const zone = await this.zoneOf(r, conversation);
-        const detected = this.detector.detect(dto.body, occurredAt, zone);
+        const detected = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone });
         intent = detected.intent;
         requestedAt = detected.requestedAt ?? null;
         intentSource = 'detector';

@@ -1,57 +1,47 @@
-import * as chrono from 'chrono-node';
-import { DateTime, IANAZone } from 'luxon';
 import type { MessageIntent } from '@followup/contracts';
 
 /** The intents a detector answers: the API's vocabulary (contracts' MESSAGE_INTENTS). */
 export type Intent = MessageIntent;
 
-export interface DetectedIntent {
-  intent: Intent;
-  /** For requested_followup: when the contact asked to be contacted. */
+/** The languages the detector reads. */
+export type DetectionLanguage = 'en' | 'es' | 'pt';
+export const DETECTION_LANGUAGES: readonly DetectionLanguage[] = ['en', 'es', 'pt'];
+
+/** The agent actions whose example phrases count (HighLevel's Conversation AI actions). */
+export type AgentPhraseAction = 'humanHandOver' | 'stopBot' | 'transferBot';
+
+/** An agent's own example phrases: humanHandOver.examples, stopBot.stopBotExamples, transferBot.transferBotExamples. */
+export interface AgentPhrases {
+  humanHandOver?: string[];
+  stopBot?: string[];
+  transferBot?: string[];
+}
+
+export interface DetectionInput {
+  text: string;
+  /** When the message was sent: relative times ("in an hour", "tomorrow") count from here. */
+  sentAt: Date;
+  /** The contact's IANA zone: times in the text are read in it (an unknown zone reads as UTC). */
+  zone: string;
+  phrases?: AgentPhrases;
+  /** The language to assume when the text does not tell (the conversation's or the agent's). */
+  languageHint?: DetectionLanguage;
+}
+
+export interface Detection {
+  intent: MessageIntent;
+  /** requested_followup only: when the contact asked to be contacted. */
   requestedAt?: Date;
+  /** requested_followup only: whether the text named a time of day (else requestedAt is 00:00 local of the day/period). */
+  timeGiven?: boolean;
+  language: DetectionLanguage;
+  /** 0..1: 1 for an exact agent phrase, ~0.9 for a clear cue, lower for a weak one. */
+  confidence: number;
+  /** Which agent action's example phrases matched. */
+  action?: AgentPhraseAction;
 }
 
-/** Reads what an inbound message means for follow-ups. Smarter detectors replace this one. */
+/** Reads what an inbound message means for follow-ups (a NestJS injection token). */
 export abstract class IntentDetector {
-  abstract detect(text: string, sentAt: Date, zone: string): DetectedIntent;
-}
-
-const BUSY =
-  /\b(busy|driving|in a meeting|in class|at work|on a call|on the phone|can'?t talk|cannot talk|can'?t chat|not now|not a good time|bad time|talk later|ttyl|later|brb|swamped|occupied)\b/i;
-const CONTACT_CUE =
-  /\b(call|ring|text|message|msg|email|e-mail|contact|reach|ping|follow[- ]?up|get back|talk|speak|chat|try|hit me|catch up|remind)\b/i;
-const RELATIVE_CUE =
-  /\b(tomorrow|tonight|tmrw|tmr|next|later|in \d+|after|this (afternoon|evening|morning|weekend)|on (mon|tue|wed|thu|fri|sat|sun))/i;
-
-/**
- * "At 5" without am/pm means 5 pm (hours 1-6 are read as afternoon, 7-11 as morning), on the day
- * the text names, else the first such time after the message.
- */
-function resolveMeridiem(result: chrono.ParsedResult, sentAt: Date, zone: string): Date {
-  const start = result.start;
-  const hour = start.get('hour');
-  if (start.isCertain('meridiem') || hour === null || hour < 1 || hour > 6 || !start.isCertain('hour')) return start.date();
-  const parsed = DateTime.fromJSDate(start.date(), { zone });
-  const sent = DateTime.fromJSDate(sentAt, { zone });
-  const base = start.isCertain('day') ? parsed : sent;
-  let at = base.set({ hour: hour + 12, minute: start.get('minute') ?? 0, second: 0, millisecond: 0 });
-  if (!start.isCertain('day') && at <= sent) at = at.plus({ days: 1 });
-  return at.toJSDate();
-}
-
-/**
- * The built-in detector: keywords for "busy", and chrono-node for "call me tomorrow at 3" (read in
- * the contact's zone, relative to when the message was sent; only times after it count).
- */
-export class KeywordIntentDetector extends IntentDetector {
-  detect(text: string, sentAt: Date, zone: string): DetectedIntent {
-    const offset = IANAZone.isValidZone(zone) ? IANAZone.create(zone).offset(sentAt.getTime()) : 0;
-    const results = chrono.parse(text, { instant: sentAt, timezone: offset }, { forwardDate: true });
-    const future = results.map((r) => resolveMeridiem(r, sentAt, zone)).find((d) => d.getTime() > sentAt.getTime());
-    if (future && (CONTACT_CUE.test(text) || RELATIVE_CUE.test(text) || BUSY.test(text))) {
-      return { intent: 'requested_followup', requestedAt: future };
-    }
-    if (BUSY.test(text)) return { intent: 'busy' };
-    return { intent: 'none' };
-  }
+  abstract detect(input: DetectionInput): Detection;
 }

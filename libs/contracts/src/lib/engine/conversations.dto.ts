@@ -59,7 +59,7 @@ export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
  * `intent` given with a message) and libs/detection, which reads intents from text and maps each to
  * what the engine does (INTENT_SCENARIOS).
  */
-export const MESSAGE_INTENTS = ['busy', 'requested_followup', 'none'] as const;
+export const MESSAGE_INTENTS = ['busy', 'requested_followup', 'goodbye', 'wants_human', 'not_interested', 'none'] as const;
 export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
 
 type Msg = RecordMessageDto;
