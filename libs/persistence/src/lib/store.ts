@@ -1,20 +1,37 @@
 import { Mutex, SecretBox } from '@followup/util';
 import { DataSource } from 'typeorm';
-import { Repositories } from './repositories';
+import { GroupCommitter } from './group-commit';
+import { ReadCache } from './read-cache';
+import { Catalog, Repositories } from './repositories';
 import { StoreEngine } from './store-config';
+
+export interface StoreOptions {
+  /** How long a replica may read another's agents, actions and connections as they were (default 5 s). */
+  catalogTtlMs?: number;
+  /** Most units of work committed together (default 64). */
+  maxGroup?: number;
+}
 
 /**
  * The one way into the database. `run` is a unit of work on the pool, `transaction` an atomic one.
  *
+ * Transactions are committed in groups (group-commit.ts): units submitted while one is running
+ * wait and then run together, one after another, in one transaction with one commit, each caller
+ * answered once it is durable. A busy gateway thus commits once for many webhooks.
+ *
  * SQLite has a single connection, which TypeORM shares between everyone: two transactions (or a
  * transaction and a plain query) running at once would interleave on it, and one's rollback could
- * undo the other's writes. So on SQLite every unit of work takes a FIFO lock first; on PostgreSQL
- * each unit of work gets its own pooled connection and nothing is serialised.
+ * undo the other's writes. So on SQLite every unit of work (and every group) takes a FIFO lock
+ * first; on PostgreSQL each runs on its own pooled connection, several groups at once.
  */
 export class Store {
   readonly engine: StoreEngine;
   private readonly serial?: Mutex;
   private readonly pooled: Repositories;
+  private readonly cache: ReadCache;
+  private readonly groups: GroupCommitter<Repositories>;
+  /** Agents, actions and connections for the hot paths, cached (see Catalog); a hit does not wait for the database. */
+  readonly catalog: Catalog;
 
   /**
    * `secrets` seals channel secrets at rest; a store opened without it reads secrets written in
@@ -23,24 +40,30 @@ export class Store {
   constructor(
     readonly dataSource: DataSource,
     private readonly secrets?: SecretBox,
+    opts: StoreOptions = {},
   ) {
     this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.serial = this.engine === 'sqlite' ? new Mutex() : undefined;
-    this.pooled = new Repositories(dataSource.manager, secrets);
+    this.cache = new ReadCache(opts.catalogTtlMs ?? 5_000);
+    this.pooled = new Repositories(dataSource.manager, this.secrets, false, this.cache);
+    this.catalog = new Catalog((read) => this.run(read), this.cache);
+    const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
+    this.groups = new GroupCommitter<Repositories>({
+      // PostgreSQL: leave a few pooled connections to plain reads and the dispatcher's claims.
+      concurrency: this.serial ? 1 : Math.max(1, poolSize - 2),
+      maxGroup: opts.maxGroup ?? 64,
+      begin: (body) => this.exclusive(() => this.dataSource.transaction((manager) => body(() => this.unitRepositories(manager)))),
+      committed: (repos) => repos.committed(),
+    });
   }
 
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.serial ? this.serial.run(() => work(this.pooled)) : work(this.pooled);
+    return this.exclusive(() => work(this.pooled));
   }
 
+  /** An atomic unit of work, committed with the others waiting (see the class comment). It may run more than once. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const atomic = async () => {
-      let repos: Repositories | undefined;
-      const result = await this.dataSource.transaction((manager) => work((repos = new Repositories(manager, this.secrets, true))));
-      repos?.committed();
-      return result;
-    };
-    return this.serial ? this.serial.run(atomic) : atomic();
+    return this.groups.submit(work);
   }
 
   /** True when the database answers and every migration has been applied. */
@@ -56,5 +79,14 @@ export class Store {
 
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.serial ? this.serial.run(work) : work();
+  }
+
+  /** The repositories of one unit in a group: its after-commit callbacks are its own; a catalog write clears the cache as the unit ends. */
+  private unitRepositories(manager: import('typeorm').EntityManager): Repositories {
+    return new Repositories(manager, this.secrets, true, this.cache);
   }
 }

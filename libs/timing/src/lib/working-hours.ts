@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 
 /** An interval of a day, in local wall-clock time. */
 export interface WorkingInterval {
@@ -20,9 +20,24 @@ export interface LocalTime {
 }
 
 const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
+/** 2000-01-01: from then on every zone's offsets, and the instants they change at, are whole quarter hours. */
+const MODERN = 946_684_800_000;
+const offsets = new Map<string, Map<number, number>>();
 
+/**
+ * The zone's UTC offset at an instant, in minutes. Asking luxon formats the instant with Intl (the
+ * costliest step of placing a follow-up), so answers are kept per quarter hour: offsets only change
+ * on quarter hours since 2000 (earlier instants are always asked).
+ */
 function offsetMinutes(zone: IANAZone, at: number): number {
-  return zone.offset(at);
+  if (at < MODERN) return zone.offset(at);
+  let perZone = offsets.get(zone.name);
+  if (!perZone || perZone.size > 50_000) offsets.set(zone.name, (perZone = new Map()));
+  const bucket = Math.floor(at / QUARTER_HOUR);
+  let offset = perZone.get(bucket);
+  if (offset === undefined) perZone.set(bucket, (offset = zone.offset(bucket * QUARTER_HOUR)));
+  return offset;
 }
 
 function wallOf(zone: IANAZone, at: number): number {
@@ -54,10 +69,16 @@ export function localToInstant(local: LocalTime, zoneName: string): Date {
   return new Date(hi);
 }
 
-/** Seed 000 numbering of a luxon weekday (1 = Monday ... 7 = Sunday): 0 = Sunday ... 6 = Saturday. */
-const seedDay = (luxonWeekday: number) => luxonWeekday % 7;
+const DAY = 86_400_000;
 
 const isEndOfDay = (iv: WorkingInterval) => iv.endHour === 23 && iv.endMinute === 59;
+
+/** The local date `days` after the local day of `wall` (wall-clock milliseconds, read as UTC). */
+function localDate(wallMidnight: number, days: number): { year: number; month: number; day: number; weekday: number } {
+  const date = new Date(wallMidnight + days * DAY);
+  // getUTCDay: 0 = Sunday ... 6 = Saturday, seed 000's numbering.
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
+}
 
 /**
  * The earliest instant at or after `due` that lies inside the working hours, read in `zone`.
@@ -66,19 +87,19 @@ const isEndOfDay = (iv: WorkingInterval) => iv.endHour === 23 && iv.endMinute ==
  */
 export function nextOpenInstant(due: Date, hours: WorkingHours, zone: string): Date | null {
   const dueMs = due.getTime();
-  const startDay = DateTime.fromMillis(dueMs, { zone }).startOf('day');
+  const midnight = Math.floor(wallOf(IANAZone.create(zone), dueMs) / DAY) * DAY;
   // Eight local days cover every weekday once more after today's (the wrap-around of a week).
   for (let d = 0; d <= 7; d++) {
-    const date = startDay.plus({ days: d });
-    const day = hours.find((h) => h.dayOfTheWeek === seedDay(date.weekday));
+    const on = localDate(midnight, d);
+    const day = hours.find((h) => h.dayOfTheWeek === on.weekday);
     const intervals = [...(day?.intervals ?? [])].sort((a, b) => a.startHour * 60 + a.startMinute - (b.startHour * 60 + b.startMinute));
     for (const iv of intervals) {
-      const on = { year: date.year, month: date.month, day: date.day };
-      const start = localToInstant({ ...on, hour: iv.startHour, minute: iv.startMinute }, zone).getTime();
-      const next = date.plus({ days: 1 });
+      const date = { year: on.year, month: on.month, day: on.day };
+      const start = localToInstant({ ...date, hour: iv.startHour, minute: iv.startMinute }, zone).getTime();
+      const next = localDate(midnight, d + 1);
       const end = isEndOfDay(iv)
         ? localToInstant({ year: next.year, month: next.month, day: next.day, hour: 0, minute: 0 }, zone).getTime()
-        : localToInstant({ ...on, hour: iv.endHour, minute: iv.endMinute }, zone).getTime();
+        : localToInstant({ ...date, hour: iv.endHour, minute: iv.endMinute }, zone).getTime();
       if (start < end && dueMs < end) return new Date(Math.max(dueMs, start));
     }
   }

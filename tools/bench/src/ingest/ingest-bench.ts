@@ -77,11 +77,12 @@ function floorRows(file: string): Promise<{ rows: number; distinct: number }> {
 
 async function gatewayRows(env: Record<string, string>): Promise<{ rows: number; distinct: number; followups: number }> {
   const dataSource = await openDataSource(storeConfigOf(env), { migrate: false });
+  const table = (name: string) => (env['DATABASE_SCHEMA'] ? `"${env['DATABASE_SCHEMA']}".${name}` : name);
   try {
     const [m] = await dataSource.query(
-      "SELECT count(*) AS rows, count(DISTINCT provider_message_id) AS dist FROM messages WHERE direction = 'inbound'",
+      `SELECT count(*) AS rows, count(DISTINCT provider_message_id) AS dist FROM ${table('messages')} WHERE direction = 'inbound'`,
     );
-    const [f] = await dataSource.query('SELECT count(*) AS n FROM followups');
+    const [f] = await dataSource.query(`SELECT count(*) AS n FROM ${table('followups')}`);
     return { rows: Number(m.rows), distinct: Number(m.dist), followups: Number(f.n) };
   } finally {
     await dataSource.destroy();

@@ -9,12 +9,15 @@ import { guardDuplicates, row, insertRows } from './errors';
  * clear, the database never does. Values written in clear before encryption existed still read.
  */
 export class ChannelConnectionsRepository {
+  /** `wrote`: called before every write (the Catalog's cache must not outlive it). */
   constructor(
     private readonly manager: EntityManager,
     private readonly secrets?: SecretBox,
+    private readonly wrote: () => void = () => undefined,
   ) {}
 
   async insert(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
+    this.wrote();
     await insertRows(this.manager, ChannelConnectionEntity, [this.stored(connection, secretKeys)]);
     return connection;
   }
@@ -48,6 +51,7 @@ export class ChannelConnectionsRepository {
   }
 
   async save(connection: ChannelConnectionEntity, secretKeys: readonly string[]): Promise<ChannelConnectionEntity> {
+    this.wrote();
     await this.manager.update(
       ChannelConnectionEntity,
       { locationId: connection.locationId, id: connection.id },
@@ -57,6 +61,7 @@ export class ChannelConnectionsRepository {
   }
 
   async delete(locationId: string, id: string): Promise<boolean> {
+    this.wrote();
     const result = await this.manager.delete(ChannelConnectionEntity, { locationId, id });
     return (result.affected ?? 0) > 0;
   }

@@ -9,10 +9,17 @@ export interface AgentSearch {
   query?: string;
 }
 
+/** Called before every write to agents or actions (the Catalog's cache must not outlive it). */
+type OnWrite = () => void;
+
 export class ConversationAgentsRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly wrote: OnWrite = () => undefined,
+  ) {}
 
   async insert(agent: ConversationAgentEntity): Promise<ConversationAgentEntity> {
+    this.wrote();
     await guardDuplicates(() => insertRows(this.manager, ConversationAgentEntity, [agent]));
     return agent;
   }
@@ -43,16 +50,19 @@ export class ConversationAgentsRepository {
   }
 
   async save(agent: ConversationAgentEntity): Promise<ConversationAgentEntity> {
+    this.wrote();
     await this.manager.update(ConversationAgentEntity, { locationId: agent.locationId, id: agent.id }, row(agent));
     return agent;
   }
 
   /** Makes every other agent of the location non-primary (one primary agent per location). */
   async demoteOthers(locationId: string, primaryId: string): Promise<void> {
+    this.wrote();
     await this.manager.update(ConversationAgentEntity, { locationId, id: Not(primaryId), isPrimary: true }, { isPrimary: false });
   }
 
   async delete(locationId: string, id: string): Promise<boolean> {
+    this.wrote();
     await this.manager.delete(AgentActionEntity, { locationId, agentId: id });
     const result = await this.manager.delete(ConversationAgentEntity, { locationId, id });
     return (result.affected ?? 0) > 0;
@@ -60,9 +70,13 @@ export class ConversationAgentsRepository {
 }
 
 export class AgentActionsRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly wrote: OnWrite = () => undefined,
+  ) {}
 
   async insert(action: AgentActionEntity): Promise<AgentActionEntity> {
+    this.wrote();
     await guardDuplicates(() => insertRows(this.manager, AgentActionEntity, [action]));
     return action;
   }
@@ -92,6 +106,7 @@ export class AgentActionsRepository {
   }
 
   async save(action: AgentActionEntity): Promise<AgentActionEntity> {
+    this.wrote();
     await guardDuplicates(() =>
       this.manager.update(
         AgentActionEntity,
@@ -106,6 +121,7 @@ export class AgentActionsRepository {
   }
 
   async delete(locationId: string, agentId: string, id: string): Promise<boolean> {
+    this.wrote();
     const result = await this.manager.delete(AgentActionEntity, { locationId, agentId, id });
     return (result.affected ?? 0) > 0;
   }

@@ -2,6 +2,8 @@ import { DeliveryState, deliveryAdvances } from '@followup/contracts';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { ContactEntity, ConversationEntity, FollowupEntity, MessageEntity } from '../entities';
 import { guardDuplicates, row, insertRows } from './errors';
+import { placeholders, qualifiedTable } from './batch-update';
+import { EntitySql, runSql } from './entity-sql';
 
 export interface Page {
   limit: number;
@@ -28,7 +30,7 @@ export class ContactsRepository {
   }
 
   findById(locationId: string, id: string): Promise<ContactEntity | null> {
-    return this.manager.findOneBy(ContactEntity, { locationId, id });
+    return EntitySql.of(this.manager, ContactEntity).findOne({ locationId, id });
   }
 
   findByIds(ids: string[]): Promise<ContactEntity[]> {
@@ -36,11 +38,11 @@ export class ContactsRepository {
   }
 
   findByPhone(locationId: string, phone: string): Promise<ContactEntity | null> {
-    return this.manager.findOneBy(ContactEntity, { locationId, phone });
+    return EntitySql.of(this.manager, ContactEntity).findOne({ locationId, phone });
   }
 
   findByEmail(locationId: string, email: string): Promise<ContactEntity | null> {
-    return this.manager.findOneBy(ContactEntity, { locationId, email });
+    return EntitySql.of(this.manager, ContactEntity).findOne({ locationId, email });
   }
 
   /** The contact a provider names by phone, WhatsApp number or email. */
@@ -50,7 +52,7 @@ export class ContactsRepository {
       if (byPhone) return byPhone;
     }
     if (address.whatsapp) {
-      const byWhatsapp = await this.manager.findOneBy(ContactEntity, { locationId, whatsapp: address.whatsapp });
+      const byWhatsapp = await EntitySql.of(this.manager, ContactEntity).findOne({ locationId, whatsapp: address.whatsapp });
       if (byWhatsapp) return byWhatsapp;
     }
     return address.email ? this.findByEmail(locationId, address.email.toLowerCase()) : null;
@@ -67,7 +69,10 @@ export class ContactsRepository {
 }
 
 export class ConversationsRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly engine: 'sqlite' | 'postgres',
+  ) {}
 
   async insert(conversation: ConversationEntity): Promise<ConversationEntity> {
     await guardDuplicates(() => insertRows(this.manager, ConversationEntity, [conversation]));
@@ -79,7 +84,7 @@ export class ConversationsRepository {
   }
 
   findById(locationId: string, id: string): Promise<ConversationEntity | null> {
-    return this.manager.findOneBy(ConversationEntity, { locationId, id });
+    return EntitySql.of(this.manager, ConversationEntity).findOne({ locationId, id });
   }
 
   findByIds(ids: string[]): Promise<ConversationEntity[]> {
@@ -88,10 +93,7 @@ export class ConversationsRepository {
 
   /** The contact's most recent conversation on a channel (the one an inbound message continues). */
   latestForContact(locationId: string, contactId: string, channel: string): Promise<ConversationEntity | null> {
-    return this.manager.findOne(ConversationEntity, {
-      where: { locationId, contactId, channel },
-      order: { updatedAt: 'DESC', id: 'DESC' },
-    });
+    return EntitySql.of(this.manager, ConversationEntity).findOne({ locationId, contactId, channel }, 'updated_at DESC, id DESC');
   }
 
   list(locationId: string, filter: { contactId?: string; agentId?: string }, page: Page): Promise<ConversationEntity[]> {
@@ -103,7 +105,9 @@ export class ConversationsRepository {
 
   /**
    * Records that a message happened; with `bumpVersion` the version moves too, so follow-ups
-   * scheduled before it see the change when they are about to be sent.
+   * scheduled before it see the change when they are about to be sent. One statement, whose
+   * RETURNING brings the conversation object up to date (another transaction may have moved the
+   * version since it was read).
    */
   async touch(
     conversation: ConversationEntity,
@@ -112,17 +116,22 @@ export class ConversationsRepository {
     now: Date,
     bumpVersion: boolean,
   ): Promise<ConversationEntity> {
-    const changes: Partial<ConversationEntity> = { updatedAt: now };
-    if (direction === 'inbound' && (!conversation.lastInboundAt || conversation.lastInboundAt < at)) changes.lastInboundAt = at;
-    if (direction === 'outbound' && (!conversation.lastOutboundAt || conversation.lastOutboundAt < at)) changes.lastOutboundAt = at;
-    await this.manager
-      .createQueryBuilder()
-      .update(ConversationEntity)
-      .set(bumpVersion ? { ...changes, version: () => 'version + 1' } : changes)
-      .where('id = :id', { id: conversation.id })
-      .execute();
-    const fresh = await this.manager.findOneByOrFail(ConversationEntity, { id: conversation.id });
-    return Object.assign(conversation, fresh);
+    const column = direction === 'inbound' ? 'last_inbound_at' : 'last_outbound_at';
+    const { params, p } = placeholders(this.engine);
+    const sets = [
+      `updated_at = ${p(now.getTime())}`,
+      `${column} = CASE WHEN ${column} IS NULL OR ${column} < ${p(at.getTime())} THEN ${p(at.getTime())} ELSE ${column} END`,
+    ];
+    if (bumpVersion) sets.push('version = version + 1');
+    const table = qualifiedTable(this.manager, ConversationEntity);
+    const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ${p(conversation.id)} RETURNING version, ${column} AS last`;
+    const fresh = (await runSql(this.manager, sql, params)).rows[0];
+    if (fresh) {
+      conversation.version = Number(fresh['version']);
+      conversation[direction === 'inbound' ? 'lastInboundAt' : 'lastOutboundAt'] = new Date(Number(fresh['last']));
+    }
+    conversation.updatedAt = now;
+    return conversation;
   }
 
   /** Writes the conversation's state (bot status, sleep, assignee, CRM status); the version does not move. */
@@ -143,7 +152,7 @@ export class MessagesRepository {
   }
 
   findByProviderId(locationId: string, providerMessageId: string): Promise<MessageEntity | null> {
-    return this.manager.findOneBy(MessageEntity, { locationId, providerMessageId });
+    return EntitySql.of(this.manager, MessageEntity).findOne({ locationId, providerMessageId });
   }
 
   listByConversation(conversationId: string, limit = 500): Promise<MessageEntity[]> {

@@ -1,5 +1,6 @@
 import { ConflictException } from '@nestjs/common';
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import { EntitySql } from './entity-sql';
 
 /** A write refused by a unique index (a concurrent duplicate that slipped past a read check). */
 export class DuplicateKeyError extends Error {
@@ -14,6 +15,19 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = e?.driverError?.code ?? e?.code;
   if (code === '23505') return true;
   return typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed');
+}
+
+/**
+ * Runs a unit of work again, once, when it lost a race on a unique key (two deliveries of the same
+ * provider message, the same new contact writing twice at once): the second run sees the winner's row.
+ */
+export async function retryOnceOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation((error as { cause?: unknown }).cause ?? error)) throw error;
+    return work();
+  }
 }
 
 /** Runs a write, turning unique-index violations into DuplicateKeyError. */
@@ -47,16 +61,10 @@ export async function conflictOnDuplicate<T>(message: string, write: () => Promi
 }
 
 /**
- * Inserts rows without letting TypeORM write generated values back into the objects: on SQLite it
- * re-reads multi-row inserts by rowid and can assign one row's values to another object.
+ * Inserts rows with one fixed statement per entity and row count (entity-sql.ts): nothing is written
+ * back into the objects (TypeORM's insert re-reads multi-row inserts by rowid on SQLite and can
+ * assign one row's values to another object), and the driver reuses the prepared statement.
  */
 export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
-  if (!rows.length) return;
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(target)
-    .values(rows.map((r) => row(r)))
-    .updateEntity(false)
-    .execute();
+  await EntitySql.of(manager, target).insert(rows);
 }

@@ -4,6 +4,8 @@ import { FollowupEntity } from '../entities';
 import { caseSets, placeholders, qualifiedTable } from './batch-update';
 import { ClaimSpec, changeSets, claimSqlite, hydrateFollowups, sortKey } from './queue-claims';
 import { insertRows } from './errors';
+import { runSql } from './entity-sql';
+import { QueueSnapshotRow, queueSnapshot } from './queue-snapshot';
 
 /** Statuses of a follow-up that is still to be sent (and can still be cancelled). */
 export const PENDING_STATUSES = ['scheduled', 'on_hold'];
@@ -178,15 +180,13 @@ export class FollowupQueueRepository {
 
   /** Cancels every pending follow-up of a conversation (optionally only of some scenarios). */
   async cancelPending(conversationId: string, reason: Reason, now: Date, scenarios?: string[]): Promise<number> {
-    const qb = this.manager
-      .createQueryBuilder()
-      .update(FollowupEntity)
-      .set({ status: 'cancelled', statusReason: reason.text, reasonCode: reason.code, updatedAt: now })
-      .where('conversation_id = :conversationId', { conversationId })
-      .andWhere('status IN (:...pending)', { pending: PENDING_STATUSES });
-    if (scenarios) qb.andWhere('scenario IN (:...scenarios)', { scenarios });
-    const result = await qb.execute();
-    return result.affected ?? 0;
+    const { params, p } = placeholders(this.engine);
+    const sets = `status = 'cancelled', status_reason = ${p(reason.text)}, reason_code = ${p(reason.code)}, updated_at = ${p(now.getTime())}`;
+    // Placeholders in the order they appear (SQLite's `?` are positional).
+    const where = `conversation_id = ${p(conversationId)} AND status IN ('scheduled', 'on_hold')`;
+    const only = scenarios ? ` AND scenario IN (${scenarios.map((s) => p(s)).join(', ')})` : '';
+    const sql = `UPDATE ${qualifiedTable(this.manager, FollowupEntity)} SET ${sets} WHERE ${where}${only}`;
+    return (await runSql(this.manager, sql, params)).affected;
   }
 
   /** Cancels a contact's pending follow-ups on some channels (the contact opted out of them). */
@@ -277,6 +277,11 @@ export class FollowupQueueRepository {
       select: { id: true, scheduledAt: true },
     });
     return next?.scheduledAt ?? null;
+  }
+
+  /** The queue as metrics see it (queue-snapshot.ts). */
+  queueSnapshot(now: Date): Promise<QueueSnapshotRow> {
+    return queueSnapshot(this.manager, this.engine, this.table(), ENGINE_STEP, now);
   }
 
   /** Refreshes the planner's statistics of the queue table (what autovacuum does on its own, later). */

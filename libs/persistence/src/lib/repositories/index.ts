@@ -8,6 +8,8 @@ import { ChannelConnectionsRepository, WorkflowDeliveriesRepository, WorkflowsRe
 import { ContactsRepository, ConversationsRepository, MessagesRepository } from './conversations.repository';
 import { FollowupQueueRepository } from './followup-queue.repository';
 import { AttemptsRepository } from './attempts.repository';
+import { Catalog } from './catalog';
+import type { ReadCache } from '../read-cache';
 
 export * from './errors';
 export * from './conversation-ai.repository';
@@ -18,6 +20,7 @@ export * from './channels.repository';
 export * from './conversations.repository';
 export * from './followup-queue.repository';
 export * from './attempts.repository';
+export * from './catalog';
 
 /** Every repository, bound to one EntityManager (the pool, or one transaction). */
 export class Repositories {
@@ -36,31 +39,45 @@ export class Repositories {
   readonly workflowDeliveries: WorkflowDeliveriesRepository;
   readonly queue: FollowupQueueRepository;
   readonly attempts: AttemptsRepository;
+  /** Agents, actions and connections as hot paths read them (cached; read-only). */
+  readonly catalog: Catalog;
 
   private readonly onCommit: (() => void)[] = [];
+  /** This unit of work changed an agent, an action or a connection: the cache is cleared as it ends. */
+  wroteCatalog = false;
 
   /** `transactional`: bound to one transaction, whose after-commit callbacks the Store runs once it commits. */
   constructor(
     manager: EntityManager,
     secrets?: SecretBox,
     private readonly transactional = false,
+    cache?: ReadCache,
   ) {
     const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    const wrote = () => {
+      this.wroteCatalog = true;
+      cache?.clear();
+    };
     this.locations = new LocationsRepository(manager);
     this.apiTokens = new ApiTokensRepository(manager);
-    this.conversationAgents = new ConversationAgentsRepository(manager);
-    this.agentActions = new AgentActionsRepository(manager);
+    this.conversationAgents = new ConversationAgentsRepository(manager, wrote);
+    this.agentActions = new AgentActionsRepository(manager, wrote);
     this.voiceAgents = new VoiceAgentsRepository(manager);
     this.followupConfigs = new FollowupConfigsRepository(manager);
     this.followups = new FollowupsRepository(manager);
     this.contacts = new ContactsRepository(manager);
-    this.conversations = new ConversationsRepository(manager);
+    this.conversations = new ConversationsRepository(manager, engine);
     this.messages = new MessagesRepository(manager);
-    this.channelConnections = new ChannelConnectionsRepository(manager, secrets);
+    this.channelConnections = new ChannelConnectionsRepository(manager, secrets, wrote);
     this.workflows = new WorkflowsRepository(manager);
     this.workflowDeliveries = new WorkflowDeliveriesRepository(manager);
     this.queue = new FollowupQueueRepository(manager, engine);
     this.attempts = new AttemptsRepository(manager, engine);
+    this.catalog = new Catalog(
+      (read) => read(this),
+      cache,
+      () => this.wroteCatalog,
+    );
   }
 
   /**

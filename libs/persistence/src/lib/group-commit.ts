@@ -1,0 +1,119 @@
+/**
+ * Group commit: units of work submitted while a transaction is running wait, and the next
+ * transaction runs them all, one after another, then commits once. Each caller is answered when
+ * the transaction holding its unit has committed (durable before the answer), or with its own
+ * error. A unit that fails rolls its whole group back; the others run again without it and the
+ * failing unit runs alone, so one caller's error never becomes another's. A unit may therefore run
+ * more than once: it must read what it changes inside itself and touch nothing but the database
+ * before it returns (after-commit callbacks are the place for anything else).
+ */
+interface Unit<R, T> {
+  work: (context: R) => Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Done<R> {
+  unit: Unit<R, unknown>;
+  value: unknown;
+  context: R;
+}
+
+/** Thrown inside a group to stop it at the unit that failed (the transaction then rolls back). */
+class UnitFailed extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: unknown,
+  ) {
+    super('a unit of work in the group failed');
+  }
+}
+
+export interface GroupCommitOptions<R> {
+  /** Opens a transaction and runs `body` in it with a fresh context per unit; commits when `body` resolves. */
+  begin: (body: (context: () => R) => Promise<void>) => Promise<void>;
+  /** Runs the unit's after-commit callbacks. */
+  committed: (context: R) => void;
+  /** Groups running at once (SQLite: 1, its single connection; PostgreSQL: a share of the pool). */
+  concurrency: number;
+  /** Most units in one group. */
+  maxGroup: number;
+}
+
+export class GroupCommitter<R> {
+  private readonly waiting: Unit<R, unknown>[] = [];
+  private running = 0;
+  private scheduled = false;
+
+  constructor(private readonly options: GroupCommitOptions<R>) {}
+
+  submit<T>(work: (context: R) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve, reject } as Unit<R, unknown>);
+      // A group starts after the I/O callbacks of this turn of the event loop (setImmediate), so the
+      // requests that arrived together reach the queue first and commit together.
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.options.concurrency && this.waiting.length) {
+      const group = this.waiting.splice(0, this.options.maxGroup);
+      this.running++;
+      void this.runGroup(group).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  /** Runs a group; on a unit's failure, the units before it again, the failing one alone, then the rest. */
+  private async runGroup(group: Unit<R, unknown>[]): Promise<void> {
+    let rest = group;
+    while (rest.length) {
+      const outcome = await this.attempt(rest);
+      if (outcome.ok) {
+        for (const done of outcome.done) this.options.committed(done.context);
+        for (const done of outcome.done) done.unit.resolve(done.value);
+        return;
+      }
+      if (outcome.index === undefined) {
+        for (const unit of rest) unit.reject(outcome.error); // the commit itself failed: nothing was written
+        return;
+      }
+      const before = rest.slice(0, outcome.index);
+      const failed = rest[outcome.index] as Unit<R, unknown>;
+      if (before.length) await this.runGroup(before);
+      if (before.length || rest.length > 1) await this.runGroup([failed]);
+      else failed.reject(outcome.error); // alone, it failed: that is its answer
+      rest = rest.slice(outcome.index + 1);
+    }
+  }
+
+  private async attempt(units: Unit<R, unknown>[]): Promise<{ ok: true; done: Done<R>[] } | { ok: false; index?: number; error: unknown }> {
+    const done: Done<R>[] = [];
+    try {
+      await this.options.begin(async (context) => {
+        for (let index = 0; index < units.length; index++) {
+          const unit = units[index] as Unit<R, unknown>;
+          const ctx = context();
+          try {
+            done.push({ unit, value: await unit.work(ctx), context: ctx });
+          } catch (error) {
+            throw new UnitFailed(index, error);
+          }
+        }
+      });
+      return { ok: true, done };
+    } catch (error) {
+      if (error instanceof UnitFailed) return { ok: false, index: error.index, error: error.error };
+      return { ok: false, error };
+    }
+  }
+}

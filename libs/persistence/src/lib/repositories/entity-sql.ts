@@ -1,0 +1,132 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { qualifiedTable } from './batch-update';
+
+/**
+ * Fixed SQL for the statements every webhook runs (find one row by equal columns, insert rows),
+ * built once per entity and shape instead of by TypeORM's query builder on every call, so the
+ * driver reuses its prepared statement. Values go through the driver's own conversions (instants,
+ * JSON documents, booleans), as TypeORM would write and read them.
+ */
+export class EntitySql<T extends ObjectLiteral> {
+  private readonly columns: ColumnMetadata[];
+  private readonly byProperty: Map<string, ColumnMetadata>;
+  private readonly table: string;
+  private readonly statements = new Map<string, string>();
+  private readonly pg: boolean;
+
+  private constructor(
+    private readonly manager: EntityManager,
+    private readonly target: EntityTarget<T>,
+  ) {
+    const meta = manager.connection.getMetadata(target);
+    this.columns = meta.columns;
+    this.byProperty = new Map(meta.columns.map((c) => [c.propertyName, c]));
+    this.table = qualifiedTable(manager, target);
+    this.pg = manager.connection.options.type === 'postgres';
+  }
+
+  /** The kit of `target` for this manager (kits are shared per data source: their SQL does not depend on the transaction). */
+  static of<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>): EntitySql<T> {
+    let perSource = KITS.get(manager.connection);
+    if (!perSource) KITS.set(manager.connection, (perSource = new Map()));
+    let kit = perSource.get(target) as EntitySql<T> | undefined;
+    if (!kit) perSource.set(target, (kit = new EntitySql<T>(manager, target)) as unknown as EntitySql<ObjectLiteral>);
+    return kit.bind(manager);
+  }
+
+  /** The first row whose columns equal the (non-null) values of `where`, ordered by `orderBy` (SQL, column names). */
+  async findOne(where: Partial<Record<keyof T & string, unknown>>, orderBy?: string): Promise<T | null> {
+    const keys = Object.keys(where);
+    const sql = this.statement(`one:${keys.join(',')}:${orderBy ?? ''}`, () => {
+      const conditions = keys.map((key, i) => `${this.column(key).databaseName} = ${this.param(i)}`);
+      return `SELECT * FROM ${this.table} WHERE ${conditions.join(' AND ')}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT 1`;
+    });
+    const params = keys.map((key) => this.persistent(this.column(key), where[key as keyof typeof where]));
+    const rows = (await this.manager.query(sql, params)) as Record<string, unknown>[];
+    return rows[0] ? this.hydrate(rows[0]) : null;
+  }
+
+  /** Inserts rows, as many per statement as the engines' parameter limits allow. */
+  async insert(rows: T[]): Promise<void> {
+    const width = this.columns.length;
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const sql = this.statement(`insert:${chunk.length}`, () => {
+        const names = this.columns.map((c) => c.databaseName).join(', ');
+        const values = chunk.map((_, r) => `(${this.columns.map((_c, i) => this.param(r * width + i)).join(', ')})`);
+        return `INSERT INTO ${this.table} (${names}) VALUES ${values.join(', ')}`;
+      });
+      const params = chunk.flatMap((row) => this.columns.map((c) => this.persistent(c, row[c.propertyName as keyof T])));
+      await this.manager.query(sql, params);
+    }
+  }
+
+  hydrate(raw: Record<string, unknown>): T {
+    const entity = this.manager.connection.getMetadata(this.target).create() as T;
+    const driver = this.manager.connection.driver;
+    for (const column of this.columns) {
+      (entity as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
+    }
+    return entity;
+  }
+
+  private bind(manager: EntityManager): EntitySql<T> {
+    if (manager === this.manager) return this;
+    const bound = Object.create(this) as EntitySql<T>;
+    (bound as unknown as { manager: EntityManager }).manager = manager;
+    return bound;
+  }
+
+  private persistent(column: ColumnMetadata, value: unknown): unknown {
+    // A property left undefined gets its column's default, as TypeORM's insert would write it (the
+    // entity declares defaults as stored values: 0, false, 'active', '[]').
+    const fallback = value === undefined && column.default !== undefined && typeof column.default !== 'function';
+    const converted = fallback
+      ? (column.default as unknown)
+      : (this.manager.connection.driver.preparePersistentValue(value === undefined ? null : value, column) as unknown);
+    return typeof converted === 'boolean' && !this.pg ? Number(converted) : converted;
+  }
+
+  private column(property: string): ColumnMetadata {
+    const column = this.byProperty.get(property);
+    if (!column) throw new Error(`${String(this.target)} has no column ${property}`);
+    return column;
+  }
+
+  private param(index: number): string {
+    return this.pg ? `$${index + 1}` : '?';
+  }
+
+  private statement(key: string, build: () => string): string {
+    let sql = this.statements.get(key);
+    if (sql === undefined) {
+      sql = build();
+      this.statements.set(key, sql);
+    }
+    return sql;
+  }
+}
+
+/** Below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
+const MAX_PARAMS = 30_000;
+const KITS = new WeakMap<object, Map<unknown, EntitySql<ObjectLiteral>>>();
+
+/**
+ * Runs one statement and answers its rows (a SELECT, or `RETURNING`) and how many rows it changed,
+ * the same on both engines (a plain `manager.query` answers differently on each).
+ */
+export async function runSql(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<{ rows: Record<string, unknown>[]; affected: number }> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(sql, params, true);
+    return { rows: (result.records ?? []) as Record<string, unknown>[], affected: result.affected ?? 0 };
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
