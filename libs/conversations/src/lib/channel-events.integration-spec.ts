@@ -17,6 +17,7 @@ import { ManualClock, SchedulerSignals, newId } from '@followup/util';
 import { ChannelEventsService } from './channel-events.service';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
+import { MessageRecorder } from './message-recorder';
 
 const LOC = 'loc';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -35,14 +36,14 @@ describe.each(ENGINES)('channel events on %s', (engine) => {
     const registry = new ChannelRegistry();
     registry.register(webhookChannelProvider);
     contacts = new ContactsService(store, clock);
+    const recorder = new MessageRecorder(clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector());
     conversations = new ConversationsService(
       store,
       clock,
-      new FollowupPlanner(clock, new SchedulerSignals()),
-      new KeywordIntentDetector(),
+      recorder,
       new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
     );
-    events = new ChannelEventsService(store, clock, conversations);
+    events = new ChannelEventsService(store, clock, recorder);
     const now = clock.now();
     await store.transaction(async (r) => {
       await r.locations.insert(Object.assign(new LocationEntity(), { id: LOC, name: 'L', timezone: 'UTC', createdAt: now }));

@@ -1,11 +1,18 @@
 import { reason } from '@followup/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChannelEvent, DeliveryStatus, InboundMessage, WebhookOutcome } from '@followup/channels-core';
-import { ChannelConnectionEntity, ContactEntity, ConversationEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
+import {
+  ChannelConnectionEntity,
+  ContactEntity,
+  ConversationEntity,
+  Repositories,
+  Store,
+  retryOnceOnDuplicate,
+} from '@followup/persistence';
 import { Clock, newId } from '@followup/util';
 import { changeContactChannels, closeContactAddress } from '@followup/routing';
 import { INITIAL_STATE } from './conversation-state.service';
-import { ConversationsService } from './conversations.service';
+import { MessageRecorder } from './message-recorder';
 
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';
 
@@ -21,10 +28,10 @@ export class ChannelEventsService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly conversations: ConversationsService,
+    private readonly recorder: MessageRecorder,
   ) {}
 
-  async handle(connection: ChannelConnectionEntity, events: ChannelEvent[]): Promise<WebhookOutcome> {
+  async handle(connection: Readonly<ChannelConnectionEntity>, events: ChannelEvent[]): Promise<WebhookOutcome> {
     const outcome: WebhookOutcome = {};
     for (const event of events) {
       if (event.kind === 'inbound') Object.assign(outcome, await this.inbound(connection, event));
@@ -33,39 +40,49 @@ export class ChannelEventsService {
     return outcome;
   }
 
-  private async inbound(connection: ChannelConnectionEntity, event: InboundMessage): Promise<WebhookOutcome> {
+  /**
+   * An inbound message as one unit of work: is it a redelivery, whose conversation it continues (or a
+   * new one), an opt-out keyword's change, and the recording (detection, reset, scenario). Committed
+   * with the other webhooks' units (group commit), so the provider hears 200 once it is durable.
+   */
+  private async inbound(connection: Readonly<ChannelConnectionEntity>, event: InboundMessage): Promise<WebhookOutcome> {
     const locationId = connection.locationId;
-    const already = await this.store.run((r) => r.messages.findByProviderId(locationId, event.providerMessageId));
     const help = event.keyword === 'help' ? { replyText: String(connection.settings['help_text'] ?? DEFAULT_HELP) } : {};
-    if (already) return help; // a redelivery: recorded once, answered the same way
-    const conversation = await this.conversationFor(connection, event);
-    if (event.keyword === 'opt_out' || event.keyword === 'opt_in') {
-      // First, so the follow-ups it stops say why (recording the message then cancels nothing more).
-      const channels = event.keywordChannels ?? [event.channel];
-      const word = event.body
-        .trim()
-        .replace(/[\p{P}\s]+/gu, '')
-        .toUpperCase();
-      await this.store.transaction(async (r) => {
-        const contact = await r.contacts.findById(locationId, conversation.contactId);
-        if (!contact) return;
-        const change = event.keyword === 'opt_out' ? { optOut: channels } : { optIn: channels };
-        await changeContactChannels(r, contact, change, reason('opted_out', `the contact replied ${word}`), this.clock.now());
-      });
-    }
-    await this.conversations.record(
-      locationId,
-      conversation.id,
-      {
-        direction: 'inbound',
-        channel: event.channel,
-        body: event.body,
-        provider_message_id: event.providerMessageId,
-        occurred_at: (event.occurredAt ?? this.clock.now()).toISOString(),
-        // A keyword is an instruction to the gateway, not a sentence to read for "busy" or a time.
-        ...(event.keyword ? { intent: 'none' as const } : {}),
-      },
-      { connectionId: connection.id, status: 'received', subject: event.subject, ...(event.keyword ? { intentSource: 'channel' } : {}) },
+    // Two deliveries racing, or the same new contact writing twice at once: the second run finds the winner's rows.
+    await retryOnceOnDuplicate(() =>
+      this.store.transaction(async (r) => {
+        if (await r.messages.findByProviderId(locationId, event.providerMessageId)) return; // a redelivery: recorded once, answered the same way
+        const found = await this.conversationFor(r, connection, event);
+        const contact = found.contact !== undefined ? found.contact : await r.contacts.findById(locationId, found.conversation.contactId);
+        if (contact && (event.keyword === 'opt_out' || event.keyword === 'opt_in')) {
+          // First, so the follow-ups it stops say why (recording the message then cancels nothing more).
+          const word = event.body
+            .trim()
+            .replace(/[\p{P}\s]+/gu, '')
+            .toUpperCase();
+          const change =
+            event.keyword === 'opt_out'
+              ? { optOut: event.keywordChannels ?? [event.channel] }
+              : { optIn: event.keywordChannels ?? [event.channel] };
+          await changeContactChannels(r, contact, change, reason('opted_out', `the contact replied ${word}`), this.clock.now());
+        }
+        const dto = {
+          direction: 'inbound' as const,
+          channel: event.channel,
+          body: event.body,
+          provider_message_id: event.providerMessageId,
+          occurred_at: (event.occurredAt ?? this.clock.now()).toISOString(),
+          // A keyword is an instruction to the gateway, not a sentence to read for "busy" or a time.
+          ...(event.keyword ? { intent: 'none' as const } : {}),
+        };
+        const extras = {
+          connectionId: connection.id,
+          status: 'received',
+          subject: event.subject,
+          ...(event.keyword ? { intentSource: 'channel' } : {}),
+        };
+        await this.recorder.record(r, found.conversation, dto, extras, contact);
+      }),
     );
     return help;
   }
@@ -73,51 +90,44 @@ export class ChannelEventsService {
   /**
    * The conversation an inbound message continues: the one its reply address names, else the one
    * it answers (In-Reply-To, References), else the contact's latest on the channel, else a new one.
+   * Answers the contact too when it read it (undefined when it did not).
    */
-  private async conversationFor(connection: ChannelConnectionEntity, event: InboundMessage): Promise<ConversationEntity> {
-    try {
-      return await this.findOrCreateConversation(connection, event);
-    } catch (error) {
-      // The same new contact wrote twice at once and the other request created it: use theirs.
-      if (!isUniqueViolation((error as { cause?: unknown }).cause ?? error)) throw error;
-      return this.findOrCreateConversation(connection, event);
-    }
-  }
-
-  private findOrCreateConversation(connection: ChannelConnectionEntity, event: InboundMessage): Promise<ConversationEntity> {
+  private async conversationFor(
+    r: Repositories,
+    connection: Readonly<ChannelConnectionEntity>,
+    event: InboundMessage,
+  ): Promise<{ conversation: ConversationEntity; contact?: ContactEntity }> {
     const locationId = connection.locationId;
-    return this.store.transaction(async (r) => {
-      const tagged = event.conversationId ? await r.conversations.findById(locationId, event.conversationId) : null;
-      if (tagged && tagged.channel === event.channel) return tagged;
-      for (const id of event.inReplyTo ?? []) {
-        const answered = (await r.messages.findByProviderId(locationId, id)) ?? (await r.queue.findByProviderId(locationId, id));
-        const conversation = answered?.conversationId ? await r.conversations.findById(locationId, answered.conversationId) : null;
-        if (conversation) return conversation;
-      }
-      const contact = await this.contactFor(r, connection, event);
-      const latest = await r.conversations.latestForContact(locationId, contact.id, event.channel);
-      if (latest) return latest;
-      const now = this.clock.now();
-      const conversation = Object.assign(new ConversationEntity(), {
-        id: newId(),
-        locationId,
-        contactId: contact.id,
-        agentId: connection.defaultAgentId,
-        channel: event.channel,
-        connectionId: connection.id,
-        version: 0,
-        lastInboundAt: null,
-        lastOutboundAt: null,
-        ...INITIAL_STATE,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await r.conversations.insert(conversation);
-      return conversation;
+    const tagged = event.conversationId ? await r.conversations.findById(locationId, event.conversationId) : null;
+    if (tagged && tagged.channel === event.channel) return { conversation: tagged };
+    for (const id of event.inReplyTo ?? []) {
+      const answered = (await r.messages.findByProviderId(locationId, id)) ?? (await r.queue.findByProviderId(locationId, id));
+      const conversation = answered?.conversationId ? await r.conversations.findById(locationId, answered.conversationId) : null;
+      if (conversation) return { conversation };
+    }
+    const contact = await this.contactFor(r, connection, event);
+    const latest = await r.conversations.latestForContact(locationId, contact.id, event.channel);
+    if (latest) return { conversation: latest, contact };
+    const now = this.clock.now();
+    const conversation = Object.assign(new ConversationEntity(), {
+      id: newId(),
+      locationId,
+      contactId: contact.id,
+      agentId: connection.defaultAgentId,
+      channel: event.channel,
+      connectionId: connection.id,
+      version: 0,
+      lastInboundAt: null,
+      lastOutboundAt: null,
+      ...INITIAL_STATE,
+      createdAt: now,
+      updatedAt: now,
     });
+    await r.conversations.insert(conversation);
+    return { conversation, contact };
   }
 
-  private async contactFor(r: Repositories, connection: ChannelConnectionEntity, event: InboundMessage): Promise<ContactEntity> {
+  private async contactFor(r: Repositories, connection: Readonly<ChannelConnectionEntity>, event: InboundMessage): Promise<ContactEntity> {
     const found = await r.contacts.findByAddress(connection.locationId, event.from);
     if (found) return found;
     const now = this.clock.now();
@@ -141,7 +151,7 @@ export class ChannelEventsService {
     return contact;
   }
 
-  private async status(connection: ChannelConnectionEntity, event: DeliveryStatus): Promise<void> {
+  private async status(connection: Readonly<ChannelConnectionEntity>, event: DeliveryStatus): Promise<void> {
     const locationId = connection.locationId;
     const now = this.clock.now();
     const reason =

@@ -9,6 +9,7 @@ import { OutboundSender } from '@followup/routing';
 import { ManualClock, SchedulerSignals, newId } from '@followup/util';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
+import { MessageRecorder } from './message-recorder';
 import { ConversationStateService, INITIAL_STATE } from './conversation-state.service';
 
 function heldFollowup(conversationId: string, reasonCode: string, at: Date): FollowupEntity {
@@ -71,8 +72,7 @@ describe.each(ENGINES)('conversation state and contact tags on %s', (engine) => 
     conversations = new ConversationsService(
       store,
       clock,
-      new FollowupPlanner(clock, signals),
-      new KeywordIntentDetector(),
+      new MessageRecorder(clock, new FollowupPlanner(clock, signals), new KeywordIntentDetector()),
       new OutboundSender(new ChannelRegistry(), new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
     );
     state = new ConversationStateService(store, clock, signals);

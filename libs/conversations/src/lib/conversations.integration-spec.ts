@@ -10,6 +10,7 @@ import { SchedulerSignals } from '@followup/util';
 import { ManualClock } from '@followup/util';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
+import { MessageRecorder } from './message-recorder';
 
 describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
   let store: Store;
@@ -26,8 +27,7 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
     conversations = new ConversationsService(
       store,
       clock,
-      new FollowupPlanner(clock, new SchedulerSignals()),
-      new KeywordIntentDetector(),
+      new MessageRecorder(clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector()),
       new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
     );
     const now = clock.now();

@@ -4,6 +4,7 @@ import { ChannelEventsService } from './channel-events.service';
 import { ContactsService } from './contacts.service';
 import { ConversationStateService } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
+import { MessageRecorder } from './message-recorder';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /**
@@ -14,6 +15,7 @@ import { UnsubscribeService } from './unsubscribe.service';
   providers: [
     ContactsService,
     ConversationsService,
+    MessageRecorder,
     ConversationStateService,
     ChannelEventsService,
     UnsubscribeService,

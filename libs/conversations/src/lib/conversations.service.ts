@@ -9,29 +9,14 @@ import {
   RecordMessageDto,
   TimelineDto,
 } from '@followup/contracts';
-import { IntentDetector } from '@followup/detection';
-import { ConversationEntity, MessageEntity, Repositories, Store, isUniqueViolation } from '@followup/persistence';
-import { FollowupPlanner } from '@followup/scheduler';
+import { ConversationEntity, Repositories, Store, retryOnceOnDuplicate } from '@followup/persistence';
 import { OutboundSender, closeContactAddress } from '@followup/routing';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
+import { MessageRecorder, RecordExtras } from './message-recorder';
 import { pageQuery } from './contacts.service';
 import { INITIAL_STATE } from './conversation-state.service';
 import { toConversationDto, toMessageDto } from './mappers';
 import { timelineOf } from './timeline';
-
-/** What the gateway itself knows about a message it records (channel webhooks, sends). */
-export interface RecordExtras {
-  id?: string;
-  connectionId?: string | null;
-  status?: string;
-  statusReason?: string;
-  errorCode?: string;
-  subject?: string;
-  /** Who decided a given intent (default `caller`; channel keywords say `channel`). */
-  intentSource?: string;
-  /** False: record only, no reset and no scenario (a message that was not sent). */
-  react?: boolean;
-}
 
 /** Conversations, their messages (the engine's input) and their timeline (its visible output). */
 @Injectable()
@@ -39,8 +24,7 @@ export class ConversationsService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly planner: FollowupPlanner,
-    private readonly detector: IntentDetector,
+    private readonly recorder: MessageRecorder,
     private readonly sender: OutboundSender,
   ) {}
 
@@ -96,28 +80,15 @@ export class ConversationsService {
    */
   async record(locationId: string, conversationId: string, dto: RecordMessageDto, extra: RecordExtras = {}): Promise<MessageDto> {
     if (dto.send) return this.sendAndRecord(locationId, conversationId, dto);
-    if (dto.provider_message_id) {
-      const existing = await this.store.run((r) => r.messages.findByProviderId(locationId, dto.provider_message_id as string));
-      if (existing) return toMessageDto(existing);
-    }
-    try {
-      return await this.store.transaction(async (r) => {
-        const conversation = await this.find(r, locationId, conversationId);
-        const message = await this.message(r, conversation, dto, extra);
-        // A message the gateway could not send changes nothing the follow-ups depend on. The planner
-        // answers why an inbound message scheduled nothing; the message keeps it (redeliveries, timeline).
-        if (extra.react !== false) message.followupNote = await this.planner.onMessage(r, conversation, message);
-        await r.messages.insert(message);
-        return toMessageDto(message);
-      });
-    } catch (error) {
-      // Two deliveries of the same provider message raced: the loser answers the winner's result.
-      if (dto.provider_message_id && isUniqueViolation((error as { cause?: unknown }).cause ?? error)) {
-        const winner = await this.store.run((r) => r.messages.findByProviderId(locationId, dto.provider_message_id as string));
-        if (winner) return toMessageDto(winner);
-      }
-      throw error;
-    }
+    const providerId = dto.provider_message_id;
+    // One unit of work; two deliveries of the same provider message racing: the loser answers the winner's message.
+    const message = await retryOnceOnDuplicate(() =>
+      this.store.transaction(async (r) => {
+        const existing = providerId ? await r.messages.findByProviderId(locationId, providerId) : null;
+        return existing ?? this.recorder.record(r, await this.find(r, locationId, conversationId), dto, extra);
+      }),
+    );
+    return toMessageDto(message);
   }
 
   /**
@@ -182,67 +153,6 @@ export class ConversationsService {
   /** Messages and follow-ups in order, with the steps not stored yet (timeline.ts). */
   timeline(locationId: string, id: string): Promise<TimelineDto> {
     return this.store.run(async (r) => timelineOf(r, await this.find(r, locationId, id)));
-  }
-
-  private async message(
-    r: Repositories,
-    conversation: ConversationEntity,
-    dto: RecordMessageDto,
-    extra: RecordExtras,
-  ): Promise<MessageEntity> {
-    const now = this.clock.now();
-    const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
-    let intent: string | null = null;
-    let requestedAt: Date | null = null;
-    let intentSource: string | null = null;
-    if (dto.direction === 'inbound') {
-      if (dto.intent) {
-        intent = dto.intent;
-        requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : null;
-        intentSource = extra.intentSource ?? 'caller';
-        throwIfProblems(
-          requestedAt && requestedAt < occurredAt
-            ? [
-                `requested_at ${requestedAt.toISOString()} is before the message's time ${occurredAt.toISOString()}: a follow-up cannot be requested in the past`,
-              ]
-            : [],
-        );
-      } else {
-        const zone = await this.zoneOf(r, conversation);
-        const detected = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone });
-        intent = detected.intent;
-        requestedAt = detected.requestedAt ?? null;
-        intentSource = 'detector';
-      }
-    }
-    return Object.assign(new MessageEntity(), {
-      id: extra.id ?? newId(),
-      locationId: conversation.locationId,
-      conversationId: conversation.id,
-      direction: dto.direction,
-      channel: dto.channel ?? conversation.channel,
-      body: dto.body,
-      providerMessageId: dto.provider_message_id ?? null,
-      intent,
-      requestedAt,
-      intentSource,
-      occurredAt,
-      createdAt: now,
-      connectionId: extra.connectionId ?? null,
-      status: extra.status ?? (dto.direction === 'inbound' && extra.connectionId ? 'received' : null),
-      statusReason: extra.statusReason ?? null,
-      errorCode: extra.errorCode ?? null,
-      subject: extra.subject ?? dto.subject ?? null,
-      followupNote: null,
-    });
-  }
-
-  /** The zone times in a contact's message are read in: the contact's, else the agent's, else UTC. */
-  private async zoneOf(r: Repositories, conversation: ConversationEntity): Promise<string> {
-    const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
-    if (contact?.timezone) return contact.timezone;
-    const agent = conversation.agentId ? await r.conversationAgents.findById(conversation.locationId, conversation.agentId) : null;
-    return agent?.timezone ?? 'UTC';
   }
 
   private async find(r: Repositories, locationId: string, id: string): Promise<ConversationEntity> {

@@ -21,7 +21,7 @@ export interface ScenarioConfig {
   settings?: SettingsSpec;
 }
 
-export function scenarioConfig(action: AgentActionEntity): ScenarioConfig {
+export function scenarioConfig(action: Readonly<AgentActionEntity>): ScenarioConfig {
   const details = action.details as unknown as AdvancedFollowupDetailsDto;
   return { enabled: details.enabled === true, steps: details.followupSequence ?? [], settings: details.followupSettings };
 }
@@ -50,9 +50,15 @@ export class FollowupPlanner {
   /**
    * Reacts to a recorded message (and records it on the conversation). The conversation's version
    * moves when pending follow-ups are cancelled, so a dispatch that raced the message sees it.
-   * Answers, for an inbound message whose intent scheduled nothing, why (else null).
+   * Answers, for an inbound message whose intent scheduled nothing, why (else null). `contact`:
+   * the conversation's contact when the caller has it already (else it is read when needed).
    */
-  async onMessage(r: Repositories, conversation: ConversationEntity, message: MessageEntity): Promise<string | null> {
+  async onMessage(
+    r: Repositories,
+    conversation: ConversationEntity,
+    message: MessageEntity,
+    contact?: ContactEntity | null,
+  ): Promise<string | null> {
     const now = this.clock.now();
     const direction = message.direction === 'inbound' ? 'inbound' : 'outbound';
     if (direction === 'inbound') {
@@ -60,7 +66,7 @@ export class FollowupPlanner {
       await r.queue.cancelPending(conversation.id, reason('contact_replied'), now);
       const scenario = scenarioForIntent(message.intent);
       if (!scenario) return null;
-      const started = await this.plan(r, conversation, scenario, message.occurredAt, message.requestedAt);
+      const started = await this.plan(r, conversation, scenario, message.occurredAt, message.requestedAt, contact);
       return typeof started === 'string' ? started : null;
     }
     const pending = await r.queue.listPendingScenarios(conversation.id);
@@ -68,7 +74,7 @@ export class FollowupPlanner {
     await r.conversations.touch(conversation, direction, message.occurredAt, now, !waitingForContact);
     if (waitingForContact) return null;
     await r.queue.cancelPending(conversation.id, reason('restarted', 'the agent sent a new message'), now, ['contactStoppedReplying']);
-    await this.start(r, conversation, 'contactStoppedReplying', message.occurredAt);
+    await this.plan(r, conversation, 'contactStoppedReplying', message.occurredAt, null, contact);
     return null;
   }
 
@@ -91,17 +97,18 @@ export class FollowupPlanner {
     scenario: ScenarioId,
     startedAt: Date,
     requestedAt?: Date | null,
+    known?: ContactEntity | null,
   ): Promise<FollowupEntity | string> {
     const none = 'nothing was scheduled';
     if (!conversation.agentId) return `the conversation has no agent: ${none}`;
-    const agent = await r.conversationAgents.findById(conversation.locationId, conversation.agentId);
+    const agent = await r.catalog.agent(conversation.locationId, conversation.agentId);
     if (!agent) return `agent ${conversation.agentId} no longer exists: ${none}`;
-    const action = await r.agentActions.findByScenario(conversation.locationId, agent.id, scenario);
+    const action = await r.catalog.scenarioAction(conversation.locationId, agent.id, scenario);
     const config = action ? scenarioConfig(action) : null;
     if (!action || !config?.enabled) return `no enabled ${scenario} action on agent ${agent.id}: ${none}`;
     const step = config.steps[0];
     if (!step) return `the ${scenario} action ${action.id} has no steps: ${none}`;
-    const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
+    const contact = known !== undefined ? known : await r.contacts.findById(conversation.locationId, conversation.contactId);
     const due = firstDue(scenario, step, startedAt, requestedAt);
     const row = this.row(conversation, agent, action, contact, config, 1, due);
     await r.queue.insert([row]);
@@ -131,8 +138,8 @@ export class FollowupPlanner {
 
   private row(
     conversation: ConversationEntity,
-    agent: ConversationAgentEntity,
-    action: AgentActionEntity,
+    agent: Readonly<ConversationAgentEntity>,
+    action: Readonly<AgentActionEntity>,
     contact: ContactEntity | null,
     config: ScenarioConfig,
     step: number,

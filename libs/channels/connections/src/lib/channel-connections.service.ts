@@ -114,10 +114,11 @@ export class ChannelConnectionsService {
   async forWebhook(
     namespace: string,
     connectionId: string,
-  ): Promise<{ connection: ChannelConnectionEntity; provider: ChannelProvider } | null> {
+  ): Promise<{ connection: Readonly<ChannelConnectionEntity>; provider: ChannelProvider } | null> {
     const provider = this.registry.byWebhookNamespace(namespace);
     if (!provider) return null;
-    const connection = await this.store.run((r) => r.channelConnections.findByIdAnyLocation(connectionId));
+    // Every webhook names its connection: read through the catalog (cached, secrets opened once).
+    const connection = await this.store.catalog.connection(connectionId);
     if (!connection || connection.provider !== provider.name) return null;
     return { connection, provider };
   }

@@ -38,6 +38,8 @@ function form(raw: Buffer): Record<string, string> {
  * URL Twilio called and the form parameters, keyed by the auth token: checked with the SDK's own
  * `validateRequest` before anything is read.
  */
+const EMPTY_TWIML = new twilio.twiml.MessagingResponse().toString();
+
 export const twilioWebhooks: ChannelWebhooks = {
   namespace: 'twilio',
   hooks: ['messages', 'status'],
@@ -65,9 +67,10 @@ export const twilioWebhooks: ChannelWebhooks = {
 
   reply(hook: string, outcome: WebhookOutcome): { status: number; contentType?: string; body?: string } {
     if (hook !== 'messages') return { status: 200 };
-    // Twilio reads TwiML from the answer: empty, or the HELP text as a reply to the contact.
+    // Twilio reads TwiML from the answer: empty (built once: most answers are), or the HELP text as a reply to the contact.
+    if (!outcome.replyText) return { status: 200, contentType: 'text/xml', body: EMPTY_TWIML };
     const response = new twilio.twiml.MessagingResponse();
-    if (outcome.replyText) response.message(outcome.replyText);
+    response.message(outcome.replyText);
     return { status: 200, contentType: 'text/xml', body: response.toString() };
   },
 };

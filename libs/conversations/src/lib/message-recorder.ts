@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { RecordMessageDto } from '@followup/contracts';
+import { IntentDetector } from '@followup/detection';
+import { ContactEntity, ConversationEntity, MessageEntity, Repositories } from '@followup/persistence';
+import { FollowupPlanner } from '@followup/scheduler';
+import { Clock, newId, throwIfProblems } from '@followup/util';
+
+/** What the gateway itself knows about a message it records (channel webhooks, sends). */
+export interface RecordExtras {
+  id?: string;
+  connectionId?: string | null;
+  status?: string;
+  statusReason?: string;
+  errorCode?: string;
+  subject?: string;
+  /** Who decided a given intent (default `caller`; channel keywords say `channel`). */
+  intentSource?: string;
+  /** False: record only, no reset and no scenario (a message that was not sent). */
+  react?: boolean;
+}
+
+/**
+ * Records one message inside the caller's unit of work, the path every message takes (the API,
+ * provider webhooks, sends): an inbound one is read by the detector (unless the caller says what it
+ * means), the planner reacts (reset on reply, scenarios), and the message is stored with why its
+ * intent scheduled nothing. Reads only what it is not given: the contact, and the agent through the
+ * catalog (cached).
+ */
+@Injectable()
+export class MessageRecorder {
+  constructor(
+    private readonly clock: Clock,
+    private readonly planner: FollowupPlanner,
+    private readonly detector: IntentDetector,
+  ) {}
+
+  async record(
+    r: Repositories,
+    conversation: ConversationEntity,
+    dto: RecordMessageDto,
+    extra: RecordExtras = {},
+    known?: ContactEntity | null,
+  ): Promise<MessageEntity> {
+    const contact = known !== undefined ? known : await r.contacts.findById(conversation.locationId, conversation.contactId);
+    const message = await this.message(r, conversation, contact, dto, extra);
+    // A message the gateway could not send changes nothing the follow-ups depend on.
+    if (extra.react !== false) message.followupNote = await this.planner.onMessage(r, conversation, message, contact);
+    await r.messages.insert(message);
+    return message;
+  }
+
+  private async message(
+    r: Repositories,
+    conversation: ConversationEntity,
+    contact: ContactEntity | null,
+    dto: RecordMessageDto,
+    extra: RecordExtras,
+  ): Promise<MessageEntity> {
+    const now = this.clock.now();
+    const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
+    let intent: string | null = null;
+    let requestedAt: Date | null = null;
+    let intentSource: string | null = null;
+    if (dto.direction === 'inbound') {
+      if (dto.intent) {
+        intent = dto.intent;
+        requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : null;
+        intentSource = extra.intentSource ?? 'caller';
+        throwIfProblems(
+          requestedAt && requestedAt < occurredAt
+            ? [
+                `requested_at ${requestedAt.toISOString()} is before the message's time ${occurredAt.toISOString()}: a follow-up cannot be requested in the past`,
+              ]
+            : [],
+        );
+      } else {
+        const detected = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone: await this.zoneOf(r, conversation, contact) });
+        intent = detected.intent;
+        requestedAt = detected.requestedAt ?? null;
+        intentSource = 'detector';
+      }
+    }
+    return Object.assign(new MessageEntity(), {
+      id: extra.id ?? newId(),
+      locationId: conversation.locationId,
+      conversationId: conversation.id,
+      direction: dto.direction,
+      channel: dto.channel ?? conversation.channel,
+      body: dto.body,
+      providerMessageId: dto.provider_message_id ?? null,
+      intent,
+      requestedAt,
+      intentSource,
+      occurredAt,
+      createdAt: now,
+      connectionId: extra.connectionId ?? null,
+      status: extra.status ?? (dto.direction === 'inbound' && extra.connectionId ? 'received' : null),
+      statusReason: extra.statusReason ?? null,
+      errorCode: extra.errorCode ?? null,
+      subject: extra.subject ?? dto.subject ?? null,
+      followupNote: null,
+    });
+  }
+
+  /** The zone times in a contact's message are read in: the contact's, else the agent's, else UTC. */
+  private async zoneOf(r: Repositories, conversation: ConversationEntity, contact: ContactEntity | null): Promise<string> {
+    if (contact?.timezone) return contact.timezone;
+    const agent = conversation.agentId ? await r.catalog.agent(conversation.locationId, conversation.agentId) : null;
+    return agent?.timezone ?? 'UTC';
+  }
+}
