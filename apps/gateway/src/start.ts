@@ -6,6 +6,7 @@ import { Clock, ManualClock, SecretBox, SecretBoxError, SystemClock, useHttpWork
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { GatewayMetrics } from '@followup/metrics';
 import { createApp } from './app/create-app';
 import { EngineLifecycle } from './app/engine-lifecycle';
 import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
@@ -59,7 +60,10 @@ export async function startGateway(): Promise<void> {
   if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const links = new ChannelLinks(secrets.box.derive('unsubscribe-links'), config.publicBaseUrl);
+  const metrics = new GatewayMetrics();
+  metrics.readQueueWith(() => store.run((r) => r.queue.queueSnapshot(clock.now())));
   const app = await createApp({
+    metrics,
     store,
     clock,
     logger,

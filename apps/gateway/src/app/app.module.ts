@@ -12,6 +12,8 @@ import { ConversationAgentsController } from '../conversation-ai/agents.controll
 import { FollowupConfigsController } from '../followups/followup-configs.controller';
 import { FollowupsController } from '../followups/followups.controller';
 import { HealthController } from '../health/health.controller';
+import { MetricsController } from '../health/metrics.controller';
+import { GatewayMetrics } from '@followup/metrics';
 import { VoiceAgentsController } from '../voice-ai/voice-agents.controller';
 import { ChannelConnectionsModule } from '@followup/channels-connections';
 import { ChannelLinks, ChannelRegistry } from '@followup/channels-core';
@@ -34,6 +36,8 @@ export interface AppDependencies {
   /** Public links (webhook bases, unsubscribe links); its base is set once the gateway listens. */
   links: ChannelLinks;
   dispatch: DispatcherOptions;
+  /** This process's Prometheus metrics (GET /metrics). */
+  metrics: GatewayMetrics;
   /** Tests only: expose POST /test/clock (the clock must be a ManualClock). */
   testClock?: boolean;
 }
@@ -42,13 +46,14 @@ export interface AppDependencies {
 @Global()
 @Module({})
 class RuntimeModule {
-  static register(clock: Clock, links: ChannelLinks): DynamicModule {
+  static register(clock: Clock, links: ChannelLinks, metrics: GatewayMetrics): DynamicModule {
     const providers = [
       { provide: Clock, useValue: clock },
       { provide: ChannelLinks, useValue: links },
+      { provide: GatewayMetrics, useValue: metrics },
       { provide: ChannelRegistry, useFactory: channelRegistry },
     ];
-    return { module: RuntimeModule, providers, exports: [Clock, ChannelRegistry, ChannelLinks] };
+    return { module: RuntimeModule, providers, exports: [Clock, ChannelRegistry, ChannelLinks, GatewayMetrics] };
   }
 }
 
@@ -59,7 +64,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        RuntimeModule.register(deps.clock, deps.links),
+        RuntimeModule.register(deps.clock, deps.links, deps.metrics),
         PersistenceModule.forStore(deps.store),
         SchedulerModule.register(deps.dispatch),
         TerminusModule.forRoot({ logger: false }),
@@ -71,6 +76,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        MetricsController,
         ConversationAgentsController,
         ActionsController,
         VoiceAgentsController,

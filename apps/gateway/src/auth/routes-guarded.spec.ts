@@ -4,6 +4,7 @@ import { SCOPES } from '@followup/contracts';
 import type { Store } from '@followup/persistence';
 import { ChannelLinks } from '@followup/channels-core';
 import { ManualClock } from '@followup/util';
+import { GatewayMetrics } from '@followup/metrics';
 import { AppModule } from '../app/app.module';
 import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './auth.decorators';
 
@@ -17,6 +18,7 @@ describe('route guarding', () => {
       store: {} as Store,
       clock: new ManualClock(),
       links: new ChannelLinks(Buffer.alloc(32)),
+      metrics: new GatewayMetrics(),
       dispatch,
       testClock: true,
     }).controllers ?? [];

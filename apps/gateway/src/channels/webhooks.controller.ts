@@ -6,6 +6,7 @@ import { ChannelLinks, ChannelProvider, ChannelWebhooks, ConnectionView, Webhook
 import type { ChannelConnectionEntity } from '@followup/persistence';
 import { ChannelEventsService } from '@followup/conversations';
 import { Clock } from '@followup/util';
+import { GatewayMetrics } from '@followup/metrics';
 import { Public } from '../auth/auth.decorators';
 import { Bodies } from '../http/request-policy';
 
@@ -27,6 +28,7 @@ export class WebhooksController {
     private readonly events: ChannelEventsService,
     private readonly links: ChannelLinks,
     private readonly clock: Clock,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   @Post(':namespace/:connectionId/:hook')
@@ -41,6 +43,8 @@ export class WebhooksController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const found = await this.find(namespace, connectionId, hook);
+    const provider = found.provider.name;
+    const timer = this.metrics.ingestSeconds.startTimer({ provider, hook });
     const rawBody = request.rawBody ?? Buffer.alloc(0);
     const received = await this.rejectedAs(reply, () =>
       found.webhooks.receive(
@@ -48,9 +52,20 @@ export class WebhooksController {
         found.view,
       ),
     );
-    if (!received.ok) return;
-    const outcome = await this.events.handle(found.connection, received.value);
-    await send(reply, found.webhooks.reply?.(hook, outcome, found.view) ?? { status: 200 });
+    if (!received.ok) {
+      this.metrics.webhooks.inc({ provider, hook, outcome: 'rejected' });
+      return;
+    }
+    try {
+      const outcome = await this.events.handle(found.connection, received.value);
+      await send(reply, found.webhooks.reply?.(hook, outcome, found.view) ?? { status: 200 });
+      this.metrics.webhooks.inc({ provider, hook, outcome: 'accepted' });
+    } catch (error) {
+      this.metrics.webhooks.inc({ provider, hook, outcome: 'failed' });
+      throw error;
+    } finally {
+      timer();
+    }
   }
 
   @Get(':namespace/:connectionId/:hook')

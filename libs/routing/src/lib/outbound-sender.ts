@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { GatewayMetrics } from '@followup/metrics';
 import {
   ChannelAdapter,
   ChannelLinks,
@@ -42,6 +43,7 @@ export class OutboundSender {
   constructor(
     private readonly registry: ChannelRegistry,
     private readonly links: ChannelLinks,
+    @Optional() private readonly metrics?: GatewayMetrics,
   ) {}
 
   /**
@@ -93,7 +95,19 @@ export class OutboundSender {
       const why = unreadable.map(([key, reason]) => `settings.${key}: ${reason}`).join('; ');
       throw new SendError(`connection ${connection.id} has secrets this gateway cannot decrypt (${why})`, 'secrets_unreadable', true);
     }
-    return adapter.send(message, context);
+    const labels = { channel: adapter.channel, provider: adapter.provider };
+    const timer = this.metrics?.providerSeconds.startTimer(labels);
+    try {
+      const result = await adapter.send(message, context);
+      this.metrics?.sends.inc({ ...labels, result: 'sent' });
+      return result;
+    } catch (error) {
+      const definite = !(error instanceof SendError) || error.definite;
+      this.metrics?.sends.inc({ ...labels, result: definite ? 'failed' : 'unknown' });
+      throw error;
+    } finally {
+      timer?.();
+    }
   }
 
   /** The context a send on this connection gets (also used by the dispatcher's follow-ups). */

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { GatewayMetrics } from '@followup/metrics';
 import { ChannelRegistry } from '@followup/channels-core';
 import { MessageComposer } from '@followup/composer';
 import { FollowupAttemptEntity, FollowupEntity, Repositories, Store, WorkflowDeliveryEntity } from '@followup/persistence';
@@ -42,6 +43,7 @@ export class FollowupDispatcher {
     private readonly signals: SchedulerSignals,
     private readonly sender: OutboundSender,
     @Inject(DISPATCHER_OPTIONS) private readonly options: DispatcherOptions,
+    @Optional() private readonly metrics?: GatewayMetrics,
   ) {
     const work = { tick: () => this.tick(), nextDueAt: () => this.store.run((r) => r.queue.nextDueAt()) };
     this.loop = new LeaseLoop('FollowupDispatcher', work, clock, signals, options.idleMaxMs);
@@ -142,6 +144,8 @@ export class FollowupDispatcher {
       return d.kind === 'send' ? [{ row, d }] : [];
     });
     if (!sends.length) return;
+    for (const { row } of sends)
+      if (row.scheduledAt) this.metrics?.lateness.observe(Math.max(0, now.getTime() - row.scheduledAt.getTime()) / 1000);
     const attempts = sends.map(({ row, d }) =>
       Object.assign(new FollowupAttemptEntity(), {
         id: d.attemptId,

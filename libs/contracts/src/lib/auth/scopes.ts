@@ -1,4 +1,7 @@
-/** API token scopes, as the seeds name them. A `.write` scope also grants the matching `.readonly`. */
+/**
+ * API token scopes: the seeds' (a `.write` scope also grants the matching `.readonly`), and
+ * `metrics` for Prometheus' scrape of `GET /metrics` (a token that may read nothing else).
+ */
 export const SCOPES = [
   'conversation-ai.readonly',
   'conversation-ai.write',
@@ -6,6 +9,7 @@ export const SCOPES = [
   'voice-ai-agents.write',
   'followups.readonly',
   'followups.write',
+  'metrics',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
