@@ -2,3 +2,4 @@ export * from './lib/scheduler.module';
 export * from './lib/dispatcher';
 export * from './lib/planner';
 export * from './lib/preview.service';
+export * from './lib/placement';

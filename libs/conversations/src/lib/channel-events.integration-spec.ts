@@ -17,7 +17,9 @@ import { ManualClock, SchedulerSignals, newId } from '@followup/util';
 import { ChannelEventsService } from './channel-events.service';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
+import { ActionMessages } from './action-messages';
 import { MessageRecorder } from './message-recorder';
+import { ReplyActions } from './reply-actions';
 
 const LOC = 'loc';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -36,12 +38,20 @@ describe.each(ENGINES)('channel events on %s', (engine) => {
     const registry = new ChannelRegistry();
     registry.register(webhookChannelProvider);
     contacts = new ContactsService(store, clock);
-    const recorder = new MessageRecorder(clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector());
+    const actionMessages = new ActionMessages();
+    const recorder = new MessageRecorder(
+      clock,
+      new FollowupPlanner(clock, new SchedulerSignals()),
+      new KeywordIntentDetector(),
+      new ReplyActions(clock),
+      actionMessages,
+    );
     conversations = new ConversationsService(
       store,
       clock,
       recorder,
       new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
+      actionMessages,
     );
     events = new ChannelEventsService(store, clock, recorder);
     const now = clock.now();

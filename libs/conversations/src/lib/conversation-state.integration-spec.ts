@@ -9,7 +9,9 @@ import { OutboundSender } from '@followup/routing';
 import { ManualClock, SchedulerSignals, newId } from '@followup/util';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
+import { ActionMessages } from './action-messages';
 import { MessageRecorder } from './message-recorder';
+import { ReplyActions } from './reply-actions';
 import { ConversationStateService, INITIAL_STATE } from './conversation-state.service';
 
 function heldFollowup(conversationId: string, reasonCode: string, at: Date): FollowupEntity {
@@ -69,11 +71,13 @@ describe.each(ENGINES)('conversation state and contact tags on %s', (engine) => 
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
     contacts = new ContactsService(store, clock);
+    const actionMessages = new ActionMessages();
     conversations = new ConversationsService(
       store,
       clock,
-      new MessageRecorder(clock, new FollowupPlanner(clock, signals), new KeywordIntentDetector()),
+      new MessageRecorder(clock, new FollowupPlanner(clock, signals), new KeywordIntentDetector(), new ReplyActions(clock), actionMessages),
       new OutboundSender(new ChannelRegistry(), new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
+      actionMessages,
     );
     state = new ConversationStateService(store, clock, signals);
     await store.run((r) =>

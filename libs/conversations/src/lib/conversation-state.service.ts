@@ -10,7 +10,8 @@ export const INITIAL_STATE = {
   botSleepUntil: null,
   assignedUserId: null,
   statusId: null,
-} as const satisfies Pick<ConversationEntity, 'botStatus' | 'botSleepUntil' | 'assignedUserId' | 'statusId'>;
+  followupsPaused: null,
+} as const satisfies Pick<ConversationEntity, 'botStatus' | 'botSleepUntil' | 'assignedUserId' | 'statusId' | 'followupsPaused'>;
 
 /** The reason code of a follow-up held because the conversation's bot was not active. */
 export const BOT_NOT_ACTIVE: ReasonCode = 'bot_not_active';

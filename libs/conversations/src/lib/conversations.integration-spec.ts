@@ -10,7 +10,9 @@ import { SchedulerSignals } from '@followup/util';
 import { ManualClock } from '@followup/util';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
+import { ActionMessages } from './action-messages';
 import { MessageRecorder } from './message-recorder';
+import { ReplyActions } from './reply-actions';
 
 describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
   let store: Store;
@@ -24,11 +26,19 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
     contacts = new ContactsService(store, clock);
     const registry = new ChannelRegistry();
     registry.register(webhookChannelProvider);
+    const actionMessages = new ActionMessages();
     conversations = new ConversationsService(
       store,
       clock,
-      new MessageRecorder(clock, new FollowupPlanner(clock, new SchedulerSignals()), new KeywordIntentDetector()),
+      new MessageRecorder(
+        clock,
+        new FollowupPlanner(clock, new SchedulerSignals()),
+        new KeywordIntentDetector(),
+        new ReplyActions(clock),
+        actionMessages,
+      ),
       new OutboundSender(registry, new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
+      actionMessages,
     );
     const now = clock.now();
     await store.transaction(async (r) => {

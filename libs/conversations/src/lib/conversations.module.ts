@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IntentDetector, KeywordIntentDetector } from '@followup/detection';
+import { IntentDetector, MultilingualIntentDetector } from '@followup/detection';
 import { ChannelEventsService } from './channel-events.service';
 import { ContactsService } from './contacts.service';
 import { ConversationStateService } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
+import { ActionMessages } from './action-messages';
 import { MessageRecorder } from './message-recorder';
+import { ReplyActions } from './reply-actions';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /**
@@ -16,10 +18,12 @@ import { UnsubscribeService } from './unsubscribe.service';
     ContactsService,
     ConversationsService,
     MessageRecorder,
+    ReplyActions,
+    ActionMessages,
     ConversationStateService,
     ChannelEventsService,
     UnsubscribeService,
-    { provide: IntentDetector, useClass: KeywordIntentDetector },
+    { provide: IntentDetector, useClass: MultilingualIntentDetector },
   ],
   exports: [ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, UnsubscribeService],
 })

@@ -1,4 +1,4 @@
-import { BadGatewayException, ConflictException, Injectable } from '@nestjs/common';
+import { BadGatewayException, ConflictException, Injectable, Logger } from '@nestjs/common';
 import { ChannelType, SendError } from '@followup/channels-core';
 import {
   ConversationDto,
@@ -12,6 +12,7 @@ import {
 import { ConversationEntity, Repositories, Store, retryOnceOnDuplicate } from '@followup/persistence';
 import { OutboundSender, closeContactAddress } from '@followup/routing';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
+import { ActionMessage, ActionMessages } from './action-messages';
 import { MessageRecorder, RecordExtras } from './message-recorder';
 import { pageQuery } from './contacts.service';
 import { INITIAL_STATE } from './conversation-state.service';
@@ -21,12 +22,17 @@ import { timelineOf } from './timeline';
 /** Conversations, their messages (the engine's input) and their timeline (its visible output). */
 @Injectable()
 export class ConversationsService {
+  private readonly log = new Logger('Conversations');
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly recorder: MessageRecorder,
     private readonly sender: OutboundSender,
-  ) {}
+    actionMessages: ActionMessages,
+  ) {
+    actionMessages.listen((m) => this.sendActionMessage(m));
+  }
 
   async create(locationId: string, dto: CreateConversationDto): Promise<ConversationDto> {
     return this.store.transaction(async (r) => {
@@ -146,6 +152,21 @@ export class ConversationsService {
       });
       throw new BadGatewayException(
         `the ${channel} provider did not take the message: ${error.message} (recorded as message ${failed.id} with status failed)`,
+      );
+    }
+  }
+
+  /**
+   * Sends an action's final message (a handover's, a stop's) on the conversation's channel and
+   * records it like any message sent through the gateway; a refusal or a provider failure is recorded
+   * on the message (refused, failed) and logged, since nobody waits for the answer.
+   */
+  private async sendActionMessage(m: ActionMessage): Promise<void> {
+    try {
+      await this.record(m.locationId, m.conversationId, { direction: 'outbound', body: m.text, send: true });
+    } catch (error) {
+      this.log.warn(
+        `the final message of an action on conversation ${m.conversationId} was not sent: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RecordMessageDto } from '@followup/contracts';
-import { IntentDetector } from '@followup/detection';
-import { ContactEntity, ConversationEntity, MessageEntity, Repositories } from '@followup/persistence';
+import { Detection, IntentDetector, actionPhrases } from '@followup/detection';
+import { AgentActionEntity, ContactEntity, ConversationEntity, MessageEntity, Repositories } from '@followup/persistence';
+import { ActionMessages } from './action-messages';
+import { ReplyActions } from './reply-actions';
 import { FollowupPlanner } from '@followup/scheduler';
 import { Clock, newId, throwIfProblems } from '@followup/util';
 
@@ -21,10 +23,11 @@ export interface RecordExtras {
 
 /**
  * Records one message inside the caller's unit of work, the path every message takes (the API,
- * provider webhooks, sends): an inbound one is read by the detector (unless the caller says what it
- * means), the planner reacts (reset on reply, scenarios), and the message is stored with why its
- * intent scheduled nothing. Reads only what it is not given: the contact, and the agent through the
- * catalog (cached).
+ * provider webhooks, sends): an inbound one is read by the detector with the agent's own phrases
+ * (unless the caller says what it means), the seed actions it triggers run (reply-actions.ts), the
+ * planner reacts (reset on reply, scenarios), and the message is stored with why its intent scheduled
+ * nothing; an action's final message is sent once the unit commits. Reads only what it is not given:
+ * the contact, and the agent and its actions through the catalog (cached).
  */
 @Injectable()
 export class MessageRecorder {
@@ -32,6 +35,8 @@ export class MessageRecorder {
     private readonly clock: Clock,
     private readonly planner: FollowupPlanner,
     private readonly detector: IntentDetector,
+    private readonly actions: ReplyActions,
+    private readonly actionMessages: ActionMessages,
   ) {}
 
   async record(
@@ -42,29 +47,39 @@ export class MessageRecorder {
     known?: ContactEntity | null,
   ): Promise<MessageEntity> {
     const contact = known !== undefined ? known : await r.contacts.findById(conversation.locationId, conversation.contactId);
-    const message = await this.message(r, conversation, contact, dto, extra);
+    const agentId = conversation.agentId;
+    const actions = agentId && dto.direction === 'inbound' ? await r.catalog.actionsOf(conversation.locationId, agentId) : [];
+    const { message, detection } = await this.message(r, conversation, contact, dto, extra, actions);
     // A message the gateway could not send changes nothing the follow-ups depend on.
-    if (extra.react !== false) message.followupNote = await this.planner.onMessage(r, conversation, message, contact);
+    if (extra.react !== false) {
+      const outcome = detection ? await this.actions.apply(r, conversation, contact, message, detection, actions) : undefined;
+      const note = await this.planner.onMessage(r, conversation, message, contact, outcome?.reaction);
+      message.followupNote = outcome?.note ?? note;
+      const text = outcome?.finalMessage;
+      if (text)
+        r.afterCommit(() => this.actionMessages.send({ locationId: conversation.locationId, conversationId: conversation.id, text }));
+    }
     await r.messages.insert(message);
     return message;
   }
 
+  /** The message to store; an inbound one with what it means (the caller's intent, else the detector's). */
   private async message(
     r: Repositories,
     conversation: ConversationEntity,
     contact: ContactEntity | null,
     dto: RecordMessageDto,
     extra: RecordExtras,
-  ): Promise<MessageEntity> {
+    actions: readonly Readonly<AgentActionEntity>[],
+  ): Promise<{ message: MessageEntity; detection?: Pick<Detection, 'intent' | 'action'> }> {
     const now = this.clock.now();
     const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
-    let intent: string | null = null;
-    let requestedAt: Date | null = null;
+    let detection: Pick<Detection, 'intent' | 'action' | 'requestedAt' | 'timeGiven'> | undefined;
     let intentSource: string | null = null;
     if (dto.direction === 'inbound') {
       if (dto.intent) {
-        intent = dto.intent;
-        requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : null;
+        const requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : undefined;
+        detection = { intent: dto.intent, requestedAt, timeGiven: true };
         intentSource = extra.intentSource ?? 'caller';
         throwIfProblems(
           requestedAt && requestedAt < occurredAt
@@ -74,13 +89,12 @@ export class MessageRecorder {
             : [],
         );
       } else {
-        const detected = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone: await this.zoneOf(r, conversation, contact) });
-        intent = detected.intent;
-        requestedAt = detected.requestedAt ?? null;
+        const zone = await this.zoneOf(r, conversation, contact);
+        detection = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone, phrases: actionPhrases(actions) });
         intentSource = 'detector';
       }
     }
-    return Object.assign(new MessageEntity(), {
+    const message = Object.assign(new MessageEntity(), {
       id: extra.id ?? newId(),
       locationId: conversation.locationId,
       conversationId: conversation.id,
@@ -88,8 +102,9 @@ export class MessageRecorder {
       channel: dto.channel ?? conversation.channel,
       body: dto.body,
       providerMessageId: dto.provider_message_id ?? null,
-      intent,
-      requestedAt,
+      intent: detection?.intent ?? null,
+      requestedAt: detection?.requestedAt ?? null,
+      requestedExact: detection?.requestedAt ? detection.timeGiven !== false : null,
       intentSource,
       occurredAt,
       createdAt: now,
@@ -100,6 +115,7 @@ export class MessageRecorder {
       subject: extra.subject ?? dto.subject ?? null,
       followupNote: null,
     });
+    return { message, detection };
   }
 
   /** The zone times in a contact's message are read in: the contact's, else the agent's, else UTC. */

@@ -1,7 +1,7 @@
 import { Reason, reason } from '@followup/contracts';
 import type { AgentActionEntity, ContactEntity, ConversationAgentEntity, ConversationEntity, FollowupEntity } from '@followup/persistence';
 import type { ChannelChoice } from '@followup/routing';
-import { WorkingHours, isWithinHours, nextOpenInstant, resolveZone } from '@followup/timing';
+import { CONTACT_DAY, WorkingHours, isWithinHours, nextOpenInstant, resolveZone } from '@followup/timing';
 import { ScenarioConfig, scenarioConfig } from './planner';
 
 /** Everything the guards look at for one claimed follow-up, read before any of them runs. */
@@ -77,7 +77,8 @@ export const GUARDS: readonly Guard[] = [
  */
 function botStop({ conversation, now }: GuardInput): GuardStop | null {
   if (!conversation || conversation.botStatus === 'active') return null;
-  if (conversation.botStatus === 'sleeping') {
+  // A handover that reactivates the bot later (seed 000's reactivateEnabled) carries the wake-up time too.
+  if (conversation.botStatus === 'sleeping' || (conversation.botStatus === 'handed_over' && conversation.botSleepUntil)) {
     const until = conversation.botSleepUntil;
     if (!until || until.getTime() <= now.getTime()) return null;
     return { status: 'scheduled', reason: reason('bot_not_active', `the bot sleeps until ${until.toISOString()}`), scheduledAt: until };
@@ -86,12 +87,16 @@ function botStop({ conversation, now }: GuardInput): GuardStop | null {
   return { status: 'on_hold', reason: reason('bot_not_active', `${state}; held until the bot is active again`) };
 }
 
-/** Outside the working hours that apply, the row moves to the next open instant. */
-function hoursStop({ now, agent, action, contact }: GuardInput): GuardStop | null {
+/**
+ * Outside the hours that apply, the row moves to the next open instant: the sequence's working
+ * hours, or for a time the contact asked for (`as_requested`), the contact's own 08:00-21:00.
+ */
+function hoursStop({ now, agent, action, contact, row }: GuardInput): GuardStop | null {
   const settings = action ? scenarioConfig(action).settings : undefined;
-  if (!settings?.followUpHours) return null;
-  const zone = resolveZone(settings, contact?.timezone, agent?.timezone);
-  const hours = (settings.workingHours ?? []) as WorkingHours;
+  const asRequested = row.timingRule === 'as_requested';
+  if (!asRequested && !settings?.followUpHours) return null;
+  const zone = asRequested ? row.timezone || contact?.timezone || 'UTC' : resolveZone(settings, contact?.timezone, agent?.timezone);
+  const hours = asRequested ? CONTACT_DAY : ((settings?.workingHours ?? []) as WorkingHours);
   if (isWithinHours(now, hours, zone)) return null;
   const next = nextOpenInstant(now, hours, zone);
   if (!next) return { status: 'on_hold', reason: reason('no_working_hours', 'working hours are on but no interval is open on any day') };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdvancedFollowupDetailsDto, ScenarioId, reason } from '@followup/contracts';
+import { AdvancedFollowupDetailsDto, Reason, ScenarioId, reason } from '@followup/contracts';
 import {
   AgentActionEntity,
   ContactEntity,
@@ -11,7 +11,8 @@ import {
 } from '@followup/persistence';
 import { scenarioForIntent } from '@followup/detection';
 import { Clock, newId } from '@followup/util';
-import { SettingsSpec, StepSpec, firstDue, placeInHours, resolveZone, stepDelayMs } from '@followup/timing';
+import { SettingsSpec, StepSpec, firstDue, stepDelayMs } from '@followup/timing';
+import { NO_OPEN_HOURS, Requested, placeStep, sequencesHeld } from './placement';
 import { SchedulerSignals } from '@followup/util';
 
 /** What the engine reads of an advancedFollowup action. */
@@ -31,7 +32,13 @@ export function followupType(channel: string): string {
   return channel === 'voice' ? 'call' : channel;
 }
 
-export const NO_OPEN_HOURS = 'no_working_hours: working hours are on but no interval is open on any day';
+/** What the seed actions an inbound message triggered decided: how pending follow-ups end, and whether a sequence may start. */
+export interface Reaction {
+  /** Why pending follow-ups are cancelled (default `contact_replied`). */
+  cancel?: Reason;
+  /** No sequence starts, and why (the conversation was handed over, the bot stopped, ...). */
+  hold?: string;
+}
 
 /**
  * Turns conversation events into follow-ups (seed 001 scenarios), inside the caller's unit of work:
@@ -51,30 +58,35 @@ export class FollowupPlanner {
    * Reacts to a recorded message (and records it on the conversation). The conversation's version
    * moves when pending follow-ups are cancelled, so a dispatch that raced the message sees it.
    * Answers, for an inbound message whose intent scheduled nothing, why (else null). `contact`:
-   * the conversation's contact when the caller has it already (else it is read when needed).
+   * the conversation's contact when the caller has it already (else it is read when needed);
+   * `reaction`: what the actions the message triggered decided (reply-actions in conversations).
    */
   async onMessage(
     r: Repositories,
     conversation: ConversationEntity,
     message: MessageEntity,
     contact?: ContactEntity | null,
+    reaction: Reaction = {},
   ): Promise<string | null> {
     const now = this.clock.now();
     const direction = message.direction === 'inbound' ? 'inbound' : 'outbound';
     if (direction === 'inbound') {
       await r.conversations.touch(conversation, direction, message.occurredAt, now, true);
-      await r.queue.cancelPending(conversation.id, reason('contact_replied'), now);
+      await r.queue.cancelPending(conversation.id, reaction.cancel ?? reason('contact_replied'), now);
       const scenario = scenarioForIntent(message.intent);
-      if (!scenario) return null;
-      const started = await this.plan(r, conversation, scenario, message.occurredAt, message.requestedAt, contact);
+      if (!scenario) return reaction.hold ?? null;
+      const held = reaction.hold ?? sequencesHeld(conversation, now);
+      if (held) return `${held}: nothing was scheduled`;
+      const requested = message.requestedAt ? { at: message.requestedAt, exact: message.requestedExact !== false } : undefined;
+      const started = await this.plan(r, conversation, scenario, message.occurredAt, requested, contact);
       return typeof started === 'string' ? started : null;
     }
     const pending = await r.queue.listPendingScenarios(conversation.id);
     const waitingForContact = pending.some((f) => f.scenario === 'contactIsBusy' || f.scenario === 'contactRequested');
     await r.conversations.touch(conversation, direction, message.occurredAt, now, !waitingForContact);
-    if (waitingForContact) return null;
+    if (waitingForContact || sequencesHeld(conversation, now)) return null;
     await r.queue.cancelPending(conversation.id, reason('restarted', 'the agent sent a new message'), now, ['contactStoppedReplying']);
-    await this.plan(r, conversation, 'contactStoppedReplying', message.occurredAt, null, contact);
+    await this.plan(r, conversation, 'contactStoppedReplying', message.occurredAt, undefined, contact);
     return null;
   }
 
@@ -86,7 +98,7 @@ export class FollowupPlanner {
     startedAt: Date,
     requestedAt?: Date | null,
   ): Promise<FollowupEntity | null> {
-    const started = await this.plan(r, conversation, scenario, startedAt, requestedAt);
+    const started = await this.plan(r, conversation, scenario, startedAt, requestedAt ? { at: requestedAt, exact: true } : undefined);
     return typeof started === 'string' ? null : started;
   }
 
@@ -96,7 +108,7 @@ export class FollowupPlanner {
     conversation: ConversationEntity,
     scenario: ScenarioId,
     startedAt: Date,
-    requestedAt?: Date | null,
+    requested?: Requested,
     known?: ContactEntity | null,
   ): Promise<FollowupEntity | string> {
     const none = 'nothing was scheduled';
@@ -109,8 +121,9 @@ export class FollowupPlanner {
     const step = config.steps[0];
     if (!step) return `the ${scenario} action ${action.id} has no steps: ${none}`;
     const contact = known !== undefined ? known : await r.contacts.findById(conversation.locationId, conversation.contactId);
-    const due = firstDue(scenario, step, startedAt, requestedAt);
-    const row = this.row(conversation, agent, action, contact, config, 1, due);
+    const asked = scenario === 'contactRequested' ? requested : undefined;
+    const due = firstDue(scenario, step, startedAt, asked?.at);
+    const row = this.row(conversation, agent, action, contact, config, 1, due, asked);
     await r.queue.insert([row]);
     // Woken once the row is committed and visible to the dispatcher's claim (never from inside the transaction).
     const dueAt = row.status === 'scheduled' ? row.scheduledAt : null;
@@ -144,20 +157,21 @@ export class FollowupPlanner {
     config: ScenarioConfig,
     step: number,
     due: Date,
+    asked?: Requested,
   ): FollowupEntity {
     const now = this.clock.now();
-    const zone = resolveZone(config.settings, contact?.timezone, agent.timezone);
-    const placed = placeInHours(due, config.settings, zone);
+    const placed = placeStep(due, config.settings, contact?.timezone, agent.timezone, asked);
+    const why = placed.status === 'on_hold' ? { code: 'no_working_hours' as const, text: NO_OPEN_HOURS } : placed.reason;
     return Object.assign(new FollowupEntity(), {
       id: newId(),
       locationId: conversation.locationId,
       debtId: null,
       contactId: conversation.contactId,
       conversationId: conversation.id,
-      status: placed ? 'scheduled' : 'on_hold',
+      status: placed.status,
       type: followupType(conversation.channel),
       callDate: null,
-      scheduledAt: placed?.dueAt ?? due,
+      scheduledAt: placed.scheduledAt,
       summary: null,
       notes: null,
       callId: null,
@@ -178,13 +192,14 @@ export class FollowupPlanner {
       leaseExpiresAt: null,
       sendStartedAt: null,
       conversationVersion: conversation.version,
-      statusReason: placed ? (placed.moved ? 'moved into working hours' : null) : NO_OPEN_HOURS,
-      reasonCode: placed ? (placed.moved ? 'moved_into_hours' : null) : 'no_working_hours',
+      statusReason: why?.text ?? null,
+      reasonCode: why?.code ?? null,
       providerMessageId: null,
       sentAt: null,
       originalDueAt: due,
-      timezone: zone,
-      movedByWorkingHours: placed?.moved ?? false,
+      timezone: placed.zone,
+      movedByWorkingHours: placed.moved,
+      timingRule: placed.timingRule,
       body: null,
       errorCode: null,
       createdAt: now,

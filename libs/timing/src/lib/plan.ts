@@ -39,6 +39,34 @@ export function placeInHours(due: Date, settings: SettingsSpec | undefined, zone
   return { dueAt: open, moved: open.getTime() !== due.getTime() };
 }
 
+/** The hours of a contact's own day in which a time they asked for is kept: 08:00 to 21:00 in their zone. */
+export const CONTACT_DAY: WorkingHours = [0, 1, 2, 3, 4, 5, 6].map((day) => ({
+  dayOfTheWeek: day,
+  intervals: [{ startHour: 8, startMinute: 0, endHour: 21, endMinute: 0 }],
+}));
+
+/**
+ * Where a follow-up the contact asked for goes. A time of day they named (`exact`) is kept as asked:
+ * the business's working hours do not move it, only the contact's own day (CONTACT_DAY in
+ * `contactZone`) does, to its next open instant. A day or a period without a time ("tomorrow",
+ * "next week") starts at that day's beginning, placed in the working hours when the settings have
+ * them, else in the contact's day. Null when working hours are on but never open.
+ */
+export function placeRequested(
+  requestedAt: Date,
+  exact: boolean,
+  settings: SettingsSpec | undefined,
+  zone: string,
+  contactZone: string,
+): (Placement & { rule: 'as_requested' | 'working_hours' | 'contact_day' }) | null {
+  if (!exact && settings?.followUpHours) {
+    const placed = placeInHours(requestedAt, settings, zone);
+    return placed ? { ...placed, rule: 'working_hours' } : null;
+  }
+  const open = nextOpenInstant(requestedAt, CONTACT_DAY, contactZone) as Date;
+  return { dueAt: open, moved: open.getTime() !== requestedAt.getTime(), rule: exact ? 'as_requested' : 'contact_day' };
+}
+
 /**
  * When a scenario's step 1 falls due (before working hours): its delay after the message that
  * started it, or, for contactRequested, the time the contact asked for.

@@ -26,6 +26,8 @@ export class ConversationEntity {
   @TextColumn({ nullable: true }) assignedUserId!: string | null;
   /** The CRM's status of the conversation (an id the CRM defines). */
   @TextColumn({ nullable: true }) statusId!: string | null;
+  /** Why no follow-up sequence starts until the contact writes again (`not_interested`); null: they may. */
+  @Column({ type: 'varchar', length: 32, nullable: true }) followupsPaused!: string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

@@ -51,6 +51,11 @@ export class FollowupEntity {
   @InstantColumn({ nullable: true }) originalDueAt!: Date | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) timezone!: string | null;
   @Column({ type: 'boolean', default: false }) movedByWorkingHours!: boolean;
+  /**
+   * Which hours the step keeps to when it falls due: null, the sequence's working hours; `as_requested`,
+   * a time the contact asked for (only the contact's own 08:00-21:00 applies).
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true }) timingRule!: string | null;
   @TextColumn({ nullable: true }) body!: string | null;
   @TextColumn({ nullable: true }) errorCode!: string | null;
   @InstantColumn() createdAt!: Date;

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn, TextColumn } from './columns';
 
 /** A message of a conversation, inbound or outbound; idempotent on the provider's message id. */
@@ -17,6 +17,8 @@ export class MessageEntity {
   @IdColumn({ nullable: true }) intent!: string | null;
   /** Where the contact asked to be contacted later: when. */
   @InstantColumn({ nullable: true }) requestedAt!: Date | null;
+  /** The contact named a time of day (kept as asked), not only a day or a period (placed in working hours). */
+  @Column({ type: 'boolean', nullable: true }) requestedExact!: boolean | null;
   /** Who decided the intent: the caller, or the built-in detector. */
   @IdColumn({ nullable: true }) intentSource!: string | null;
   @InstantColumn() occurredAt!: Date;

@@ -31,6 +31,11 @@ export class Catalog {
     );
   }
 
+  /** Every action of an agent, oldest first (their phrases and what they do when a reply triggers them). */
+  actionsOf(locationId: string, agentId: string): Promise<readonly Readonly<AgentActionEntity>[]> {
+    return this.read(`actions:${locationId}:${agentId}`, (s) => s.agentActions.listByAgent(locationId, agentId));
+  }
+
   /** A connection by id alone (webhook URLs name it), its secrets opened. */
   connection(id: string): Promise<Readonly<ChannelConnectionEntity> | null> {
     return this.read(`connection:${id}`, (s) => s.channelConnections.findByIdAnyLocation(id));

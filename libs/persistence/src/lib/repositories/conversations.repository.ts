@@ -134,11 +134,12 @@ export class ConversationsRepository {
     return conversation;
   }
 
-  /** Writes the conversation's state (bot status, sleep, assignee, CRM status); the version does not move. */
+  /** Writes the conversation's state (bot status, sleep, assignee, CRM status, paused sequences, agent); the version does not move. */
   async saveState(conversation: ConversationEntity): Promise<ConversationEntity> {
-    const { botStatus, botSleepUntil, assignedUserId, statusId, updatedAt } = conversation;
+    const { botStatus, botSleepUntil, assignedUserId, statusId, followupsPaused, agentId, updatedAt } = conversation;
     const where = { locationId: conversation.locationId, id: conversation.id };
-    await this.manager.update(ConversationEntity, where, { botStatus, botSleepUntil, assignedUserId, statusId, updatedAt });
+    const state = { botStatus, botSleepUntil, assignedUserId, statusId, followupsPaused, agentId, updatedAt };
+    await this.manager.update(ConversationEntity, where, state);
     return conversation;
   }
 }
