@@ -5,3 +5,4 @@ export * from './lib/smtp-test-server';
 export * from './lib/http-api-double';
 export * from './lib/graph-api-double';
 export * from './lib/graph-webhook-payloads';
+export * from './lib/chat-completions-double';

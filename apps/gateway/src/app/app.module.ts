@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AgentsModule } from '@followup/agents';
+import type { AiComposerConfig } from '@followup/composer';
 import { FollowupsModule } from '@followup/followups';
 import { PersistenceModule, Store } from '@followup/persistence';
 import { TenancyModule } from '@followup/tenancy';
@@ -40,6 +41,11 @@ export interface AppDependencies {
   metrics: GatewayMetrics;
   /** Tests only: expose POST /test/clock (the clock must be a ManualClock). */
   testClock?: boolean;
+  /**
+   * The endpoint that writes AI follow-ups (AI_BASE_URL...), for the scheduler's composer
+   * (`composerFor(deps.ai)` from libs/composer); unset: AI-written steps are held.
+   */
+  ai?: AiComposerConfig;
 }
 
 /** The clock, the channel registry and the public links, injectable everywhere (tests pass a ManualClock). */

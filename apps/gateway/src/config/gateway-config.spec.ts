@@ -36,6 +36,46 @@ describe('gateway configuration', () => {
     );
   });
 
+  it('has no AI endpoint unless AI_BASE_URL is set, and then needs a model', () => {
+    expect(loadConfig({}).ai).toBeUndefined();
+    expect(loadConfig({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.2' }).ai).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3.2',
+      timeoutMs: 10_000,
+    });
+    const openai = { AI_BASE_URL: 'https://api.openai.com/v1', AI_API_KEY: 'sk-secret-1', AI_MODEL: 'gpt-4o-mini', AI_TIMEOUT_MS: '5000' };
+    expect(loadConfig(openai).ai).toEqual({
+      baseUrl: 'https://api.openai.com/v1',
+      apiKey: 'sk-secret-1',
+      model: 'gpt-4o-mini',
+      timeoutMs: 5000,
+    });
+  });
+
+  it('names each bad AI variable, never quoting the key', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ AI_BASE_URL: 'https://api.openai.com/v1' })).toEqual([
+      'AI_MODEL: required when AI_BASE_URL is set (the model to ask, e.g. gpt-4o-mini or llama3.2)',
+    ]);
+    expect(problems({ AI_BASE_URL: 'localhost:11434', AI_MODEL: 'm', AI_TIMEOUT_MS: '0' })).toEqual([
+      'AI_TIMEOUT_MS: "0" is not an integer from 500 to 120000',
+      'AI_BASE_URL: "localhost:11434" is not an http(s) URL',
+    ]);
+    const unset = problems({ AI_API_KEY: 'sk-secret-2', AI_MODEL: 'gpt-4o-mini' });
+    expect(unset).toEqual([
+      'AI_MODEL: set without AI_BASE_URL (for OpenAI, AI_BASE_URL=https://api.openai.com/v1)',
+      'AI_API_KEY: set without AI_BASE_URL (for OpenAI, AI_BASE_URL=https://api.openai.com/v1)',
+    ]);
+    expect(unset.join('\n')).not.toContain('sk-secret-2');
+  });
+
   it('documents every variable in the README configuration table', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     for (const [name] of ENVIRONMENT) expect(readme).toContain(`| \`${name}\``);

@@ -1,3 +1,4 @@
+import type { AiComposerConfig } from '@followup/composer';
 import { StoreConfig } from '@followup/persistence';
 import { SecretBox, isIanaZone } from '@followup/util';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** The key that seals channel secrets at rest: given (SECRETS_KEY) or kept in a file. */
   secretsKey: { value: string } | { file: string };
+  /** The chat completions endpoint that writes AI follow-ups (AI_BASE_URL); unset: AI steps are held. */
+  ai?: AiComposerConfig;
   /** Tests only: a clock that stands still until POST /test/clock moves it. */
   testClock?: { start?: Date };
 }
@@ -84,6 +87,14 @@ export const ENVIRONMENT = [
     'Longest a request may take to arrive, headers and body; a slower sender gets 408 and is disconnected.',
   ],
   [
+    'AI_BASE_URL',
+    '(unset)',
+    'OpenAI-compatible endpoint that writes AI follow-ups (`https://api.openai.com/v1`, `http://127.0.0.1:11434/v1`...); unset: AI-written steps are held.',
+  ],
+  ['AI_API_KEY', '(unset)', 'Its key, sent as `Authorization: Bearer`; leave unset for a local server that takes none. Never logged.'],
+  ['AI_MODEL', '(unset)', 'The model to ask (`gpt-4o-mini`, `llama3.2`...); required with AI_BASE_URL.'],
+  ['AI_TIMEOUT_MS', '10000', 'Longest the endpoint may stay silent; then the step falls back to its customMessage or is held.'],
+  [
     'TEST_CLOCK',
     '(unset)',
     'Tests only: `manual` freezes the clock (start at TEST_CLOCK_START) and adds POST /test/clock to move it. Never in production.',
@@ -102,6 +113,33 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     return fallback;
   }
   return value;
+}
+
+/** The AI composer's endpoint: none without AI_BASE_URL; a model is then required. */
+function aiConfig(env: Env, text: (name: string) => string | undefined, problems: string[]): AiComposerConfig | undefined {
+  const baseUrl = text('AI_BASE_URL');
+  const apiKey = text('AI_API_KEY');
+  const model = text('AI_MODEL');
+  const timeoutMs = integer(env, 'AI_TIMEOUT_MS', 10_000, 500, 120_000, problems);
+  if (baseUrl === undefined) {
+    for (const [name, value] of [
+      ['AI_MODEL', model],
+      ['AI_API_KEY', apiKey],
+    ] as const) {
+      if (value !== undefined) problems.push(`${name}: set without AI_BASE_URL (for OpenAI, AI_BASE_URL=https://api.openai.com/v1)`);
+    }
+    return undefined;
+  }
+  let valid = false;
+  try {
+    const url = new URL(baseUrl);
+    valid = (url.protocol === 'http:' || url.protocol === 'https:') && !/\s/.test(baseUrl);
+  } catch {
+    valid = false;
+  }
+  if (!valid) problems.push(`AI_BASE_URL: "${baseUrl}" is not an http(s) URL`);
+  if (model === undefined) problems.push('AI_MODEL: required when AI_BASE_URL is set (the model to ask, e.g. gpt-4o-mini or llama3.2)');
+  return valid && model !== undefined ? { baseUrl, model, timeoutMs, ...(apiKey !== undefined ? { apiKey } : {}) } : undefined;
 }
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
@@ -131,6 +169,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       problems.push(`SECRETS_KEY: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  const ai = aiConfig(env, text, problems);
   let testClock: GatewayConfig['testClock'];
   const clockMode = text('TEST_CLOCK');
   if (clockMode !== undefined) {
@@ -162,6 +201,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     secretsKey: secretsKey
       ? { value: secretsKey }
       : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },
+    ai,
     testClock,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -3,22 +3,52 @@ import { Reason, reason } from '@followup/contracts';
 import type { ContactEntity, ConversationAgentEntity } from '@followup/persistence';
 import type { StepSpec } from '@followup/timing';
 
+/** One message of the conversation, as the AI composer shows it to the model. */
+export interface ConversationTurn {
+  /** `inbound`: the lead wrote it; `outbound`: the agent (or a person for it) sent it. */
+  direction: 'inbound' | 'outbound';
+  body: string;
+  at: Date;
+}
+
+/**
+ * What the dispatcher knows about a due step. The optional fields feed the AI composer; the
+ * template composer reads only the step, the contact and the agent.
+ */
 export interface ComposeInput {
   step: StepSpec;
+  /** Seed 001's scenario id (contactStoppedReplying, contactIsBusy, contactRequested), or another name. */
   scenario: string;
   contact: ContactEntity;
   agent: ConversationAgentEntity;
+  /** This step's position in its sequence (1-based) and the sequence's length. */
+  stepNumber?: number;
+  stepCount?: number;
+  /** Seed 003's free-text purpose of the step ("Offer a product demo"). */
+  prompt?: string;
+  /** The conversation's recent messages, oldest first. */
+  history?: ConversationTurn[];
+  /** The chosen channel's maximum length, in characters (UTF-16 code units, as `String.length`). */
+  maxLength?: number;
+  /** The chosen channel (sms, whatsapp, email, live_chat...). */
+  channel?: string;
+  /** The language to write in when the conversation does not show one (`pt-BR`, `es`, a template's language). */
+  language?: string;
 }
 
-/** The text, or why the step cannot be written now (the follow-up is held with that reason). */
-export type ComposeResult = { text: string } | { unavailable: Reason };
+/**
+ * The text, or why the step cannot be written now (the follow-up is held with that reason).
+ * `fallback`: the AI composer could not write the step (why) and the text is its customMessage.
+ */
+export type ComposeResult = { text: string; fallback?: Reason } | { unavailable: Reason };
 
 /** Writes the text of a follow-up step. The AI implementation plugs in here. */
 export abstract class MessageComposer {
   abstract compose(input: ComposeInput): Promise<ComposeResult>;
 }
 
-function firstName(contact: ContactEntity): string {
+/** The contact's first name: `firstName`, else the first word of `name`. */
+export function firstName(contact: ContactEntity): string {
   return contact.firstName ?? contact.name?.trim().split(/\s+/)[0] ?? '';
 }
 

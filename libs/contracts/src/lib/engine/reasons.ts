@@ -26,6 +26,12 @@ export const REASON_SENTENCES = {
   no_working_hours: 'working hours are on but no interval is open on any day',
   channel_switched: 'it went out on another channel than the conversation’s own',
   ai_composer_unavailable: 'the step asks for an AI-written message and no AI composer is configured',
+  ai_composer_timeout:
+    'the AI endpoint did not answer within AI_TIMEOUT_MS; the step’s customMessage went out instead, or without one the step is held',
+  ai_composer_failed:
+    'the AI endpoint could not be reached, answered an HTTP error (its message is quoted) or a malformed answer; the step’s customMessage went out instead, or without one the step is held',
+  ai_reply_rejected:
+    'the AI endpoint’s answer was empty, a refusal or a text with placeholders; the step’s customMessage went out instead, or without one the step is held',
   empty_message: 'the custom message is empty once its variables are filled in',
   send_failed: 'the provider refused the message',
   delivery_failed: 'the provider reported that the message was not delivered',
