@@ -20,3 +20,4 @@ export * from './lib/engine/workflows.dto';
 export * from './lib/engine/channel-connections.dto';
 export * from './lib/engine/channel-events';
 export * from './lib/engine/reasons';
+export * from './lib/engine/detect.dto';

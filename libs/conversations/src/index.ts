@@ -5,3 +5,4 @@ export * from './lib/message-recorder';
 export * from './lib/conversation-state.service';
 export * from './lib/channel-events.service';
 export * from './lib/unsubscribe.service';
+export * from './lib/detection.service';

@@ -23,6 +23,7 @@ import {
   suites,
 } from './settings';
 import { benchIngest } from './ingest/ingest-bench';
+import { compareClassifiers } from '@followup/detection/comparison';
 import { claimTimesMs, medianOf, seedPending } from './store-work';
 
 /**
@@ -183,11 +184,13 @@ async function main(): Promise<void> {
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), report(saved.results, saved.bull, saved.seconds));
     return;
   }
-  if (!suites.includes('dispatch')) {
+  if (suites.includes('detection')) process.stdout.write(`\n${await compareClassifiers()}\n`);
+  if (suites.includes('ingest') && !suites.includes('dispatch')) {
     const ingest = await benchIngest({ ...INGEST, engines, nodeArgs });
     process.stdout.write(`${JSON.stringify(ingest, null, 2)}\n`);
     return;
   }
+  if (!suites.includes('dispatch')) return;
   const began = Date.now();
   const double = new ProviderDouble();
   const url = await double.start();

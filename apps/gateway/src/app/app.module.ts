@@ -14,6 +14,7 @@ import { FollowupConfigsController } from '../followups/followup-configs.control
 import { FollowupsController } from '../followups/followups.controller';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../health/metrics.controller';
+import { DetectController } from '../engine/detect.controller';
 import { GatewayMetrics } from '@followup/metrics';
 import { VoiceAgentsController } from '../voice-ai/voice-agents.controller';
 import { ChannelConnectionsModule } from '@followup/channels-connections';
@@ -72,7 +73,7 @@ export class AppModule {
       imports: [
         RuntimeModule.register(deps.clock, deps.links, deps.metrics),
         PersistenceModule.forStore(deps.store),
-        SchedulerModule.register(deps.dispatch),
+        SchedulerModule.register(deps.dispatch, deps.ai),
         TerminusModule.forRoot({ logger: false }),
         TenancyModule,
         AgentsModule,
@@ -83,6 +84,7 @@ export class AppModule {
       controllers: [
         HealthController,
         MetricsController,
+        DetectController,
         ConversationAgentsController,
         ActionsController,
         VoiceAgentsController,

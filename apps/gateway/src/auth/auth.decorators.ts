@@ -10,13 +10,14 @@ export const REQUIRED_SCOPE = 'followup:scope';
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /**
- * The scope a token needs for this route (a `.write` scope also grants its `.readonly` twin). The
+ * The scope a token needs for this route (or any one of several) (a `.write` scope also grants its `.readonly` twin). The
  * token itself is checked as the request arrives, before its body is read (request-policy.ts).
  */
 export const RequireScope =
-  (scope: Scope): MethodDecorator =>
+  (scope: Scope, ...orScopes: Scope[]): MethodDecorator =>
   (target, key, descriptor) => {
-    SetMetadata(REQUIRED_SCOPE, scope)(target, key, descriptor);
+    // Several scopes: any one of them grants the route.
+    SetMetadata(REQUIRED_SCOPE, orScopes.length ? [scope, ...orScopes] : scope)(target, key, descriptor);
     mergeRouteConfig(descriptor.value as object, { authenticate: true });
     return descriptor;
   };

@@ -25,10 +25,11 @@ export class AuthGuard implements CanActivate {
     // Usually authenticated already as the request arrived (authenticateRequest, before the body was read).
     if (!request.principal && !(await authenticateRequest(this.tokens, request))) throw new UnauthorizedException(INVALID_TOKEN);
     const principal = request.principal as Principal;
-    const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
-    if (!scope) throw new ForbiddenException('This route declares no scope');
-    if (!grantsScope(principal.scopes, scope)) {
-      throw new UnauthorizedException(`The token is not authorized for this scope: ${scope}`);
+    const required = this.reflector.getAllAndOverride<Scope | Scope[] | undefined>(REQUIRED_SCOPE, targets);
+    if (!required) throw new ForbiddenException('This route declares no scope');
+    const anyOf = Array.isArray(required) ? required : [required];
+    if (!anyOf.some((scope) => grantsScope(principal.scopes, scope))) {
+      throw new UnauthorizedException(`The token is not authorized for this scope: ${anyOf.join(' or ')}`);
     }
     return true;
   }

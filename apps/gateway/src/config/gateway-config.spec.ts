@@ -74,6 +74,9 @@ describe('gateway configuration', () => {
       'AI_API_KEY: set without AI_BASE_URL (for OpenAI, AI_BASE_URL=https://api.openai.com/v1)',
     ]);
     expect(unset.join('\n')).not.toContain('sk-secret-2');
+    expect(problems({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'm', AI_TIMEOUT_MS: '40000' })).toEqual([
+      'AI_TIMEOUT_MS: 40000 must be at most half of DISPATCH_LEASE_MS (60000)',
+    ]);
   });
 
   it('documents every variable in the README configuration table', () => {

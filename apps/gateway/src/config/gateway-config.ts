@@ -204,6 +204,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     ai,
     testClock,
   };
+  // An AI-written step is composed after its claim: the endpoint's answer must come well within the lease.
+  if (ai && ai.timeoutMs * 2 > config.dispatch.leaseMs) {
+    problems.push(`AI_TIMEOUT_MS: ${ai.timeoutMs} must be at most half of DISPATCH_LEASE_MS (${config.dispatch.leaseMs})`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

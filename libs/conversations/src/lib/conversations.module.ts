@@ -5,6 +5,7 @@ import { ContactsService } from './contacts.service';
 import { ConversationStateService } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
 import { ActionMessages } from './action-messages';
+import { DetectionService } from './detection.service';
 import { MessageRecorder } from './message-recorder';
 import { ReplyActions } from './reply-actions';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -18,6 +19,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     ContactsService,
     ConversationsService,
     MessageRecorder,
+    DetectionService,
     ReplyActions,
     ActionMessages,
     ConversationStateService,
@@ -25,6 +27,6 @@ import { UnsubscribeService } from './unsubscribe.service';
     UnsubscribeService,
     { provide: IntentDetector, useClass: MultilingualIntentDetector },
   ],
-  exports: [ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, UnsubscribeService],
+  exports: [DetectionService, ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, UnsubscribeService],
 })
 export class ConversationsModule {}

@@ -67,6 +67,7 @@ export function toTimelineFollowup(f: FollowupEntity, attempts: FollowupAttemptE
     id: f.id,
     scenario: f.scenario,
     step: f.step,
+    agent_id: f.agentId,
     status: f.status,
     due_at: iso(f.scheduledAt),
     local_due_at: f.scheduledAt ? localIso(f.scheduledAt, zone) : null,

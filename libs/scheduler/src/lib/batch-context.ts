@@ -5,8 +5,11 @@ import type {
   ConversationAgentEntity,
   ConversationEntity,
   FollowupEntity,
+  Repositories,
   Store,
 } from '@followup/persistence';
+import type { ConversationTurn } from '@followup/composer';
+import { scenarioConfig } from './planner';
 import type { SendDecision, Thread } from './step-send';
 
 /** Everything one batch of claimed follow-ups needs, loaded in a few queries. */
@@ -16,7 +19,12 @@ export interface BatchContext {
   agents: Map<string, ConversationAgentEntity>;
   actions: Map<string, AgentActionEntity>;
   connections: ChannelConnectionEntity[];
+  /** The recent messages of conversations whose step asks for an AI-written text (loadHistory). */
+  history: Map<string, ConversationTurn[]>;
 }
+
+/** How many of a conversation's last messages an AI-written step sees. */
+export const HISTORY_MESSAGES = 20;
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 
@@ -31,8 +39,35 @@ export function loadBatch(store: Store, rows: FollowupEntity[]): Promise<BatchCo
       r.agentActions.findByIds(ids((f) => f.actionId)),
       r.channelConnections.listForLocations(ids((f) => f.locationId)),
     ]);
-    return { conversations: byId(conversations), contacts: byId(contacts), agents: byId(agents), actions: byId(actions), connections };
+    const context = {
+      conversations: byId(conversations),
+      contacts: byId(contacts),
+      agents: byId(agents),
+      actions: byId(actions),
+      connections,
+    };
+    return { ...context, history: await loadHistory(r, rows, context.actions) };
   });
+}
+
+/** The conversations' recent messages, for the rows whose step will be written by the AI composer now. */
+async function loadHistory(
+  r: Repositories,
+  rows: FollowupEntity[],
+  actions: Map<string, AgentActionEntity>,
+): Promise<Map<string, ConversationTurn[]>> {
+  const history = new Map<string, ConversationTurn[]>();
+  for (const row of rows) {
+    const action = row.actionId ? actions.get(row.actionId) : undefined;
+    const step = action ? scenarioConfig(action).steps[(row.step ?? 1) - 1] : undefined;
+    if (!row.conversationId || row.body || !step || step.aiEnabledMessage === false || history.has(row.conversationId)) continue;
+    const recent = await r.messages.recent(row.conversationId, HISTORY_MESSAGES);
+    history.set(
+      row.conversationId,
+      recent.map((m) => ({ direction: m.direction === 'inbound' ? 'inbound' : 'outbound', body: m.body, at: m.occurredAt })),
+    );
+  }
+  return history;
 }
 
 /** The earlier messages of the conversations a batch sends to on threaded channels (email), one query per channel. */

@@ -55,7 +55,20 @@ export async function decide(
   const step = config?.steps[(row.step ?? 1) - 1];
   let choice = input.route;
   if (!step || !choice || !('channel' in choice)) throw new Error(`guards let follow-up ${id} through without a step or a channel`);
-  const composed = await composer.compose({ step, scenario: row.scenario ?? '', contact, agent });
+  // Once per step: a row sent again (a retry, a recovery) reuses the text it was first given.
+  const composed = row.body
+    ? { text: row.body }
+    : await composer.compose({
+        step,
+        scenario: row.scenario ?? '',
+        contact,
+        agent,
+        stepNumber: row.step ?? 1,
+        stepCount: config?.steps.length,
+        history: ctx.history.get(conversation.id),
+        maxLength: choice.adapter.capabilities.maxLength,
+        channel: choice.channel,
+      });
   const stopWith = (status: OutcomeStatus, why: Reason): Decision => ({
     kind: 'outcome',
     outcome: { id, status, statusReason: why.text, reasonCode: why.code },
@@ -67,5 +80,6 @@ export async function decide(
     choice = route(composed.text.length) as NonNullable<GuardInput['route']>;
     if ('reason' in choice) return stopWith(choice.reason.code === 'opted_out' ? 'cancelled' : 'failed', choice.reason);
   }
-  return { kind: 'send', choice, text: composed.text, contact, conversation, attemptId: newId() };
+  const fallback = 'fallback' in composed ? composed.fallback : undefined;
+  return { kind: 'send', choice, text: composed.text, contact, conversation, attemptId: newId(), fallback };
 }

@@ -13,6 +13,8 @@ export interface SendDecision {
   conversation: ConversationEntity;
   /** The delivery attempt written before the provider is called. */
   attemptId: string;
+  /** The AI composer failed and the step's customMessage went instead: why. */
+  fallback?: Reason;
 }
 
 export type Thread = { subject: string | null; providerMessageIds: string[] };
@@ -66,14 +68,16 @@ export async function sendStep(
       { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
     );
     const switched = choice.switched ? reason('channel_switched', null) : null;
-    const statusReason = choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null;
+    const fallback = decision.fallback ? `sent the step's customMessage (${decision.fallback.text})` : null;
+    const said = [choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null, fallback].filter(Boolean);
+    const statusReason = said.length ? said.join('; ') : null;
     const providerMessageId = result.providerMessageId;
     return {
       outcome: {
         ...base,
         status: 'sent',
         statusReason,
-        reasonCode: switched?.code ?? null,
+        reasonCode: switched?.code ?? decision.fallback?.code ?? null,
         providerMessageId,
         sentAt: now(),
         errorCode: null,
@@ -82,7 +86,7 @@ export async function sendStep(
         id: attemptId,
         status: result.status === 'queued' ? 'queued' : 'sent',
         providerMessageId,
-        reasonCode: switched?.code ?? null,
+        reasonCode: switched?.code ?? decision.fallback?.code ?? null,
         reason: statusReason,
       },
     };

@@ -148,6 +148,8 @@ export class TimelineFollowupDto {
   id!: string | null;
   scenario!: string | null;
   step!: number | null;
+  /** The agent whose sequence it belongs to. */
+  agent_id?: string | null;
   status!: string;
   /** Due time in UTC, and in the zone the working hours were read in. */
   due_at!: string | null;

@@ -156,6 +156,16 @@ export class MessagesRepository {
     return EntitySql.of(this.manager, MessageEntity).findOne({ locationId, providerMessageId });
   }
 
+  /** A conversation's last `limit` messages, oldest first. */
+  async recent(conversationId: string, limit: number): Promise<MessageEntity[]> {
+    const latest = await this.manager.find(MessageEntity, {
+      where: { conversationId },
+      order: { occurredAt: 'DESC', createdAt: 'DESC' },
+      take: limit,
+    });
+    return latest.reverse();
+  }
+
   listByConversation(conversationId: string, limit = 500): Promise<MessageEntity[]> {
     return this.manager.find(MessageEntity, { where: { conversationId }, order: { occurredAt: 'ASC', createdAt: 'ASC' }, take: limit });
   }

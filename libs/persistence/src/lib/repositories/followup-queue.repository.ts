@@ -178,12 +178,13 @@ export class FollowupQueueRepository {
     return new Set(out[0].map((r) => r.id));
   }
 
-  /** Cancels every pending follow-up of a conversation (optionally only of some scenarios). */
+  /** Cancels every pending engine step of a conversation (optionally only of some scenarios). */
   async cancelPending(conversationId: string, reason: Reason, now: Date, scenarios?: string[]): Promise<number> {
     const { params, p } = placeholders(this.engine);
     const sets = `status = 'cancelled', status_reason = ${p(reason.text)}, reason_code = ${p(reason.code)}, updated_at = ${p(now.getTime())}`;
     // Placeholders in the order they appear (SQLite's `?` are positional).
-    const where = `conversation_id = ${p(conversationId)} AND status IN ('scheduled', 'on_hold')`;
+    // Engine steps only: a seed 004 record (a task for a person, no action) is not the engine's to cancel.
+    const where = `conversation_id = ${p(conversationId)} AND status IN ('scheduled', 'on_hold') AND action_id IS NOT NULL`;
     const only = scenarios ? ` AND scenario IN (${scenarios.map((s) => p(s)).join(', ')})` : '';
     const sql = `UPDATE ${qualifiedTable(this.manager, FollowupEntity)} SET ${sets} WHERE ${where}${only}`;
     return (await runSql(this.manager, sql, params)).affected;

@@ -12,9 +12,8 @@ import { trainClassifier } from './nlp-classifier';
  * Rules against classifiers trained on the dev set, on the held-out cases none was written or
  * trained on (docs/detection.md has the figures): NLP.js's whole (asynchronous) pipeline, naive
  * Bayes, and the shipped detector (rules, then NLP.js's neural network when the rules read nothing).
- * Runs only with DETECTION_COMPARE=1 (npx nx test detection skips it).
+ * A measurement, not a test: `npm run bench -- --suites=detection` runs it and prints the table.
  */
-const run = process.env['DETECTION_COMPARE'] === '1' ? describe : describe.skip;
 
 interface Tally {
   cases: number;
@@ -36,10 +35,8 @@ function tally(t: Tally, c: LabelledCase, intent: MessageIntent, d: Detection, m
   if (intent === 'requested_followup' && d.requestedAt && Math.abs(d.requestedAt.getTime() - expected.at.getTime()) <= 60_000) t.times++;
 }
 
-run('rules against a trained classifier', () => {
-  jest.setTimeout(300_000);
-
-  it('measures both on the held-out cases', async () => {
+export async function compareClassifiers(): Promise<string> {
+  {
     const train = DETECTION_LANGUAGES.flatMap((l) => loadCorpus(l, 'dev'));
     const t0 = performance.now();
     const classify = await trainClassifier(train);
@@ -83,14 +80,11 @@ run('rules against a trained classifier', () => {
         rows.push(`| ${language} | ${name} | ${pct(t.intents, t.cases)} | ${pct(t.times, t.timed)} | ${(t.ms / t.cases).toFixed(3)} ms |`);
       }
     }
-    console.log(
-      [
-        `training: ${train.length} examples, ${(trainMs / 1000).toFixed(1)} s`,
-        '| language | detector | intents | times | per message |',
-        '| --- | --- | --- | --- | --- |',
-        ...rows,
-      ].join('\n'),
-    );
-    expect(rows.length).toBe(15);
-  });
-});
+    return [
+      `training: ${train.length} examples, ${(trainMs / 1000).toFixed(1)} s`,
+      '| language | detector | intents | times | per message |',
+      '| --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n');
+  }
+}
