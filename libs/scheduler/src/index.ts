@@ -3,3 +3,4 @@ export * from './lib/dispatcher';
 export * from './lib/planner';
 export * from './lib/preview.service';
 export * from './lib/placement';
+export * from './lib/config-planner';

@@ -53,7 +53,7 @@ export function firstName(contact: ContactEntity): string {
 }
 
 /** Values of the `{{...}}` variables a custom message may use (case and _ / camelCase insensitive). */
-export function variables(contact: ContactEntity, agent: ConversationAgentEntity): Record<string, string> {
+export function variables(contact: ContactEntity, agent: Readonly<ConversationAgentEntity> | null): Record<string, string> {
   const first = firstName(contact);
   const lead = { first_name: first, name: contact.name ?? first, email: contact.email ?? '', phone: contact.phone ?? '' };
   return {
@@ -67,9 +67,9 @@ export function variables(contact: ContactEntity, agent: ConversationAgentEntity
     lead_name: lead.name,
     lead_email: lead.email,
     lead_phone: lead.phone,
-    'agent.name': agent.name,
-    'agent.business_name': agent.businessName ?? agent.name,
-    'location.name': agent.businessName ?? '',
+    'agent.name': agent?.name ?? '',
+    'agent.business_name': agent?.businessName ?? agent?.name ?? '',
+    'location.name': agent?.businessName ?? '',
   };
 }
 
@@ -101,7 +101,7 @@ export interface TemplateSpec {
 export function composeTemplate(
   spec: TemplateSpec,
   contact: ContactEntity,
-  agent: ConversationAgentEntity,
+  agent: Readonly<ConversationAgentEntity> | null,
 ): OutboundTemplate & { body: string } {
   const values = variables(contact, agent);
   const params = (spec.params ?? []).map((p) => renderTemplate(p, values));

@@ -4,7 +4,7 @@ import { KeywordIntentDetector } from '@followup/detection';
 import { ConversationEntity, FollowupEntity, LocationEntity, Store } from '@followup/persistence';
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { ChannelLinks, ChannelRegistry } from '@followup/channels-core';
-import { FollowupPlanner } from '@followup/scheduler';
+import { ConfigPlanner, FollowupPlanner } from '@followup/scheduler';
 import { OutboundSender } from '@followup/routing';
 import { ManualClock, SchedulerSignals, newId } from '@followup/util';
 import { ContactsService } from './contacts.service';
@@ -79,7 +79,7 @@ describe.each(ENGINES)('conversation state and contact tags on %s', (engine) => 
       new OutboundSender(new ChannelRegistry(), new ChannelLinks(Buffer.alloc(32, 1), 'http://127.0.0.1:9')),
       actionMessages,
     );
-    state = new ConversationStateService(store, clock, signals);
+    state = new ConversationStateService(store, clock, signals, new ConfigPlanner(clock, signals));
     await store.run((r) =>
       r.locations.insert(Object.assign(new LocationEntity(), { id: 'loc', name: 'L', timezone: 'UTC', createdAt: clock.now() })),
     );

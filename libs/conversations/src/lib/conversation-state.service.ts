@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationDto, ReasonCode, UpdateConversationDto } from '@followup/contracts';
 import { ConversationEntity, Store } from '@followup/persistence';
+import { ConfigPlanner } from '@followup/scheduler';
 import { Clock, SchedulerSignals, notFound, throwIfProblems } from '@followup/util';
 import { toConversationDto } from './mappers';
 
@@ -27,6 +28,7 @@ export class ConversationStateService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly signals: SchedulerSignals,
+    private readonly configs: ConfigPlanner,
   ) {}
 
   async update(locationId: string, id: string, dto: UpdateConversationDto): Promise<ConversationDto> {
@@ -46,6 +48,8 @@ export class ConversationStateService {
         conversation.botSleepUntil = sleepUntil;
       }
       if (dto.assigned_user_id !== undefined) conversation.assignedUserId = dto.assigned_user_id;
+      const entered =
+        dto.status_id !== undefined && dto.status_id !== null && dto.status_id !== conversation.statusId ? dto.status_id : null;
       if (dto.status_id !== undefined) conversation.statusId = dto.status_id;
       conversation.updatedAt = now;
       await r.conversations.saveState(conversation);
@@ -54,6 +58,8 @@ export class ConversationStateService {
         const released = await r.queue.releaseHeld(conversation.id, BOT_NOT_ACTIVE, now);
         if (released > 0) r.afterCommit(() => this.signals.scheduled(now));
       }
+      // A status in the trigger_status_ids of the agent's seed 003 configuration schedules its steps.
+      if (entered) await this.configs.onStatus(r, conversation, entered);
       return toConversationDto(conversation);
     });
   }

@@ -5,11 +5,13 @@ import {
   ConversationListDto,
   CreateConversationDto,
   ListConversationsQuery,
+  MessageTemplateDto,
   MessageDto,
   RecordMessageDto,
   TimelineDto,
 } from '@followup/contracts';
-import { ConversationEntity, Repositories, Store, retryOnceOnDuplicate } from '@followup/persistence';
+import { ContactEntity, ConversationEntity, Repositories, Store, retryOnceOnDuplicate } from '@followup/persistence';
+import { composeTemplate } from '@followup/composer';
 import { OutboundSender, closeContactAddress } from '@followup/routing';
 import { Clock, newId, notFound, throwIfProblems } from '@followup/util';
 import { ActionMessage, ActionMessages } from './action-messages';
@@ -105,8 +107,18 @@ export class ConversationsService {
   private async sendAndRecord(locationId: string, conversationId: string, dto: RecordMessageDto): Promise<MessageDto> {
     const conversation = await this.store.run((r) => this.find(r, locationId, conversationId));
     const channel = (dto.channel ?? conversation.channel) as ChannelType;
-    const plan = await this.store.run((r) => this.sender.plan(r, conversation, channel));
-    const base = { ...dto, send: undefined, channel, provider_message_id: undefined };
+    const session = { now: this.clock.now(), hasTemplate: dto.template !== undefined };
+    const plan = await this.store.run((r) => this.sender.plan(r, conversation, channel, session));
+    const template = plan.kind === 'send' && dto.template ? await this.template(conversation, plan.contact, dto.template) : undefined;
+    // A template's record shows its rendering (the parameters as they went out).
+    const base = {
+      ...dto,
+      body: template?.body ?? dto.body,
+      template: undefined,
+      send: undefined,
+      channel,
+      provider_message_id: undefined,
+    };
     if (plan.kind === 'refused') {
       const refused = await this.record(locationId, conversationId, base, {
         connectionId: plan.connectionId,
@@ -119,7 +131,8 @@ export class ConversationsService {
     }
     const messageId = newId();
     try {
-      const result = await this.sender.send(plan, dto.body, dto.subject, `msg_${messageId}`);
+      const outbound = template ? { name: template.name, language: template.language, params: template.params } : undefined;
+      const result = await this.sender.send(plan, base.body, dto.subject, `msg_${messageId}`, outbound);
       return await this.record(
         locationId,
         conversationId,
@@ -169,6 +182,12 @@ export class ConversationsService {
         `the final message of an action on conversation ${m.conversationId} was not sent: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  }
+
+  /** A template to send by hand, its parameters filled with the contact's variables. */
+  private async template(conversation: ConversationEntity, contact: ContactEntity, spec: MessageTemplateDto) {
+    const agent = conversation.agentId ? await this.store.catalog.agent(conversation.locationId, conversation.agentId) : null;
+    return composeTemplate({ name: spec.name, language: spec.language, params: spec.params ?? [] }, contact, agent);
   }
 
   /** Messages and follow-ups in order, with the steps not stored yet (timeline.ts). */

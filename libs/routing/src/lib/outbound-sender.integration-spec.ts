@@ -98,7 +98,8 @@ describe.each(ENGINES)('OutboundSender on %s', (engine) => {
       updatedAt: clock.now(),
     });
   }
-  const plan = (c: ConversationEntity, channel: ChannelType, on: Store = store) => on.run((r) => sender.plan(r, c, channel));
+  const plan = (c: ConversationEntity, channel: ChannelType, on: Store = store) =>
+    on.run((r) => sender.plan(r, c, channel, { now: new Date('2026-06-15T12:00:00Z'), hasTemplate: false }));
 
   it("picks the conversation's own connection, else the location's first of the channel", async () => {
     expect(await plan(conversation('ada', 'sms', 'k-sms-2'), 'sms')).toMatchObject({ kind: 'send', connection: { id: 'k-sms-2' } });

@@ -6,6 +6,7 @@ import {
   ChannelRegistry,
   ChannelType,
   OutboundMessage,
+  OutboundTemplate,
   SendContext,
   SendError,
   SendResult,
@@ -51,12 +52,23 @@ export class OutboundSender {
    * check: a person replying may write on any channel they can reach); refuses (opted out,
    * undeliverable) or throws 422 (no connection, no address).
    */
-  async plan(r: Repositories, conversation: ConversationEntity, channel: ChannelType): Promise<SendPlan | SendRefusal> {
+  async plan(
+    r: Repositories,
+    conversation: ConversationEntity,
+    channel: ChannelType,
+    session: { now: Date; hasTemplate: boolean },
+  ): Promise<SendPlan | SendRefusal> {
     const contact = await r.contacts.findById(conversation.locationId, conversation.contactId);
     if (!contact) throwIfProblems([`the conversation's contact ${conversation.contactId} no longer exists`]);
     const c = contact as ContactEntity;
     const connections = await r.channelConnections.list(conversation.locationId);
-    const verdict = evaluateChannel(this.registry, channel, { conversation, contact: c, connections }, null);
+    // A reply goes only while the channel's session takes it: free text inside it, a template where it takes only those.
+    const verdict = evaluateChannel(
+      this.registry,
+      channel,
+      { conversation, contact: c, connections, hasTemplate: session.hasTemplate },
+      session.now,
+    );
     if (!verdict.usable) {
       const refused = (why: Reason): SendRefusal => ({
         kind: 'refused',
@@ -66,6 +78,12 @@ export class OutboundSender {
       });
       if (verdict.block === 'opted_out') return refused(reason('opted_out', `the contact opted out of ${channel}`));
       if (verdict.block === 'undeliverable') return refused(reason('undeliverable', `the contact's ${channel} address failed before`));
+      if (verdict.block === 'session_closed') {
+        const why = `the ${channel} session is closed (the contact last wrote more than its window ago): only a template can go; send one with "template"`;
+        return refused(reason('session_closed', why));
+      }
+      if (verdict.block === 'session_inactive')
+        return refused(reason('no_channel', `the ${channel} session is inactive (the contact has left)`));
       if (verdict.block === 'no_connection')
         throwIfProblems([`channel: this location has no ${channel} connection to send on (add one with POST /channels)`]);
       throwIfProblems([`channel: contact ${c.id} has no ${channel} address`]);
@@ -75,9 +93,16 @@ export class OutboundSender {
     return { kind: 'send', channel, adapter, connection, contact: c, context: this.context(conversation, c, connection, channel, thread) };
   }
 
-  send(plan: SendPlan, body: string, subject: string | undefined, idempotencyKey: string): Promise<SendResult> {
+  send(
+    plan: SendPlan,
+    body: string,
+    subject: string | undefined,
+    idempotencyKey: string,
+    template?: OutboundTemplate,
+  ): Promise<SendResult> {
     const to = { name: plan.contact.name, phone: plan.contact.phone, email: plan.contact.email, whatsapp: plan.contact.whatsapp };
-    return this.deliver(plan.adapter, plan.connection, { to, body, subject }, { ...plan.context, idempotencyKey });
+    const message = { to, body, subject, ...(template ? { template } : {}) };
+    return this.deliver(plan.adapter, plan.connection, message, { ...plan.context, idempotencyKey });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { ChannelAdapter, ChannelRegistry, ChannelType } from '@followup/channels-core';
+import type { TemplateSpec } from '@followup/composer';
 import { Reason, reason } from '@followup/contracts';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity } from '@followup/persistence';
 
@@ -33,15 +34,34 @@ export interface RouteInput {
   conversation: ConversationEntity;
   contact: ContactEntity;
   connections: ChannelConnectionEntity[];
-  /** The message can also go as a template (it has one), for channels whose session takes only templates. */
+  /**
+   * The message can also go as a template (it has one), for channels whose session takes only
+   * templates. A connection with a `reengagement_template` setting has one for any message.
+   */
   hasTemplate?: boolean;
   /** The text's length, when known: a channel whose `maxLength` is shorter cannot take it. */
   textLength?: number;
+  /**
+   * Where the message belongs, when not the conversation's own channel and connection (a seed 003
+   * official channel's step goes out on its connection): the channel tried first, and its connection.
+   */
+  own?: { channel: ChannelType; connectionId?: string };
 }
 
 export interface SelectInput extends RouteInput {
   dynamicChannelSwitching: boolean;
   now: Date;
+}
+
+/**
+ * The template a connection sends when its channel's session takes only templates (its
+ * `reengagement_template` setting: what a sequence sends once WhatsApp's 24 hours have passed).
+ */
+export function connectionTemplate(connection: Pick<ChannelConnectionEntity, 'settings'>): TemplateSpec | undefined {
+  const t = connection.settings['reengagement_template'] as Partial<TemplateSpec> | null | undefined;
+  if (!t || typeof t.name !== 'string' || !t.name) return undefined;
+  const params = Array.isArray(t.params) ? t.params.filter((p): p is string => typeof p === 'string') : [];
+  return { name: t.name, language: typeof t.language === 'string' && t.language ? t.language : 'en', params };
 }
 
 /** The words the reasons have always used for each block. */
@@ -70,7 +90,10 @@ export function evaluateChannel(
   sessionAt: Date | null,
 ): ChannelVerdict {
   const usable = input.connections.filter((c) => c.type === channel && registry.adapter(c.provider, channel));
-  const connection = (channel === input.conversation.channel && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
+  const pinned = input.own?.channel === channel ? input.own.connectionId : undefined;
+  const connection = pinned
+    ? usable.find((c) => c.id === pinned)
+    : (channel === input.conversation.channel && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
   const blocked = (block: ChannelBlock): ChannelVerdict => ({ channel, usable: false, block, connection: connection ?? null });
   if (input.contact.optedOut.includes(channel)) return blocked('opted_out');
   if (input.contact.undeliverable?.includes(channel)) return blocked('undeliverable');
@@ -84,7 +107,7 @@ export function evaluateChannel(
     const session = adapter.sessionState({ channel, lastInboundAt, lastOutboundAt }, sessionAt);
     if (session === 'inactive') return blocked('session_inactive');
     if (session === 'template_only') {
-      if (!input.hasTemplate || !templates) return blocked('session_closed');
+      if (!(input.hasTemplate || connectionTemplate(connection)) || !templates) return blocked('session_closed');
       asTemplate = true;
     }
   }
@@ -100,7 +123,7 @@ export function evaluateChannel(
  * is closed for good for this contact, else `no_channel`.
  */
 export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: Reason } {
-  const own = input.conversation.channel as ChannelType;
+  const own = input.own?.channel ?? (input.conversation.channel as ChannelType);
   const candidates = input.dynamicChannelSwitching ? [own, ...FALLBACK_ORDER.filter((c) => c !== own)] : [own];
   const blocked: Extract<ChannelVerdict, { usable: false }>[] = [];
   for (const channel of candidates) {

@@ -60,7 +60,8 @@ async function loadHistory(
   for (const row of rows) {
     const action = row.actionId ? actions.get(row.actionId) : undefined;
     const step = action ? scenarioConfig(action).steps[(row.step ?? 1) - 1] : undefined;
-    if (!row.conversationId || row.body || !step || step.aiEnabledMessage === false || history.has(row.conversationId)) continue;
+    const written = row.stepSpec ? Boolean(row.stepSpec.prompt) : Boolean(step) && step?.aiEnabledMessage !== false;
+    if (!row.conversationId || row.body || !written || history.has(row.conversationId)) continue;
     const recent = await r.messages.recent(row.conversationId, HISTORY_MESSAGES);
     history.set(
       row.conversationId,

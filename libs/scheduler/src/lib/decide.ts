@@ -1,11 +1,12 @@
-import { ChannelRegistry } from '@followup/channels-core';
+import { ChannelRegistry, ChannelType } from '@followup/channels-core';
 import { MessageComposer } from '@followup/composer';
 import { Reason } from '@followup/contracts';
 import type { FollowupEntity, FollowupOutcome, OutcomeStatus } from '@followup/persistence';
 import { selectChannel } from '@followup/routing';
 import { newId } from '@followup/util';
 import type { BatchContext } from './batch-context';
-import { GuardInput, runGuards } from './guards';
+import { composeStep } from './compose-step';
+import { GuardInput, runGuards, stepSettings } from './guards';
 import { scenarioConfig } from './planner';
 import type { SendDecision } from './step-send';
 
@@ -36,15 +37,19 @@ export async function decide(
   };
   const config = input.action ? scenarioConfig(input.action) : undefined;
   const { conversation: c, contact: k } = input;
+  // A configuration's step goes on its own channel and connection (an official channel's), with its own template.
+  const own = row.stepSpec && row.channel ? { channel: row.channel as ChannelType, connectionId: row.stepSpec.connectionId } : undefined;
   const route = (textLength?: number) =>
     c && k
       ? selectChannel(registry, {
           conversation: c,
           contact: k,
           connections: ctx.connections.filter((x) => x.locationId === row.locationId),
-          dynamicChannelSwitching: config?.settings?.dynamicChannelSwitching ?? false,
+          dynamicChannelSwitching: stepSettings(row, input.action)?.dynamicChannelSwitching ?? false,
           now,
           textLength,
+          own,
+          hasTemplate: Boolean(row.stepSpec?.template),
         })
       : undefined;
   input.route = route();
@@ -52,34 +57,21 @@ export async function decide(
   const { id } = row;
   if (stop) return { kind: 'outcome', outcome: { id, ...stop, statusReason: stop.reason.text, reasonCode: stop.reason.code } };
   const { conversation, contact, agent } = input as Required<GuardInput>;
-  const step = config?.steps[(row.step ?? 1) - 1];
   let choice = input.route;
-  if (!step || !choice || !('channel' in choice)) throw new Error(`guards let follow-up ${id} through without a step or a channel`);
-  // Once per step: a row sent again (a retry, a recovery) reuses the text it was first given.
-  const composed = row.body
-    ? { text: row.body }
-    : await composer.compose({
-        step,
-        scenario: row.scenario ?? '',
-        contact,
-        agent,
-        stepNumber: row.step ?? 1,
-        stepCount: config?.steps.length,
-        history: ctx.history.get(conversation.id),
-        maxLength: choice.adapter.capabilities.maxLength,
-        channel: choice.channel,
-      });
+  if (!choice || !('channel' in choice)) throw new Error(`guards let follow-up ${id} through without a channel`);
+  const step = config?.steps[(row.step ?? 1) - 1];
+  const composed = await composeStep({ composer, row, choice, conversation, contact, agent, step, stepCount: config?.steps.length, ctx });
   const stopWith = (status: OutcomeStatus, why: Reason): Decision => ({
     kind: 'outcome',
     outcome: { id, status, statusReason: why.text, reasonCode: why.code },
   });
   if ('unavailable' in composed) return stopWith('on_hold', composed.unavailable);
   const max = choice.adapter.capabilities.maxLength;
-  if (max !== undefined && composed.text.length > max) {
+  if (!composed.template && max !== undefined && composed.text.length > max) {
     // Longer than the chosen channel takes: the router picks again knowing the length.
     choice = route(composed.text.length) as NonNullable<GuardInput['route']>;
     if ('reason' in choice) return stopWith(choice.reason.code === 'opted_out' ? 'cancelled' : 'failed', choice.reason);
   }
-  const fallback = 'fallback' in composed ? composed.fallback : undefined;
-  return { kind: 'send', choice, text: composed.text, contact, conversation, attemptId: newId(), fallback };
+  const { text, template, fallback } = composed;
+  return { kind: 'send', choice, text, template, contact, conversation, attemptId: newId(), fallback };
 }

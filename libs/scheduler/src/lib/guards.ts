@@ -1,7 +1,7 @@
 import { Reason, reason } from '@followup/contracts';
 import type { AgentActionEntity, ContactEntity, ConversationAgentEntity, ConversationEntity, FollowupEntity } from '@followup/persistence';
 import type { ChannelChoice } from '@followup/routing';
-import { CONTACT_DAY, WorkingHours, isWithinHours, nextOpenInstant, resolveZone } from '@followup/timing';
+import { CONTACT_DAY, SettingsSpec, WorkingHours, isWithinHours, nextOpenInstant, resolveZone } from '@followup/timing';
 import { ScenarioConfig, scenarioConfig } from './planner';
 
 /** Everything the guards look at for one claimed follow-up, read before any of them runs. */
@@ -32,6 +32,12 @@ export interface Guard {
 }
 
 const config = (input: GuardInput): ScenarioConfig | undefined => (input.action ? scenarioConfig(input.action) : undefined);
+
+/** The settings (working hours, zone rule, switching) a row keeps to: its configuration step's, else its sequence's. */
+export function stepSettings(row: FollowupEntity, action?: AgentActionEntity): SettingsSpec | undefined {
+  if (row.stepSpec) return row.stepSpec.settings as SettingsSpec | undefined;
+  return action ? scenarioConfig(action).settings : undefined;
+}
 const cancel = (why: Reason): GuardStop => ({ status: 'cancelled', reason: why });
 
 /**
@@ -50,13 +56,20 @@ export const GUARDS: readonly Guard[] = [
   },
   { name: 'agent exists', check: (i) => (i.agent ? null : cancel(reason('agent_deleted'))) },
   { name: 'agent active', check: (i) => (i.agent?.active ? null : cancel(reason('agent_inactive'))) },
+  // A seed 003 configuration's step carries what it sends (step_spec): it goes out as scheduled, whatever became of the configuration.
   {
     name: 'scenario enabled',
-    check: (i) => (config(i)?.enabled ? null : cancel(reason('scenario_disabled', 'the advancedFollowup action was disabled or removed'))),
+    check: (i) =>
+      i.row.stepSpec || config(i)?.enabled
+        ? null
+        : cancel(reason('scenario_disabled', 'the advancedFollowup action was disabled or removed')),
   },
   {
     name: 'step exists',
-    check: (i) => (config(i)?.steps[(i.row.step ?? 1) - 1] ? null : cancel(reason('step_removed', 'the sequence no longer has this step'))),
+    check: (i) =>
+      i.row.stepSpec || config(i)?.steps[(i.row.step ?? 1) - 1]
+        ? null
+        : cancel(reason('step_removed', 'the sequence no longer has this step')),
   },
   { name: 'contact exists', check: (i) => (i.contact ? null : cancel(reason('contact_deleted'))) },
   {
@@ -92,7 +105,7 @@ function botStop({ conversation, now }: GuardInput): GuardStop | null {
  * hours, or for a time the contact asked for (`as_requested`), the contact's own 08:00-21:00.
  */
 function hoursStop({ now, agent, action, contact, row }: GuardInput): GuardStop | null {
-  const settings = action ? scenarioConfig(action).settings : undefined;
+  const settings = stepSettings(row, action);
   const asRequested = row.timingRule === 'as_requested';
   if (!asRequested && !settings?.followUpHours) return null;
   const zone = asRequested ? row.timezone || contact?.timezone || 'UTC' : resolveZone(settings, contact?.timezone, agent?.timezone);

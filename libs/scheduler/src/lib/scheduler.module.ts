@@ -3,6 +3,7 @@ import { FollowupDispatcher } from './dispatcher';
 import { DISPATCHER_OPTIONS, DispatcherOptions } from '@followup/util';
 import { AiComposerConfig, MessageComposer, composerFor } from '@followup/composer';
 import { FollowupPlanner } from './planner';
+import { ConfigPlanner } from './config-planner';
 import { OutboundSender } from '@followup/routing';
 import { PreviewService } from './preview.service';
 import { SchedulerSignals } from '@followup/util';
@@ -26,6 +27,7 @@ export class SchedulerModule {
         { provide: MessageComposer, useValue: composerFor(ai) },
         SchedulerSignals,
         FollowupPlanner,
+        ConfigPlanner,
         OutboundSender,
         FollowupDispatcher,
         WorkflowDispatcher,
@@ -35,6 +37,7 @@ export class SchedulerModule {
       exports: [
         WorkflowsService,
         FollowupPlanner,
+        ConfigPlanner,
         OutboundSender,
         FollowupDispatcher,
         WorkflowDispatcher,

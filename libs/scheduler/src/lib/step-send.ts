@@ -1,4 +1,4 @@
-import { SendError } from '@followup/channels-core';
+import { OutboundTemplate, SendError } from '@followup/channels-core';
 import { Reason, reason } from '@followup/contracts';
 import type { AttemptOutcome, ContactEntity, ConversationEntity, FollowupEntity, FollowupOutcome } from '@followup/persistence';
 import { ChannelChoice, OutboundSender } from '@followup/routing';
@@ -15,6 +15,8 @@ export interface SendDecision {
   attemptId: string;
   /** The AI composer failed and the step's customMessage went instead: why. */
   fallback?: Reason;
+  /** The message goes as this template (the channel's session takes only templates); `text` is its rendering. */
+  template?: OutboundTemplate;
 }
 
 export type Thread = { subject: string | null; providerMessageIds: string[] };
@@ -64,7 +66,11 @@ export async function sendStep(
     const result = await sender.deliver(
       choice.adapter,
       choice.connection,
-      { to: { name: contact.name, phone: contact.phone, email: contact.email, whatsapp: contact.whatsapp }, body: decision.text },
+      {
+        to: { name: contact.name, phone: contact.phone, email: contact.email, whatsapp: contact.whatsapp },
+        body: decision.text,
+        ...(decision.template ? { template: decision.template } : {}),
+      },
       { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
     );
     const switched = choice.switched ? reason('channel_switched', null) : null;
@@ -93,6 +99,23 @@ export async function sendStep(
   } catch (error) {
     const e = error instanceof SendError ? error : new SendError(String(error), 'send_error', false);
     const refusal = e.address ? { contact, address: e.address, code: e.code } : undefined;
+    const wait = e.definite ? e.hints.retryAfterMs : undefined;
+    if (wait !== undefined && row.attempt < MAX_SEND_TRIES) {
+      // The provider asked to slow down and took nothing: the same step goes again after the time it named.
+      const why = reason('rate_limited', `${e.code}: ${e.message}`);
+      return {
+        outcome: {
+          ...base,
+          status: 'scheduled',
+          statusReason: why.text,
+          reasonCode: why.code,
+          errorCode: e.code,
+          scheduledAt: new Date(now().getTime() + wait),
+        },
+        attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: why.code, reason: why.text },
+      };
+    }
+    if (e.hints.sessionClosed) return { ...failed(reason('session_closed', `${e.code}: ${e.message}`), e.code, 'failed'), refusal };
     if (!e.definite && choice.adapter.capabilities.idempotentSend && row.attempt < MAX_SEND_TRIES) {
       const why = reason('retrying', null);
       const statusReason = `retrying after ${e.code}: ${e.message}`;

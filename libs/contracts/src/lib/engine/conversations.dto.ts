@@ -1,5 +1,19 @@
 import type { DeliveryAttemptDto } from '../followups/responses.dto';
-import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Check, LONG_TEXT, Optional, RequiredWhen, SHORT_TEXT } from '../validation';
 import { CHANNEL_TYPES } from './channels';
 import { ListQuery } from './contacts.dto';
@@ -66,12 +80,31 @@ type Msg = RecordMessageDto;
 const requestedWithoutIntent = (_value: unknown, o: Msg) =>
   `requested_at goes with intent requested_followup${o.intent === 'busy' ? ' (busy follows up after the busy delay)' : ''}`;
 
+/** A template to send by hand (WhatsApp outside its 24 hours): an approved template by name and language. */
+export class MessageTemplateDto {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) name!: string;
+  /** The template's language code (`en_US`, `pt_BR`). */
+  @IsString() @IsNotEmpty() @MaxLength(16) language!: string;
+  /** The body parameters, in order; the contact's variables (`{{contact.first_name}}`, `{{LEAD_FIRSTNAME}}`) are filled in. */
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(SHORT_TEXT, { each: true }) params?: string[];
+}
+
 /** Body of `POST /conversations/:id/messages`. */
 export class RecordMessageDto {
   @IsIn(MESSAGE_DIRECTIONS) direction!: 'inbound' | 'outbound';
   /** Defaults to the conversation's channel. */
   @Optional() @IsIn(CHANNEL_TYPES) channel?: string;
-  @IsString() @MaxLength(LONG_TEXT) body!: string;
+  /** The text; may be left out when sending a `template` (the record then shows the template's rendering). */
+  @RequiredWhen<Msg>((o) => o.template === undefined, 'body is required unless a template is sent')
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  body!: string;
+  /** Outbound with `send: true` only: send this template instead of free text (a channel whose session takes only templates). */
+  @Optional()
+  @Check<Msg>((_value, o) => o.send === true, 'template goes with send: true')
+  @ValidateNested()
+  @Type(() => MessageTemplateDto)
+  template?: MessageTemplateDto;
   /** The provider's id of the message: the same id twice records one message. */
   @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) provider_message_id?: string;
   /** When it happened (default: now). */

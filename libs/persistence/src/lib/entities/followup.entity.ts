@@ -1,5 +1,17 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IdColumn, InstantColumn, TextColumn } from './columns';
+import { IdColumn, InstantColumn, JsonColumn, TextColumn } from './columns';
+
+/** What a step of a seed 003 configuration sends (followups.step_spec). */
+export interface ConfigStepSpec {
+  /** Seed 003's free-text purpose: the AI composer writes the message from it. */
+  prompt?: string;
+  /** An approved template (sent where the channel takes templates). */
+  template?: { name: string; language: string; params: string[] };
+  /** An official channel's steps go out on this connection. */
+  connectionId?: string;
+  /** The working hours and zone rule of the agent's follow-up settings when it was scheduled. */
+  settings?: Record<string, unknown>;
+}
 
 /** A follow-up record (seed 004): a manual task, or (later) a step the scheduler sends. */
 @Index('IX_followups_location_created', ['locationId', 'createdAt'])
@@ -56,6 +68,8 @@ export class FollowupEntity {
    * a time the contact asked for (only the contact's own 08:00-21:00 applies).
    */
   @Column({ type: 'varchar', length: 16, nullable: true }) timingRule!: string | null;
+  /** A seed 003 configuration's step: what it sends, stored with it (it goes out even if the configuration changes). */
+  @JsonColumn({ nullable: true }) stepSpec!: ConfigStepSpec | null;
   @TextColumn({ nullable: true }) body!: string | null;
   @TextColumn({ nullable: true }) errorCode!: string | null;
   @InstantColumn() createdAt!: Date;

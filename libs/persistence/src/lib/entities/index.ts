@@ -46,3 +46,4 @@ export const ENTITIES = [
   WorkflowDeliveryEntity,
   FollowupAttemptEntity,
 ];
+export type { ConfigStepSpec } from './followup.entity';

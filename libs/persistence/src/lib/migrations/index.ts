@@ -5,6 +5,7 @@ import { Attempts1764200000000 } from './1764200000000-attempts';
 import { ConversationState1764300000000 } from './1764300000000-conversation-state';
 import { MessageNotes1764400000000 } from './1764400000000-message-notes';
 import { Intelligence1764500000000 } from './1764500000000-intelligence';
+import { ConfigSteps1764600000000 } from './1764600000000-config-steps';
 
 /** Every migration, oldest first. Both engines run the same list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ConversationState1764300000000,
   MessageNotes1764400000000,
   Intelligence1764500000000,
+  ConfigSteps1764600000000,
 ];
