@@ -31,6 +31,8 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** The key that seals channel secrets at rest: given (SECRETS_KEY) or kept in a file. */
   secretsKey: { value: string } | { file: string };
+  /** The built dashboard's files, served at /ui (undefined: dist/apps/dashboard beside the gateway's bundle). */
+  dashboardDir?: string;
   /** Tests only: a clock that stands still until POST /test/clock moves it. */
   testClock?: { start?: Date };
 }
@@ -82,6 +84,11 @@ export const ENVIRONMENT = [
     'HTTP_REQUEST_TIMEOUT_MS',
     '30000',
     'Longest a request may take to arrive, headers and body; a slower sender gets 408 and is disconnected.',
+  ],
+  [
+    'DASHBOARD_DIR',
+    '(the built dashboard)',
+    'Folder of the dashboard files served at /ui (default: dist/apps/dashboard, where the build puts them).',
   ],
   [
     'TEST_CLOCK',
@@ -162,6 +169,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     secretsKey: secretsKey
       ? { value: secretsKey }
       : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },
+    dashboardDir: text('DASHBOARD_DIR'),
     testClock,
   };
   if (problems.length) throw new ConfigError(problems);
