@@ -162,6 +162,8 @@ describe('the dashboard in a browser', () => {
     // Bo's step 1 goes out (2 h later, 11:00 New York = 08:00 Los Angeles: moved to 09:00 LA, 16:00Z), then Bo replies.
     await gw.moveClock(4 * 3_600_000);
     await api.post(`/conversations/${ids['bo']}/messages`, { direction: 'inbound', body: 'Yes, Thursday works', intent: 'none' });
+    const figures = (await api.get('/analytics/followups')).body;
+    expect(figures.by_step).toEqual([{ scenario: 'contactStoppedReplying', step: 1, sent: 1, delivered: 0, replied: 1, reply_rate: 1 }]);
     await page.getByRole('link', { name: 'Analytics', exact: true }).click();
     await page.getByRole('heading', { name: 'Reply rate' }).waitFor();
     const chart = page.getByRole('img', { name: /Reply rate per step/ });

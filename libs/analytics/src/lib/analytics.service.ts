@@ -19,7 +19,8 @@ export class AnalyticsService {
   ) {}
 
   async followups(locationId: string, q: FollowupAnalyticsQuery): Promise<FollowupAnalyticsDto> {
-    const to = q.to ? new Date(q.to) : this.clock.now();
+    // Without `to`: up to and including now (a follow-up sent this millisecond counts).
+    const to = q.to ? new Date(q.to) : new Date(this.clock.now().getTime() + 1);
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
     const problems: string[] = [];
     if (from >= to) problems.push('from must be before to');

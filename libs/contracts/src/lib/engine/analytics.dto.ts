@@ -5,7 +5,7 @@ import { Optional, SHORT_TEXT } from '../validation';
 export class FollowupAnalyticsQuery {
   /** Start of the range, included (default: 30 days before `to`). */
   @Optional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' }) from?: string;
-  /** End of the range, excluded (default: now). */
+  /** End of the range, excluded (default: just after now, so now is included). */
   @Optional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' }) to?: string;
   /** Only the follow-ups of this Conversation AI agent. */
   @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) agent_id?: string;
