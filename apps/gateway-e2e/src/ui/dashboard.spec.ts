@@ -140,13 +140,9 @@ describe('the dashboard in a browser', () => {
     await page.getByLabel('Start time').fill('2026-06-16T08:00');
     await page.getByRole('textbox', { name: "Contact's time zone" }).fill('America/New_York');
     const step1 = page.locator('.preview-steps li[data-step="1"] .preview-local');
-    await page.waitForFunction(() =>
-      document.querySelector('.preview-steps li[data-step="1"]')?.textContent?.includes('Tue, 16 Jun 2026, 10:00'),
-    );
+    await page.locator('.preview-steps li[data-step="1"]', { hasText: 'Tue, 16 Jun 2026, 10:00' }).waitFor();
     await page.getByRole('group', { name: 'Tuesday' }).getByRole('checkbox').uncheck();
-    await page.waitForFunction(() =>
-      document.querySelector('.preview-steps li[data-step="1"]')?.textContent?.includes('Wed, 17 Jun 2026, 09:00'),
-    );
+    await page.locator('.preview-steps li[data-step="1"]', { hasText: 'Wed, 17 Jun 2026, 09:00' }).waitFor();
     await expect(step1.textContent()).resolves.toBe('Wed, 17 Jun 2026, 09:00');
     await page.getByLabel('Wednesday interval 1 end').fill('08:00');
     await expect(page.getByRole('group', { name: 'Wednesday' }).getByRole('alert').textContent()).resolves.toMatch(
