@@ -102,7 +102,7 @@ export function ConversationPage({ id }: { id: string }) {
         {timeline.items.length === 0 ? <p className="muted">Nothing yet: no message and no follow-up.</p> : null}
         <ol className="timeline">
           {timeline.items.map((item, i) => (
-            <li key={`${item.kind}-${item.message?.id ?? item.followup?.id ?? i}`} className={item.kind}>
+            <li key={`${item.kind}-${item.message?.id ?? item.followup?.id ?? i}`} className={`item-${item.kind}`}>
               {item.message ? <Message m={item.message} zone={zone} /> : null}
               {item.followup ? <FollowupCard f={item.followup} onChanged={reload} /> : null}
             </li>
