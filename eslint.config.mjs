@@ -62,6 +62,9 @@ const depConstraints = (forTests) => {
     { sourceTag: 'type:channel', onlyDependOnLibsWithTags: below('type:channel-core', 'type:contracts', 'type:util') },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
+    // The dashboard (a browser app): plain contracts only, its own eslint.config.mjs allowing types alone.
+    { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'] },
+    { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: forTests ? ['scope:shared', 'scope:channels'] : ['scope:shared'] },
     { sourceTag: 'scope:channels', onlyDependOnLibsWithTags: ['scope:channels', 'scope:shared'] },
     { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain', 'scope:channels', 'scope:shared'] },
@@ -79,7 +82,7 @@ export default [
   ...nx.configs['flat/javascript'],
   { ignores: ['**/dist', '**/out-tsc', '**/node_modules', 'coverage', 'tmp'] },
   {
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': [
@@ -92,7 +95,7 @@ export default [
   },
   {
     // Type-aware: a promise nobody awaits (or marks with `void`) loses its errors and races the caller.
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -100,7 +103,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.integration-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];

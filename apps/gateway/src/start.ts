@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayMetrics } from '@followup/metrics';
 import { createApp } from './app/create-app';
 import { EngineLifecycle } from './app/engine-lifecycle';
+import { DashboardFiles } from './dashboard/dashboard-files';
 import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
 import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
 import { createLogger } from './http/logging';
@@ -71,6 +72,7 @@ export async function startGateway(): Promise<void> {
     dispatch: { ...config.dispatch, owner },
     testClock: Boolean(config.testClock),
     ai: config.ai,
+    dashboard: config.dashboardDir ? new DashboardFiles(config.dashboardDir) : undefined,
     requestTimeoutMs: config.requestTimeoutMs,
   });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);
@@ -120,6 +122,6 @@ export async function startGateway(): Promise<void> {
     out(`API token (shown once; keep it safe): ${first.issued.token}`);
     out(`Try: curl -H "Authorization: Bearer ${first.issued.token}" -H "Version: 2021-04-15" ${url}/conversation-ai/agents/search`);
   }
-  out(`API docs: ${url}/docs  health: ${url}/health/ready`);
+  out(`API docs: ${url}/docs  dashboard: ${url}/ui  health: ${url}/health/ready`);
   logger.info({ url, store: store.engine }, 'gateway started');
 }

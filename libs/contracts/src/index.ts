@@ -21,3 +21,6 @@ export * from './lib/engine/channel-connections.dto';
 export * from './lib/engine/channel-events';
 export * from './lib/engine/reasons';
 export * from './lib/engine/detect.dto';
+export * from './lib/engine/analytics.dto';
+export * from './lib/auth/tokens.dto';
+export * from './lib/working-hours/interval-rules';

@@ -31,6 +31,12 @@ import { TestClockController } from '../engine/test-clock.controller';
 import { WorkflowsController } from '../engine/workflows.controller';
 import { channelRegistry } from './channel-plugins';
 import { EngineLifecycle } from './engine-lifecycle';
+import { AnalyticsModule } from '@followup/analytics';
+import { AnalyticsController } from '../analytics/analytics.controller';
+import { DashboardController } from '../dashboard/dashboard.controller';
+import { DASHBOARD_FILES, DashboardFiles } from '../dashboard/dashboard-files';
+import { TokensController } from '../tenancy/tokens.controller';
+import { join } from 'node:path';
 
 export interface AppDependencies {
   store: Store;
@@ -47,6 +53,8 @@ export interface AppDependencies {
    * (`composerFor(deps.ai)` from libs/composer); unset: AI-written steps are held.
    */
   ai?: AiComposerConfig;
+  /** The dashboard's built files, served at /ui. */
+  dashboard?: DashboardFiles;
 }
 
 /** The clock, the channel registry and the public links, injectable everywhere (tests pass a ManualClock). */
@@ -80,6 +88,7 @@ export class AppModule {
         FollowupsModule,
         ConversationsModule,
         ChannelConnectionsModule,
+        AnalyticsModule,
       ],
       controllers: [
         HealthController,
@@ -96,9 +105,17 @@ export class AppModule {
         ChannelsController,
         WebhooksController,
         UnsubscribeController,
+        AnalyticsController,
+        TokensController,
+        DashboardController,
         ...(deps.testClock ? [TestClockController] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EngineLifecycle],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        EngineLifecycle,
+        // Beside the gateway's bundle (dist/apps/gateway): dist/apps/dashboard.
+        { provide: DASHBOARD_FILES, useValue: deps.dashboard ?? new DashboardFiles(join(__dirname, '../dashboard')) },
+      ],
     };
   }
 }

@@ -32,3 +32,10 @@ export const CurrentLocation = createParamDecorator((_data: unknown, ctx: Execut
   if (!principal) throw new Error('CurrentLocation used on a route without authentication');
   return principal.locationId;
 });
+
+/** The caller's principal (token id, location, scopes), for use cases that check what the caller holds. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a route without authentication');
+  return principal;
+});

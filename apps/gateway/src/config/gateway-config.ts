@@ -34,6 +34,8 @@ export interface GatewayConfig {
   secretsKey: { value: string } | { file: string };
   /** The chat completions endpoint that writes AI follow-ups (AI_BASE_URL); unset: AI steps are held. */
   ai?: AiComposerConfig;
+  /** The built dashboard's files, served at /ui (undefined: dist/apps/dashboard beside the gateway's bundle). */
+  dashboardDir?: string;
   /** Tests only: a clock that stands still until POST /test/clock moves it. */
   testClock?: { start?: Date };
 }
@@ -94,6 +96,11 @@ export const ENVIRONMENT = [
   ['AI_API_KEY', '(unset)', 'Its key, sent as `Authorization: Bearer`; leave unset for a local server that takes none. Never logged.'],
   ['AI_MODEL', '(unset)', 'The model to ask (`gpt-4o-mini`, `llama3.2`...); required with AI_BASE_URL.'],
   ['AI_TIMEOUT_MS', '10000', 'Longest the endpoint may stay silent; then the step falls back to its customMessage or is held.'],
+  [
+    'DASHBOARD_DIR',
+    '(the built dashboard)',
+    'Folder of the dashboard files served at /ui (default: dist/apps/dashboard, where the build puts them).',
+  ],
   [
     'TEST_CLOCK',
     '(unset)',
@@ -202,6 +209,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       ? { value: secretsKey }
       : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },
     ai,
+    dashboardDir: text('DASHBOARD_DIR'),
     testClock,
   };
   // An AI-written step is composed after its claim: the endpoint's answer must come well within the lease.

@@ -13,6 +13,7 @@ import { ConversationsService } from './conversations.service';
 import { ActionMessages } from './action-messages';
 import { MessageRecorder } from './message-recorder';
 import { ReplyActions } from './reply-actions';
+import { FollowupRecordsService } from '@followup/followups';
 
 describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
   let store: Store;
@@ -147,5 +148,50 @@ describe.each(ENGINES)('contacts and conversations on %s', (engine) => {
     expect(after.items.filter((i) => i.kind === 'followup').map((i) => [i.followup?.status, i.followup?.reason])).toEqual([
       ['cancelled', 'contact_replied'],
     ]);
+  });
+
+  it('lists conversations with their contact, last message and next follow-up, filtered in the query', async () => {
+    const ann = await contacts.create('loc', { name: 'Ann Quiet', email: 'ann@example.com', timezone: 'Europe/Paris' });
+    const cy = await contacts.create('loc', { name: 'Cy 100%_Done', phone: '+14155550777' });
+    const quiet = await conversations.create('loc', { contact_id: ann.id, agent_id: 'agent', channel: 'email' });
+    const idle = await conversations.create('loc', { contact_id: cy.id, agent_id: 'agent', channel: 'sms' });
+    await conversations.record('loc', quiet.id, { direction: 'outbound', body: 'Shall we book?' });
+    await conversations.record('loc', idle.id, { direction: 'inbound', body: 'thanks, all good', intent: 'none' });
+    const page = await conversations.list('loc', { q: 'ann' });
+    expect(page.data.map((c) => c.id)).toEqual([quiet.id]);
+    expect(page.data[0]).toMatchObject({
+      contact: { name: 'Ann Quiet', timezone: 'Europe/Paris' },
+      last_message: { direction: 'outbound', body: 'Shall we book?', channel: 'email' },
+      next_followup: { scenario: 'contactStoppedReplying', step: 1, status: 'scheduled', due_at: '2026-06-15T14:00:00.000Z' },
+    });
+    expect(page.data[0]?.next_followup?.local_due_at).toMatch(/^2026-06-15T16:00:00.000\+02:00$/);
+    const ids = async (q: Parameters<ConversationsService['list']>[1]) => (await conversations.list('loc', q)).data.map((c) => c.id);
+    expect(await ids({ q: '100%_' })).toEqual([idle.id]);
+    expect(await ids({ q: '%' })).toEqual([idle.id]);
+    expect(await ids({ has_pending: 'true', channel: 'email' })).toEqual([quiet.id]);
+    expect(await ids({ has_pending: 'false', q: 'cy' })).toEqual([idle.id]);
+    expect(await ids({ bot_status: 'stopped' })).toEqual([]);
+    expect((await conversations.list('other', { q: 'ann' })).data).toEqual([]);
+  });
+
+  it('reschedules and cancels a pending step through the follow-up records, and refuses a sent one', async () => {
+    const records = new FollowupRecordsService(store, clock);
+    const dee = await contacts.create('loc', { name: 'Dee', phone: '+14155550555' });
+    const conversation = await conversations.create('loc', { contact_id: dee.id, agent_id: 'agent', channel: 'sms' });
+    await conversations.record('loc', conversation.id, { direction: 'outbound', body: 'Hello?' });
+    const step = (await conversations.timeline('loc', conversation.id)).items.find((i) => i.followup?.status === 'scheduled')?.followup;
+    const moved = await records.update('loc', step?.id as string, { scheduled_at: '2026-06-16T15:30:00Z' });
+    expect(moved.data).toMatchObject({ status: 'scheduled', scheduled_at: '2026-06-16T15:30:00.000Z', reason_code: 'rescheduled' });
+    const planned = (await conversations.timeline('loc', conversation.id)).items.filter((i) => i.kind === 'followup');
+    expect(planned.map((i) => [i.followup?.status, i.followup?.due_at])).toEqual([
+      ['scheduled', '2026-06-16T15:30:00.000Z'],
+      ['planned', '2026-06-16T17:30:00.000Z'],
+    ]);
+    const cancelled = await records.update('loc', step?.id as string, { status: 'cancelled' });
+    expect(cancelled.data).toMatchObject({ status: 'cancelled', reason_code: 'cancelled_by_user' });
+    await expect(records.update('loc', step?.id as string, { scheduled_at: '2026-06-17T15:30:00Z' })).rejects.toThrow(ConflictException);
+    await expect(records.update('loc', step?.id as string, { status: 'cancelled' })).resolves.toMatchObject({
+      data: { status: 'cancelled' },
+    });
   });
 });

@@ -20,6 +20,7 @@ import { pageQuery } from './contacts.service';
 import { INITIAL_STATE } from './conversation-state.service';
 import { toConversationDto, toMessageDto } from './mappers';
 import { timelineOf } from './timeline';
+import { conversationFilter, summarise } from './conversation-list';
 
 /** Conversations, their messages (the engine's input) and their timeline (its visible output). */
 @Injectable()
@@ -76,9 +77,9 @@ export class ConversationsService {
 
   async list(locationId: string, q: ListConversationsQuery): Promise<ConversationListDto> {
     const { rows, next_cursor } = await pageQuery(q, (page) =>
-      this.store.run((r) => r.conversations.list(locationId, { contactId: q.contact_id, agentId: q.agent_id }, page)),
+      this.store.run((r) => r.conversations.list(locationId, conversationFilter(q), page)),
     );
-    return { data: rows.map(toConversationDto), next_cursor };
+    return { data: await this.store.run((r) => summarise(r, locationId, rows)), next_cursor };
   }
 
   /**

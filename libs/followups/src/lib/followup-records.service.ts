@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Optional } from '@nestjs/common';
 import {
   CreateFollowupDto,
   DeliveryAttemptDto,
@@ -10,7 +10,8 @@ import {
   UpdateFollowupDto,
 } from '@followup/contracts';
 import { FollowupAttemptEntity, FollowupEntity, Repositories, Store } from '@followup/persistence';
-import { Clock, decodeCursor, encodeCursor, newId, notFound, throwIfProblems } from '@followup/util';
+import { Clock, SchedulerSignals, decodeCursor, encodeCursor, newId, notFound, throwIfProblems } from '@followup/util';
+import { engineStepChange } from './engine-step-change';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const date = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
@@ -94,6 +95,8 @@ export class FollowupRecordsService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** Wakes the dispatcher when a step is moved earlier (absent in tests without the scheduler). */
+    @Optional() private readonly signals?: SchedulerSignals,
   ) {}
 
   async create(locationId: string, dto: CreateFollowupDto): Promise<FollowupEnvelopeDto> {
@@ -196,8 +199,14 @@ export class FollowupRecordsService {
       const followup = await r.followups.findById(locationId, id);
       if (!followup) throw notFound('Followup', id);
       throwIfProblems(dto.debt_id !== undefined && dto.debt_id !== followup.debtId ? ['debt_id cannot be changed'] : []);
-      Object.assign(followup, recordFields(dto), { updatedAt: this.clock.now() });
+      // A step the engine sends: only while pending, and a cancel or a new time says why (engine-step-change.ts).
+      const engine = followup.actionId ? engineStepChange(followup, dto) : undefined;
+      if (engine?.refused) throw new ConflictException(engine.refused);
+      throwIfProblems(engine?.problems ?? []);
+      Object.assign(followup, recordFields(dto), engine?.changes ?? {}, { updatedAt: this.clock.now() });
       await r.followups.save(followup);
+      const dueAt = followup.scheduledAt;
+      if (engine?.wake && dueAt) r.afterCommit(() => this.signals?.scheduled(dueAt));
       return { error: false, message: 'Followup updated successfully', data: (await withAttempts(r, [followup]))[0] as FollowupDto };
     });
   }

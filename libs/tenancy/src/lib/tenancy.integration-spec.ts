@@ -2,7 +2,9 @@ import { SCOPES } from '@followup/contracts';
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { Store } from '@followup/persistence';
 import { ManualClock } from '@followup/util';
+import { ConflictException, NotFoundException } from '@nestjs/common';
 import { LocationsService } from './locations.service';
+import { LocationTokensService } from './location-tokens.service';
 import { TenancyError, TokensService, hashToken, parseScopes } from './tokens.service';
 
 describe.each(ENGINES)('tenancy on %s', (engine) => {
@@ -61,6 +63,26 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
     await locations.create('Fixed id', 'UTC', 'acme-1');
     await expect(locations.create('Again', 'UTC', 'acme-1')).rejects.toThrow('location acme-1 already exists');
     await expect(tokens.issue('nowhere', ['followups.readonly'])).rejects.toThrow('location nowhere does not exist');
+  });
+
+  it("lets a token list, create (with its own scopes at most) and revoke only its location's tokens", async () => {
+    const mine = new LocationTokensService(store, clock, tokens);
+    const acme = await locations.create('Acme HTTP', 'UTC');
+    const other = await locations.create('Other HTTP', 'UTC');
+    const caller = { tokenId: 't', locationId: acme.id, scopes: ['followups.write', 'tokens.write'] };
+    const issued = await mine.create(caller, { name: 'front desk', scopes: ['followups.readonly', 'tokens.readonly'] });
+    expect(issued.token).toMatch(/^fgw_/);
+    expect(issued).toMatchObject({ name: 'front desk', prefix: issued.token.slice(0, 12), revoked_at: null });
+    await expect(mine.create(caller, { scopes: ['conversation-ai.write', 'followups.readonly'] })).rejects.toMatchObject({
+      response: { message: ['scopes conversation-ai.write cannot be given: the calling token does not hold them'] },
+    });
+    const listed = await mine.list(acme.id);
+    expect(listed.map((t) => t.name)).toEqual(['front desk']);
+    expect(JSON.stringify(listed)).not.toContain(issued.token);
+    await expect(mine.revoke(other.id, issued.id)).rejects.toThrow(NotFoundException);
+    expect((await mine.revoke(acme.id, issued.id)).revoked_at).toBe(clock.now().toISOString());
+    await expect(mine.revoke(acme.id, issued.id)).rejects.toThrow(ConflictException);
+    expect(await tokens.verify(issued.token)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
-import { ChannelProvider, ChannelRegistry, ChannelType } from '@followup/channels-core';
+import { ConflictException, Injectable, Optional } from '@nestjs/common';
+import { ChannelLinks, ChannelProvider, ChannelRegistry, ChannelType } from '@followup/channels-core';
 import { ChannelConnectionDto, CreateChannelConnectionDto, UpdateChannelConnectionDto } from '@followup/contracts';
 import { ChannelConnectionEntity, Repositories, Store } from '@followup/persistence';
 import { Clock, isSealed, maskSecret, newId, notFound, throwIfProblems } from '@followup/util';
@@ -11,6 +11,8 @@ export class ChannelConnectionsService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly registry: ChannelRegistry,
+    /** Builds the webhook URLs the answers show (none without it). */
+    @Optional() private readonly links?: ChannelLinks,
   ) {}
 
   async create(locationId: string, dto: CreateChannelConnectionDto): Promise<ChannelConnectionDto> {
@@ -139,6 +141,19 @@ export class ChannelConnectionsService {
     return connection;
   }
 
+  /** `<PUBLIC_BASE_URL>/webhooks/<namespace>/<id>/<hook>` for each hook of the provider. */
+  private webhookUrls(c: ChannelConnectionEntity): { hook: string; url: string }[] {
+    const webhooks = this.registry.provider(c.provider)?.webhooks;
+    if (!webhooks || !this.links) return [];
+    let base: string;
+    try {
+      base = this.links.webhookBase(webhooks.namespace, c.id);
+    } catch {
+      return []; // not listening yet: no base URL to show
+    }
+    return webhooks.hooks.map((hook) => ({ hook, url: `${base}/${hook}` }));
+  }
+
   private toDto(c: ChannelConnectionEntity, mask = true): ChannelConnectionDto {
     const secret = new Set(this.registry.provider(c.provider)?.secretSettings ?? []);
     const settings = Object.fromEntries(
@@ -153,6 +168,7 @@ export class ChannelConnectionsService {
       name: c.name,
       settings,
       default_agent_id: c.defaultAgentId,
+      webhook_urls: this.webhookUrls(c),
       created_at: c.createdAt.toISOString(),
       updated_at: c.updatedAt.toISOString(),
     };

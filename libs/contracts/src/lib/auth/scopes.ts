@@ -1,6 +1,7 @@
 /**
- * API token scopes: the seeds' (a `.write` scope also grants the matching `.readonly`), and
- * `metrics` for Prometheus' scrape of `GET /metrics` (a token that may read nothing else).
+ * API token scopes: the seeds' (a `.write` scope also grants the matching `.readonly`),
+ * `metrics` for Prometheus' scrape of `GET /metrics` (a token that may read nothing else), and
+ * `tokens.*` for the location's own tokens over HTTP (`/tokens`, the dashboard's Tokens page).
  */
 export const SCOPES = [
   'conversation-ai.readonly',
@@ -10,6 +11,8 @@ export const SCOPES = [
   'followups.readonly',
   'followups.write',
   'metrics',
+  'tokens.readonly',
+  'tokens.write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -28,6 +28,14 @@ export class ChannelConnectionDto {
   /** Secret settings are masked. */
   settings!: Record<string, unknown>;
   default_agent_id!: string | null;
+  /** The URLs to give the provider (Twilio's "A message comes in", Meta's callback URL), one per hook; empty for providers without webhooks. */
+  webhook_urls!: WebhookUrlDto[];
   created_at!: string;
   updated_at!: string;
+}
+
+export class WebhookUrlDto {
+  /** The hook's name (messages, status, inbound, events). */
+  hook!: string;
+  url!: string;
 }

@@ -65,6 +65,12 @@ export class UpdateConversationDto {
 export class ListConversationsQuery extends ListQuery {
   @Optional() @IsString() @MaxLength(SHORT_TEXT) contact_id?: string;
   @Optional() @IsString() @MaxLength(SHORT_TEXT) agent_id?: string;
+  @Optional() @IsIn(CHANNEL_TYPES) channel?: string;
+  @Optional() @IsIn(BOT_STATUSES) bot_status?: BotStatus;
+  /** `true`: only conversations with a follow-up still to be sent (scheduled, on hold or being sent); `false`: only those without. */
+  @Optional() @IsIn(['true', 'false'], { message: 'has_pending must be true or false' }) has_pending?: 'true' | 'false';
+  /** Finds conversations whose contact's name, email or phone contains this text (case-insensitive). */
+  @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) q?: string;
 }
 
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -147,8 +153,48 @@ export class ConversationDto {
   updated_at!: string;
 }
 
+/** The contact of a listed conversation, as the list shows it. */
+export class ConversationContactDto {
+  id!: string;
+  name!: string | null;
+  phone!: string | null;
+  email!: string | null;
+  timezone!: string | null;
+}
+
+/** The latest message of a listed conversation. */
+export class LastMessageDto {
+  direction!: string;
+  body!: string;
+  channel!: string;
+  occurred_at!: string;
+}
+
+/** The next follow-up of a listed conversation still to be sent (the earliest due). */
+export class NextFollowupDto {
+  id!: string;
+  scenario!: string | null;
+  step!: number | null;
+  /** scheduled, on_hold or in_progress. */
+  status!: string;
+  channel!: string | null;
+  due_at!: string | null;
+  /** The due time in the zone it runs in (the contact's or the business's), with that zone. */
+  local_due_at!: string | null;
+  timezone!: string | null;
+  reason!: string | null;
+  reason_code!: string | null;
+}
+
+/** A conversation as `GET /conversations` lists it: its state, its contact, its last message and its next follow-up. */
+export class ConversationSummaryDto extends ConversationDto {
+  contact!: ConversationContactDto | null;
+  last_message!: LastMessageDto | null;
+  next_followup!: NextFollowupDto | null;
+}
+
 export class ConversationListDto {
-  data!: ConversationDto[];
+  data!: ConversationSummaryDto[];
   next_cursor!: string | null;
 }
 

@@ -42,6 +42,8 @@ export const REASON_SENTENCES = {
   retrying: 'the provider could not be reached; the channel deduplicates, so it is tried again',
   requeued: 'its process stopped before sending; it went back to the queue',
   resending: 'its process stopped while sending; the channel deduplicates, so it is sent again with the same key',
+  cancelled_by_user: 'a person cancelled it (through the API or the dashboard)',
+  rescheduled: 'a person moved it to another time (through the API or the dashboard)',
 } as const;
 
 export type ReasonCode = keyof typeof REASON_SENTENCES;

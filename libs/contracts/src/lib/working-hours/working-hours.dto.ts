@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { Check, Optional } from '../validation';
+import { intervalProblems } from './interval-rules';
 
 export class IntervalDto {
   /** Start hour, 0-23 (24-hour clock). */
@@ -11,35 +12,6 @@ export class IntervalDto {
   @IsInt() @Min(0) @Max(23) endHour!: number;
   /** End minute, 0-59. */
   @IsInt() @Min(0) @Max(59) endMinute!: number;
-}
-
-function minuteOf(hour: unknown, minute: unknown): number | null {
-  return Number.isInteger(hour) && Number.isInteger(minute) ? (hour as number) * 60 + (minute as number) : null;
-}
-
-/** Problems with a day's intervals: an end not after its start, or two intervals overlapping. */
-export function intervalProblems(intervals: unknown): string[] {
-  if (!Array.isArray(intervals)) return [];
-  const spans: { i: number; start: number; end: number }[] = [];
-  const problems: string[] = [];
-  intervals.forEach((raw, i) => {
-    if (raw === null || typeof raw !== 'object') return;
-    const iv = raw as Record<string, unknown>;
-    const start = minuteOf(iv['startHour'], iv['startMinute']);
-    const end = minuteOf(iv['endHour'], iv['endMinute']);
-    if (start === null || end === null) return;
-    if (end <= start) problems.push(`intervals.${i} must start before it ends`);
-    else spans.push({ i, start, end });
-  });
-  spans.sort((a, b) => a.start - b.start);
-  for (let k = 1; k < spans.length; k++) {
-    const prev = spans[k - 1];
-    const cur = spans[k];
-    if (prev && cur && cur.start < prev.end) {
-      problems.push(`intervals.${Math.max(cur.i, prev.i)} overlaps intervals.${Math.min(cur.i, prev.i)}`);
-    }
-  }
-  return problems;
 }
 
 const intervalsOk = (value: unknown) => intervalProblems(value).length === 0;

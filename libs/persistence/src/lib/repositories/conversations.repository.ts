@@ -4,6 +4,7 @@ import { ContactEntity, ConversationEntity, FollowupEntity, MessageEntity } from
 import { guardDuplicates, row, insertRows } from './errors';
 import { placeholders, qualifiedTable } from './batch-update';
 import { EntitySql, runSql } from './entity-sql';
+import { ConversationFilter, applyConversationFilter } from './conversation-filter';
 
 export interface Page {
   limit: number;
@@ -96,10 +97,10 @@ export class ConversationsRepository {
     return EntitySql.of(this.manager, ConversationEntity).findOne({ locationId, contactId, channel }, 'updated_at DESC, id DESC');
   }
 
-  list(locationId: string, filter: { contactId?: string; agentId?: string }, page: Page): Promise<ConversationEntity[]> {
+  /** A page of the location's conversations, in creation order, filtered in the same query (conversation-filter.ts). */
+  list(locationId: string, filter: ConversationFilter, page: Page): Promise<ConversationEntity[]> {
     const qb = this.manager.createQueryBuilder(ConversationEntity, 'v').where('v.location_id = :locationId', { locationId });
-    if (filter.contactId) qb.andWhere('v.contact_id = :contactId', { contactId: filter.contactId });
-    if (filter.agentId) qb.andWhere('v.agent_id = :agentId', { agentId: filter.agentId });
+    applyConversationFilter(this.manager, qb, filter);
     return pageOf(qb, 'v', page);
   }
 
@@ -164,6 +165,35 @@ export class MessagesRepository {
       take: limit,
     });
     return latest.reverse();
+  }
+
+  /** The latest message of each conversation (one query; conversations without messages are absent). */
+  latestByConversations(locationId: string, conversationIds: string[]): Promise<MessageEntity[]> {
+    if (!conversationIds.length) return Promise.resolve([]);
+    const later = this.manager
+      .createQueryBuilder(MessageEntity, 'l')
+      .select('1')
+      .where('l.conversation_id = m.conversation_id')
+      .andWhere('(l.occurred_at > m.occurred_at OR (l.occurred_at = m.occurred_at AND l.id > m.id))');
+    return this.manager
+      .createQueryBuilder(MessageEntity, 'm')
+      .where('m.location_id = :locationId', { locationId })
+      .andWhere('m.conversation_id IN (:...ids)', { ids: conversationIds })
+      .andWhere(`NOT EXISTS (${later.getQuery()})`)
+      .getMany();
+  }
+
+  /** Inbound messages of some conversations that happened in [from, until) (the analytics' replies). */
+  inboundBetween(locationId: string, conversationIds: string[], from: Date, until: Date): Promise<MessageEntity[]> {
+    if (!conversationIds.length) return Promise.resolve([]);
+    return this.manager
+      .createQueryBuilder(MessageEntity, 'm')
+      .select(['m.id', 'm.conversationId', 'm.occurredAt'])
+      .where('m.location_id = :locationId', { locationId })
+      .andWhere('m.conversation_id IN (:...ids)', { ids: conversationIds })
+      .andWhere("m.direction = 'inbound'")
+      .andWhere('m.occurred_at >= :from AND m.occurred_at < :until', { from: from.getTime(), until: until.getTime() })
+      .getMany();
   }
 
   listByConversation(conversationId: string, limit = 500): Promise<MessageEntity[]> {

@@ -1,6 +1,7 @@
-import { EntityManager } from 'typeorm';
+import { Brackets, EntityManager, In } from 'typeorm';
 import { FollowupConfigEntity, FollowupEntity } from '../entities';
 import { row, guardDuplicates, insertRows } from './errors';
+import { OPEN_FOLLOWUP_STATUSES } from './conversation-filter';
 
 export class FollowupConfigsRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -80,6 +81,38 @@ export class FollowupsRepository {
       qb.andWhere('(f.created_at < :cc OR (f.created_at = :cc AND f.id < :cid))', { cc: cursor.createdAt, cid: cursor.id });
     }
     return qb.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** The follow-ups of some conversations still to be sent (scheduled, on hold, being sent), in one query. */
+  openByConversations(locationId: string, conversationIds: string[]): Promise<FollowupEntity[]> {
+    if (!conversationIds.length) return Promise.resolve([]);
+    return this.manager.find(FollowupEntity, {
+      where: { locationId, conversationId: In(conversationIds), status: In(OPEN_FOLLOWUP_STATUSES) },
+      order: { scheduledAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * The engine's follow-ups that went out in [from, until) (`until` past `to`: a later one may take
+   * a reply from one sent in the range), and those that failed in [from, to) without going out;
+   * optionally one agent's. Only the columns the analytics read.
+   */
+  outcomes(locationId: string, range: { from: Date; to: Date; until: Date }, agentId?: string): Promise<FollowupEntity[]> {
+    const { from, to, until } = range;
+    const qb = this.manager
+      .createQueryBuilder(FollowupEntity, 'f')
+      .select(['f.id', 'f.conversationId', 'f.scenario', 'f.step', 'f.channel', 'f.status', 'f.sentAt', 'f.updatedAt'])
+      .where('f.location_id = :locationId', { locationId })
+      .andWhere('f.scenario IS NOT NULL')
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where('(f.sent_at >= :from AND f.sent_at < :until)', { from: from.getTime(), until: until.getTime() })
+            .orWhere("(f.sent_at IS NULL AND f.status = 'failed' AND f.updated_at >= :from AND f.updated_at < :to)", { to: to.getTime() }),
+        ),
+      );
+    if (agentId) qb.andWhere('f.agent_id = :agentId', { agentId });
+    return qb.getMany();
   }
 
   async save(followup: FollowupEntity): Promise<FollowupEntity> {

@@ -21,6 +21,7 @@ export * from './conversations.repository';
 export * from './followup-queue.repository';
 export * from './attempts.repository';
 export * from './catalog';
+export * from './conversation-filter';
 
 /** Every repository, bound to one EntityManager (the pool, or one transaction). */
 export class Repositories {
