@@ -1,6 +1,7 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { qualifiedTable } from './batch-update';
+
+type ColumnMetadata = EntityMetadata['columns'][number];
 
 /**
  * Fixed SQL for the statements every webhook runs (find one row by equal columns, insert rows),
