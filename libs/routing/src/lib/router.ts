@@ -80,8 +80,9 @@ export function evaluateChannel(
   const { maxLength, templates } = adapter.capabilities;
   let asTemplate = false;
   if (sessionAt) {
-    const { lastInboundAt, lastOutboundAt } = input.conversation;
-    const session = adapter.sessionState({ channel, lastInboundAt, lastOutboundAt }, sessionAt);
+    const { lastInboundAt, lastOutboundAt, contactSeenAt } = input.conversation;
+    const view = { channel, lastInboundAt, lastOutboundAt, contactSeenAt, connectionSettings: connection.settings };
+    const session = adapter.sessionState(view, sessionAt);
     if (session === 'inactive') return blocked('session_inactive');
     if (session === 'template_only') {
       if (!input.hasTemplate || !templates) return blocked('session_closed');
@@ -97,7 +98,9 @@ export function evaluateChannel(
  * contact is reachable and not opted out; with dynamic channel switching, else the first of
  * SMS, WhatsApp, email that is (live chat -> SMS; WhatsApp/Facebook -> SMS after 24 h).
  * When none is usable, the reason names why for each channel tried: `opted_out` when every channel
- * is closed for good for this contact, else `no_channel`.
+ * is closed for good for this contact, `contact_away` when the conversation's own channel is only
+ * inactive (the contact left, as a live chat visitor who closed the page: the follow-up waits for
+ * them to come back), else `no_channel`.
  */
 export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: Reason } {
   const own = input.conversation.channel as ChannelType;
@@ -112,6 +115,7 @@ export function selectChannel(registry: ChannelRegistry, input: SelectInput): Ch
     blocked.push(verdict);
   }
   const closedForGood = blocked.every((v) => v.block === 'opted_out' || v.block === 'undeliverable');
+  const away = blocked[0]?.block === 'session_inactive';
   const detail = blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ');
-  return { reason: reason(closedForGood ? 'opted_out' : 'no_channel', detail) };
+  return { reason: reason(closedForGood ? 'opted_out' : away ? 'contact_away' : 'no_channel', detail) };
 }

@@ -5,7 +5,7 @@ import type { FollowupEntity, FollowupOutcome, OutcomeStatus } from '@followup/p
 import { selectChannel } from '@followup/routing';
 import { newId } from '@followup/util';
 import type { BatchContext } from './batch-context';
-import { GuardInput, runGuards } from './guards';
+import { GuardInput, routeStopStatus, runGuards } from './guards';
 import { scenarioConfig } from './planner';
 import type { SendDecision } from './step-send';
 
@@ -65,7 +65,7 @@ export async function decide(
   if (max !== undefined && composed.text.length > max) {
     // Longer than the chosen channel takes: the router picks again knowing the length.
     choice = route(composed.text.length) as NonNullable<GuardInput['route']>;
-    if ('reason' in choice) return stopWith(choice.reason.code === 'opted_out' ? 'cancelled' : 'failed', choice.reason);
+    if ('reason' in choice) return stopWith(routeStopStatus(choice.reason), choice.reason);
   }
   return { kind: 'send', choice, text: composed.text, contact, conversation, attemptId: newId() };
 }

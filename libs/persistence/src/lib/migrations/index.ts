@@ -4,6 +4,7 @@ import { Channels1764100000000 } from './1764100000000-channels';
 import { Attempts1764200000000 } from './1764200000000-attempts';
 import { ConversationState1764300000000 } from './1764300000000-conversation-state';
 import { MessageNotes1764400000000 } from './1764400000000-message-notes';
+import { LiveChat1764600000000 } from './1764600000000-live-chat';
 
 /** Every migration, oldest first. Both engines run the same list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Attempts1764200000000,
   ConversationState1764300000000,
   MessageNotes1764400000000,
+  LiveChat1764600000000,
 ];
