@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IntentDetector, KeywordIntentDetector } from '@followup/detection';
 import { ChannelEventsService } from './channel-events.service';
+import { ChatVisitorsService } from './chat-visitors.service';
 import { ContactsService } from './contacts.service';
 import { ConversationStateService } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
@@ -8,7 +9,7 @@ import { MessageRecorder } from './message-recorder';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /**
- * Contacts, conversations, messages, channel events (webhooks) and unsubscribe links. Needs Store,
+ * Contacts, conversations, messages, channel events (webhooks), live chat visitors and unsubscribe links. Needs Store,
  * Clock, ChannelLinks and the scheduler's FollowupPlanner, OutboundSender and SchedulerSignals.
  */
 @Module({
@@ -18,9 +19,10 @@ import { UnsubscribeService } from './unsubscribe.service';
     MessageRecorder,
     ConversationStateService,
     ChannelEventsService,
+    ChatVisitorsService,
     UnsubscribeService,
     { provide: IntentDetector, useClass: KeywordIntentDetector },
   ],
-  exports: [ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, UnsubscribeService],
+  exports: [ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, ChatVisitorsService, UnsubscribeService],
 })
 export class ConversationsModule {}
