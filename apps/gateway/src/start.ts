@@ -70,6 +70,7 @@ export async function startGateway(): Promise<void> {
     links,
     dispatch: { ...config.dispatch, owner },
     testClock: Boolean(config.testClock),
+    redisUrl: config.redisUrl,
     requestTimeoutMs: config.requestTimeoutMs,
   });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);

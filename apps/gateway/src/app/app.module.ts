@@ -27,6 +27,9 @@ import { ContactsController } from '../engine/contacts.controller';
 import { ConversationsController } from '../engine/conversations.controller';
 import { TestClockController } from '../engine/test-clock.controller';
 import { WorkflowsController } from '../engine/workflows.controller';
+import { LiveChatGateway } from '../live-chat/live-chat.gateway';
+import { VisitorPresence } from '../live-chat/visitor-presence.tracker';
+import { WidgetController } from '../live-chat/widget.controller';
 import { channelRegistry } from './channel-plugins';
 import { EngineLifecycle } from './engine-lifecycle';
 
@@ -38,6 +41,8 @@ export interface AppDependencies {
   dispatch: DispatcherOptions;
   /** This process's Prometheus metrics (GET /metrics). */
   metrics: GatewayMetrics;
+  /** Live chat across processes through Redis (else PostgreSQL's NOTIFY; nothing on SQLite). */
+  redisUrl?: string;
   /** Tests only: expose POST /test/clock (the clock must be a ManualClock). */
   testClock?: boolean;
 }
@@ -88,9 +93,10 @@ export class AppModule {
         ChannelsController,
         WebhooksController,
         UnsubscribeController,
+        WidgetController,
         ...(deps.testClock ? [TestClockController] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EngineLifecycle],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EngineLifecycle, LiveChatGateway, VisitorPresence],
     };
   }
 }

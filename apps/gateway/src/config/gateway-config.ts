@@ -29,6 +29,8 @@ export interface GatewayConfig {
   httpWorkers: number;
   /** Longest a request may take to arrive (headers and body); slower senders get 408. */
   requestTimeoutMs: number;
+  /** Live chat across processes through Redis (socket.io's Redis adapter) instead of PostgreSQL's NOTIFY. */
+  redisUrl?: string;
   /** The key that seals channel secrets at rest: given (SECRETS_KEY) or kept in a file. */
   secretsKey: { value: string } | { file: string };
   /** Tests only: a clock that stands still until POST /test/clock moves it. */
@@ -84,6 +86,11 @@ export const ENVIRONMENT = [
     'Longest a request may take to arrive, headers and body; a slower sender gets 408 and is disconnected.',
   ],
   [
+    'REDIS_URL',
+    '(unset)',
+    'redis://host:6379 to carry live chat messages between gateway processes through Redis (socket.io Redis adapter); unset: PostgreSQL LISTEN/NOTIFY, or nothing on SQLite (one process).',
+  ],
+  [
     'TEST_CLOCK',
     '(unset)',
     'Tests only: `manual` freezes the clock (start at TEST_CLOCK_START) and adds POST /test/clock to move it. Never in production.',
@@ -131,6 +138,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       problems.push(`SECRETS_KEY: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl))
+    problems.push(`REDIS_URL: "${redisUrl}" is not a redis:// or rediss:// URL`);
   let testClock: GatewayConfig['testClock'];
   const clockMode = text('TEST_CLOCK');
   if (clockMode !== undefined) {
@@ -159,6 +169,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
     requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    redisUrl,
     secretsKey: secretsKey
       ? { value: secretsKey }
       : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },
