@@ -146,9 +146,9 @@ export class LiveChatGateway implements OnGatewayInit<Namespace>, OnGatewayConne
     const read = readMessage(body, data.settings.max_message_length);
     if (!read.ok) return this.refuse(socket, read.error);
     return this.safely(socket, async () => {
-      const { line } = await this.visitors.receive(data.visitor, read.value.text, read.value.clientId, data.details);
-      // The visitor's other tabs show it too.
-      socket.to(data.room).emit('message', line);
+      const { line, repeated } = await this.visitors.receive(data.visitor, read.value.text, read.value.clientId, data.details);
+      // The visitor's other tabs show it too (they did already if it was sent before).
+      if (!repeated) socket.to(data.room).emit('message', line);
       return { id: line.id };
     });
   }

@@ -4,6 +4,7 @@ import {
   ChannelConnectionEntity,
   ContactEntity,
   ConversationEntity,
+  MessageEntity,
   Repositories,
   Store,
   retryOnceOnDuplicate,
@@ -62,16 +63,19 @@ export class ChatVisitorsService {
 
   /**
    * Records a visitor's message (idempotent on the widget's `client_id`, namespaced per visitor) and
-   * answers it as the chat shows it, with its conversation (started by this message when new).
+   * answers it as the chat shows it, with its conversation (started by this message when new) and
+   * whether it was recorded before (the widget sent it again after a lost connection).
    */
   async receive(
     visitor: ChatVisitor,
     text: string,
     clientId: string,
     details: VisitorDetails = {},
-  ): Promise<{ line: ChatLine; conversationId: string }> {
+  ): Promise<{ line: ChatLine; conversationId: string; repeated: boolean }> {
     const { connection, visitorId } = visitor;
     const providerMessageId = `lc:${connection.id}:${visitorId}:${clientId}`;
+    const earlier = await this.store.run((r) => r.messages.findByProviderId(connection.locationId, providerMessageId));
+    if (earlier) return { line: lineOf(earlier), conversationId: earlier.conversationId, repeated: true };
     const event: InboundMessage = {
       kind: 'inbound',
       channel: 'live_chat',
@@ -84,8 +88,7 @@ export class ChatVisitorsService {
     await this.events.handle(connection, [event]);
     const message = await this.store.run((r) => r.messages.findByProviderId(connection.locationId, providerMessageId));
     if (!message) throw new Error(`live chat message ${providerMessageId} was not recorded`);
-    const line: ChatLine = { id: message.id, body: message.body, direction: 'inbound', at: message.occurredAt.toISOString() };
-    return { line, conversationId: message.conversationId };
+    return { line: lineOf(message), conversationId: message.conversationId, repeated: false };
   }
 
   /**
@@ -185,6 +188,10 @@ export class ChatVisitorsService {
     }
     return unsaved;
   }
+}
+
+function lineOf(message: MessageEntity): ChatLine {
+  return { id: message.id, body: message.body, direction: 'inbound', at: message.occurredAt.toISOString() };
 }
 
 function address(details: VisitorDetails): EventAddress {
