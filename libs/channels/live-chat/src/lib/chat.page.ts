@@ -12,6 +12,7 @@ export function chatPage(connectionId: string, title: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escape(title)}</title>
 </head>
 <body>

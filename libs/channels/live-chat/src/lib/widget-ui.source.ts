@@ -11,7 +11,7 @@ export const WIDGET_STYLES = `
 .panel { position: fixed; right: 20px; bottom: 88px; width: 360px; max-width: calc(100vw - 40px); height: 520px; max-height: calc(100vh - 110px);
   background: #fff; color: #1f2328; border-radius: 14px; box-shadow: 0 10px 40px rgba(0,0,0,.3); display: flex; flex-direction: column;
   overflow: hidden; z-index: 2147483647; font-size: 14px; }
-.panel[hidden] { display: none; }
+[hidden] { display: none !important; }
 .page .panel { inset: 0; width: auto; height: auto; max-width: none; max-height: none; border-radius: 0; }
 .page .bubble { display: none; }
 header { background: var(--fgw-accent); color: #fff; padding: 12px 14px; display: flex; align-items: center; gap: 8px; }
