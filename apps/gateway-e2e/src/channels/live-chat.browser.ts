@@ -96,7 +96,7 @@ export function describeLiveChatInBrowser(): void {
       await gw.moveClock(HOUR);
       await eventually(() => expect(twilio.messages.map((m) => [m.to, m.body])).toContainEqual(['+14155550188', 'Hi Grace, still there?']));
       const steps = (await gw.timeline(conversation.id)).filter((i) => i.kind === 'followup').map((i) => i.followup);
-      expect(steps[0]).toMatchObject({ channel: 'sms', reason: 'switched from live_chat to sms' });
+      expect(steps[0]).toMatchObject({ channel: 'sms', reason: 'switched from live_chat to sms (live_chat: session inactive)' });
       expect(problems).toEqual([]);
     });
 

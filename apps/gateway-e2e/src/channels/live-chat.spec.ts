@@ -143,7 +143,7 @@ describe.each(ENGINES)('live chat on %s', (engine) => {
     expect(step).toMatchObject({
       status: 'sent',
       channel: 'sms',
-      reason: 'switched from live_chat to sms',
+      reason: 'switched from live_chat to sms (live_chat: session inactive)',
       reason_code: 'channel_switched',
     });
   });

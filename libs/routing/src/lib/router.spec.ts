@@ -110,6 +110,7 @@ describe('selecting the channel of a follow-up', () => {
     });
     expect(pick(selectChannel(registry, input(1)))).toBe('live_chat');
     expect(pick(selectChannel(registry, input(31)))).toBe('sms (switched)');
+    expect(selectChannel(registry, input(31))).toMatchObject({ passedOver: 'live_chat: session inactive' });
     expect(pick(selectChannel(registry, input(8, 10)))).toBe('live_chat');
     expect(pick(selectChannel(registry, input(8, 5)))).toBe('sms (switched)');
   });

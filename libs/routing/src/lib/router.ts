@@ -10,6 +10,8 @@ export interface ChannelChoice {
   adapter: ChannelAdapter;
   connection: ChannelConnectionEntity;
   switched: boolean;
+  /** When switched: why each channel tried before this one could not take it (`live_chat: session inactive`). */
+  passedOver?: string;
   /** The session is closed and the message goes as a template (the channel takes only those now). */
   asTemplate: boolean;
 }
@@ -110,7 +112,8 @@ export function selectChannel(registry: ChannelRegistry, input: SelectInput): Ch
     const verdict = evaluateChannel(registry, channel, input, input.now);
     if (verdict.usable) {
       const { adapter, connection, asTemplate } = verdict;
-      return { channel, adapter, connection, switched: channel !== own, asTemplate };
+      const passedOver = blocked.length ? blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ') : undefined;
+      return { channel, adapter, connection, switched: channel !== own, asTemplate, ...(passedOver ? { passedOver } : {}) };
     }
     blocked.push(verdict);
   }

@@ -66,7 +66,8 @@ export async function sendStep(
       { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
     );
     const switched = choice.switched ? reason('channel_switched', null) : null;
-    const statusReason = choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null;
+    const why = choice.passedOver ? ` (${choice.passedOver})` : '';
+    const statusReason = choice.switched ? `switched from ${conversation.channel} to ${choice.channel}${why}` : null;
     const providerMessageId = result.providerMessageId;
     return {
       outcome: {
