@@ -101,6 +101,10 @@ describe.each(ENGINES)('live chat on %s', (engine) => {
         }),
       );
 
+    const typing = await gw.api.post(`/conversations/${conversation.id}/typing`, { typing: true });
+    expect(typing.status).toBe(204);
+    for (const tab of [tab1, tab2]) await eventually(() => expect(tab.typing).toEqual([{ typing: true }]));
+
     const big = await tab1.send('x'.repeat(2001), 'c-big');
     expect(big).toEqual({ error: { code: 'too_long', message: 'text is 2001 characters; at most 2000' } });
     expect(tab1.errors).toContainEqual(big.error);

@@ -27,6 +27,7 @@ import { ContactsController } from '../engine/contacts.controller';
 import { ConversationsController } from '../engine/conversations.controller';
 import { TestClockController } from '../engine/test-clock.controller';
 import { WorkflowsController } from '../engine/workflows.controller';
+import { ChatTypingController } from '../live-chat/chat-typing.controller';
 import { LiveChatGateway } from '../live-chat/live-chat.gateway';
 import { VisitorPresence } from '../live-chat/visitor-presence.tracker';
 import { WidgetController } from '../live-chat/widget.controller';
@@ -94,6 +95,7 @@ export class AppModule {
         WebhooksController,
         UnsubscribeController,
         WidgetController,
+        ChatTypingController,
         ...(deps.testClock ? [TestClockController] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, EngineLifecycle, LiveChatGateway, VisitorPresence],

@@ -60,6 +60,7 @@ const refusal = (error: ChatError) => Object.assign(new Error(error.message), { 
 @WebSocketGateway({ namespace: '/live-chat' })
 export class LiveChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket> {
   private readonly log = new Logger('LiveChat');
+  private nsp?: Namespace;
 
   constructor(
     private readonly connections: ChannelConnectionsService,
@@ -70,6 +71,7 @@ export class LiveChatGateway implements OnGatewayInit<Namespace>, OnGatewayConne
   ) {}
 
   afterInit(nsp: Namespace): void {
+    this.nsp = nsp;
     nsp.use((socket, next) => {
       this.admit(socket).then(
         () => next(),
@@ -172,10 +174,15 @@ export class LiveChatGateway implements OnGatewayInit<Namespace>, OnGatewayConne
     });
   }
 
-  /** The visitor is typing: it shows they are there; there is no agent-facing stream to pass it to. */
+  /** The visitor is typing: it shows they are there; there is no agent-facing stream to pass it to (the other way: typingTo). */
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: Socket): void {
     dataOf(socket).typing.take();
+  }
+
+  /** Shows (or stops showing) that the bot or an agent is writing, in every tab of the visitor. */
+  typingTo(visitor: VisitorAddress, typing: boolean): void {
+    this.nsp?.to(roomOf(visitor)).emit('typing', { typing });
   }
 
   private refuse(socket: Socket, error: ChatError): { error: ChatError } {

@@ -88,6 +88,9 @@ describe.each(ENGINES)('live chat visitors on %s', (engine) => {
     const message = await store.run((r) => r.messages.findByProviderId(LOC, 'lc:k-chat:user-42:c1'));
     expect(message).toMatchObject({ id: first.line.id, status: 'received', connectionId: 'k-chat' });
 
+    expect(await visitors.visitorOf(LOC, first.conversationId)).toEqual({ connectionId: 'k-chat', visitorId: 'user-42' });
+    await expect(visitors.visitorOf('another-location', first.conversationId)).rejects.toMatchObject({ status: 404 });
+
     // The same client_id from another visitor is another message, in another conversation.
     const other = await visitors.receive(visitor('user-43'), 'Hello', 'c1');
     expect(other.conversationId).not.toBe(first.conversationId);

@@ -9,7 +9,7 @@ import {
   Store,
   retryOnceOnDuplicate,
 } from '@followup/persistence';
-import { Clock, SchedulerSignals } from '@followup/util';
+import { Clock, SchedulerSignals, notFound, throwIfProblems } from '@followup/util';
 import { ChannelEventsService } from './channel-events.service';
 
 /** A visitor of a live chat connection, as its socket proved who they are. */
@@ -145,6 +145,15 @@ export class ChatVisitorsService {
       if (released > 0) r.afterCommit(() => this.signals.scheduled(now));
       return conversation;
     });
+  }
+
+  /** The chat visitor a conversation of the location belongs to (404 for another location's; 422 when it is not a visitor's chat). */
+  async visitorOf(locationId: string, conversationId: string): Promise<{ connectionId: string; visitorId: string }> {
+    const conversation = await this.store.run((r) => r.conversations.findById(locationId, conversationId));
+    if (!conversation) throw notFound('Conversation', conversationId);
+    const { connectionId, channelContactId } = conversation;
+    if (!connectionId || !channelContactId) throwIfProblems([`conversation ${conversationId} is not a live chat with a visitor`]);
+    return { connectionId: connectionId as string, visitorId: channelContactId as string };
   }
 
   /** These visitors of a connection are present now (a socket open, or the last one just closed). */
