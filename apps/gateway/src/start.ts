@@ -73,6 +73,7 @@ export async function startGateway(): Promise<void> {
     testClock: Boolean(config.testClock),
     ai: config.ai,
     dashboard: config.dashboardDir ? new DashboardFiles(config.dashboardDir) : undefined,
+    redisUrl: config.redisUrl,
     requestTimeoutMs: config.requestTimeoutMs,
   });
   const first = await app.get(LocationsService).firstRun(config.firstLocationName, config.defaultTimezone);

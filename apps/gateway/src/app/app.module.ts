@@ -29,6 +29,10 @@ import { ContactsController } from '../engine/contacts.controller';
 import { ConversationsController } from '../engine/conversations.controller';
 import { TestClockController } from '../engine/test-clock.controller';
 import { WorkflowsController } from '../engine/workflows.controller';
+import { ChatTypingController } from '../live-chat/chat-typing.controller';
+import { LiveChatGateway } from '../live-chat/live-chat.gateway';
+import { VisitorPresence } from '../live-chat/visitor-presence.tracker';
+import { WidgetController } from '../live-chat/widget.controller';
 import { channelRegistry } from './channel-plugins';
 import { EngineLifecycle } from './engine-lifecycle';
 import { AnalyticsModule } from '@followup/analytics';
@@ -46,6 +50,8 @@ export interface AppDependencies {
   dispatch: DispatcherOptions;
   /** This process's Prometheus metrics (GET /metrics). */
   metrics: GatewayMetrics;
+  /** Live chat across processes through Redis (else PostgreSQL's NOTIFY; nothing on SQLite). */
+  redisUrl?: string;
   /** Tests only: expose POST /test/clock (the clock must be a ManualClock). */
   testClock?: boolean;
   /**
@@ -108,11 +114,15 @@ export class AppModule {
         AnalyticsController,
         TokensController,
         DashboardController,
+        WidgetController,
+        ChatTypingController,
         ...(deps.testClock ? [TestClockController] : []),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         EngineLifecycle,
+        LiveChatGateway,
+        VisitorPresence,
         // Beside the gateway's bundle (dist/apps/gateway): dist/apps/dashboard.
         { provide: DASHBOARD_FILES, useValue: deps.dashboard ?? new DashboardFiles(join(__dirname, '../dashboard')) },
       ],

@@ -3,6 +3,7 @@ import { webhookChannelProvider } from '@followup/channels-webhook';
 import { twilioSmsProvider } from '@followup/channels-sms-twilio';
 import { smtpEmailProvider } from '@followup/channels-email-smtp';
 import { whatsappCloudChannelProvider } from '@followup/channels-whatsapp-cloud';
+import { liveChatChannelProvider } from '@followup/channels-live-chat';
 
 /** The channel plugins this gateway runs with. A new channel library adds its provider here. */
 export function channelRegistry(): ChannelRegistry {
@@ -11,5 +12,6 @@ export function channelRegistry(): ChannelRegistry {
   registry.register(twilioSmsProvider);
   registry.register(smtpEmailProvider);
   registry.register(whatsappCloudChannelProvider);
+  registry.register(liveChatChannelProvider);
   return registry;
 }

@@ -11,6 +11,7 @@ import { registerSecurityHeaders } from '../http/security-headers';
 import { AllExceptionsFilter } from '../http/errors';
 import { PinoNestLogger, requestId } from '../http/logging';
 import { StrictValidationPipe } from '../http/strict-validation.pipe';
+import { LiveChatIoAdapter } from '../live-chat/live-chat.io-adapter';
 import { AppDependencies, AppModule } from './app.module';
 
 export interface CreateAppOptions extends AppDependencies {
@@ -59,6 +60,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     largestProviderBody: Math.max(0, ...registry.allProviders().map((p) => p.webhooks?.bodies.maxBytes ?? 0)),
     unauthorized: INVALID_TOKEN,
   };
+  // Live chat sockets on the same HTTP server; across processes through Redis or PostgreSQL.
+  app.useWebSocketAdapter(new LiveChatIoAdapter(app, options.store, options.redisUrl, options.logger));
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(options.logger));
 

@@ -79,6 +79,14 @@ describe('gateway configuration', () => {
     ]);
   });
 
+  it('takes a Redis URL for the live chat bus, and nothing else there', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      'REDIS_URL: "http://127.0.0.1:6379" is not a redis:// or rediss:// URL',
+    );
+  });
+
   it('documents every variable in the README configuration table', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     for (const [name] of ENVIRONMENT) expect(readme).toContain(`| \`${name}\``);

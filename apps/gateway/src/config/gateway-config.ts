@@ -30,6 +30,8 @@ export interface GatewayConfig {
   httpWorkers: number;
   /** Longest a request may take to arrive (headers and body); slower senders get 408. */
   requestTimeoutMs: number;
+  /** Live chat across processes through Redis (socket.io's Redis adapter) instead of PostgreSQL's NOTIFY. */
+  redisUrl?: string;
   /** The key that seals channel secrets at rest: given (SECRETS_KEY) or kept in a file. */
   secretsKey: { value: string } | { file: string };
   /** The chat completions endpoint that writes AI follow-ups (AI_BASE_URL); unset: AI steps are held. */
@@ -100,6 +102,11 @@ export const ENVIRONMENT = [
     'DASHBOARD_DIR',
     '(the built dashboard)',
     'Folder of the dashboard files served at /ui (default: dist/apps/dashboard, where the build puts them).',
+  ],
+  [
+    'REDIS_URL',
+    '(unset)',
+    'redis://host:6379 to carry live chat messages between gateway processes through Redis (socket.io Redis adapter); unset: PostgreSQL LISTEN/NOTIFY, or nothing on SQLite (one process).',
   ],
   [
     'TEST_CLOCK',
@@ -177,6 +184,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     }
   }
   const ai = aiConfig(env, text, problems);
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl))
+    problems.push(`REDIS_URL: "${redisUrl}" is not a redis:// or rediss:// URL`);
   let testClock: GatewayConfig['testClock'];
   const clockMode = text('TEST_CLOCK');
   if (clockMode !== undefined) {
@@ -205,6 +215,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
     requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    redisUrl,
     secretsKey: secretsKey
       ? { value: secretsKey }
       : { file: text('SECRETS_KEY_FILE') ?? join(text('DATA_DIR') ?? './data', 'secrets.key') },

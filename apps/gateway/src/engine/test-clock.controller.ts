@@ -6,6 +6,7 @@ import { FollowupDispatcher } from '@followup/scheduler';
 import { WorkflowDispatcher } from '@followup/workflows';
 import { Clock, ManualClock } from '@followup/util';
 import { Public } from '../auth/auth.decorators';
+import { VisitorPresence } from '../live-chat/visitor-presence.tracker';
 
 export class MoveClockDto {
   @Optional() @IsInt() @Min(0) @Max(400 * 86_400_000) advance_ms?: number;
@@ -13,8 +14,10 @@ export class MoveClockDto {
 }
 
 /**
- * Tests only (TEST_CLOCK=manual): moves the gateway's clock, then dispatches every follow-up and
- * workflow delivery now due and answers once they are recorded. No route exists otherwise.
+ * Tests only (TEST_CLOCK=manual): moves the gateway's clock, marks the live chat visitors with a
+ * socket open in this process seen at the new time (as their 30-second refresh would have), then
+ * dispatches every follow-up and workflow delivery now due and answers once they are recorded. No
+ * route exists otherwise.
  */
 @ApiExcludeController()
 @Public()
@@ -24,6 +27,7 @@ export class TestClockController {
     private readonly clock: Clock,
     private readonly followups: FollowupDispatcher,
     private readonly workflows: WorkflowDispatcher,
+    private readonly presence: VisitorPresence,
   ) {}
 
   @Post()
@@ -31,6 +35,8 @@ export class TestClockController {
     const clock = this.clock as ManualClock;
     if (body.set) clock.set(body.set);
     if (body.advance_ms) clock.advance(body.advance_ms);
+    // Time passed for the open chat sockets too: they vouched for their visitors all along.
+    await this.presence.refresh();
     const dispatched = await this.followups.dispatchDue();
     const delivered = await this.workflows.deliverDue();
     return { now: clock.now().toISOString(), dispatched, delivered };

@@ -1,6 +1,6 @@
 import { reason } from '@followup/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChannelEvent, DeliveryStatus, InboundMessage, WebhookOutcome } from '@followup/channels-core';
+import type { ChannelEvent, ChannelType, DeliveryStatus, EventAddress, InboundMessage, WebhookOutcome } from '@followup/channels-core';
 import {
   ChannelConnectionEntity,
   ContactEntity,
@@ -98,6 +98,7 @@ export class ChannelEventsService {
     event: InboundMessage,
   ): Promise<{ conversation: ConversationEntity; contact?: ContactEntity }> {
     const locationId = connection.locationId;
+    if (event.channelContactId) return this.conversationOfChannelContact(r, connection, event.channelContactId, event.from);
     const tagged = event.conversationId ? await r.conversations.findById(locationId, event.conversationId) : null;
     if (tagged && tagged.channel === event.channel) return { conversation: tagged };
     for (const id of event.inReplyTo ?? []) {
@@ -105,41 +106,72 @@ export class ChannelEventsService {
       const conversation = answered?.conversationId ? await r.conversations.findById(locationId, answered.conversationId) : null;
       if (conversation) return { conversation };
     }
-    const contact = await this.contactFor(r, connection, event);
+    const contact = await this.contactFor(r, connection, event.from);
     const latest = await r.conversations.latestForContact(locationId, contact.id, event.channel);
     if (latest) return { conversation: latest, contact };
+    return { conversation: await this.newConversation(r, connection, contact, event.channel, {}), contact };
+  }
+
+  /**
+   * The conversation of a contact's own id on a connection (live chat: a visitor). A new one gets
+   * the contact its address names (the details the visitor gave) or a new contact, and counts as
+   * seen now (the contact is there). Inside the caller's unit of work (a racing twin fails on
+   * UQ_conversations_channel_contact; run it under retryOnceOnDuplicate).
+   */
+  async conversationOfChannelContact(
+    r: Repositories,
+    connection: Readonly<ChannelConnectionEntity>,
+    channelContactId: string,
+    from: EventAddress,
+  ): Promise<{ conversation: ConversationEntity; contact?: ContactEntity }> {
+    const found = await r.conversations.findByChannelContact(connection.locationId, connection.id, channelContactId);
+    if (found) return { conversation: found };
+    const contact = await this.contactFor(r, connection, from);
+    const extra = { channelContactId, contactSeenAt: this.clock.now() };
+    const conversation = await this.newConversation(r, connection, contact, connection.type as ChannelType, extra);
+    return { conversation, contact };
+  }
+
+  private async newConversation(
+    r: Repositories,
+    connection: Readonly<ChannelConnectionEntity>,
+    contact: ContactEntity,
+    channel: ChannelType,
+    extra: Partial<Pick<ConversationEntity, 'channelContactId' | 'contactSeenAt'>>,
+  ): Promise<ConversationEntity> {
     const now = this.clock.now();
     const conversation = Object.assign(new ConversationEntity(), {
       id: newId(),
-      locationId,
+      locationId: connection.locationId,
       contactId: contact.id,
       agentId: connection.defaultAgentId,
-      channel: event.channel,
+      channel,
       connectionId: connection.id,
       version: 0,
       lastInboundAt: null,
       lastOutboundAt: null,
       ...INITIAL_STATE,
+      ...extra,
       createdAt: now,
       updatedAt: now,
     });
     await r.conversations.insert(conversation);
-    return { conversation, contact };
+    return conversation;
   }
 
-  private async contactFor(r: Repositories, connection: Readonly<ChannelConnectionEntity>, event: InboundMessage): Promise<ContactEntity> {
-    const found = await r.contacts.findByAddress(connection.locationId, event.from);
+  private async contactFor(r: Repositories, connection: Readonly<ChannelConnectionEntity>, from: EventAddress): Promise<ContactEntity> {
+    const found = await r.contacts.findByAddress(connection.locationId, from);
     if (found) return found;
     const now = this.clock.now();
-    const name = event.from.name?.trim() || null;
+    const name = from.name?.trim() || null;
     const contact = Object.assign(new ContactEntity(), {
       id: newId(),
       locationId: connection.locationId,
       name,
       firstName: name ? (name.split(/\s+/)[0] ?? null) : null,
-      phone: event.from.phone ?? null,
-      email: event.from.email?.toLowerCase() ?? null,
-      whatsapp: event.from.whatsapp ?? null,
+      phone: from.phone ?? null,
+      email: from.email?.toLowerCase() ?? null,
+      whatsapp: from.whatsapp ?? null,
       timezone: null,
       optedOut: [],
       undeliverable: null,

@@ -5,14 +5,19 @@ import { ConfigPlanner } from '@followup/scheduler';
 import { Clock, SchedulerSignals, notFound, throwIfProblems } from '@followup/util';
 import { toConversationDto } from './mappers';
 
-/** The state a new conversation starts in: the bot is active, nobody is assigned, no CRM status. */
+/** The state a new conversation starts in: the bot is active, nobody is assigned, no CRM status, never seen present. */
 export const INITIAL_STATE = {
   botStatus: 'active',
   botSleepUntil: null,
   assignedUserId: null,
   statusId: null,
   followupsPaused: null,
-} as const satisfies Pick<ConversationEntity, 'botStatus' | 'botSleepUntil' | 'assignedUserId' | 'statusId' | 'followupsPaused'>;
+  channelContactId: null,
+  contactSeenAt: null,
+} as const satisfies Pick<
+  ConversationEntity,
+  'botStatus' | 'botSleepUntil' | 'assignedUserId' | 'statusId' | 'followupsPaused' | 'channelContactId' | 'contactSeenAt'
+>;
 
 /** The reason code of a follow-up held because the conversation's bot was not active. */
 export const BOT_NOT_ACTIVE: ReasonCode = 'bot_not_active';

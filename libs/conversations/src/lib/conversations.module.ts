@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IntentDetector, MultilingualIntentDetector } from '@followup/detection';
 import { ChannelEventsService } from './channel-events.service';
+import { ChatVisitorsService } from './chat-visitors.service';
 import { ContactsService } from './contacts.service';
 import { ConversationStateService } from './conversation-state.service';
 import { ConversationsService } from './conversations.service';
@@ -11,7 +12,7 @@ import { ReplyActions } from './reply-actions';
 import { UnsubscribeService } from './unsubscribe.service';
 
 /**
- * Contacts, conversations, messages, channel events (webhooks) and unsubscribe links. Needs Store,
+ * Contacts, conversations, messages, channel events (webhooks), live chat visitors and unsubscribe links. Needs Store,
  * Clock, ChannelLinks and the scheduler's FollowupPlanner, OutboundSender and SchedulerSignals.
  */
 @Module({
@@ -24,9 +25,18 @@ import { UnsubscribeService } from './unsubscribe.service';
     ActionMessages,
     ConversationStateService,
     ChannelEventsService,
+    ChatVisitorsService,
     UnsubscribeService,
     { provide: IntentDetector, useClass: MultilingualIntentDetector },
   ],
-  exports: [DetectionService, ContactsService, ConversationsService, ConversationStateService, ChannelEventsService, UnsubscribeService],
+  exports: [
+    DetectionService,
+    ContactsService,
+    ConversationsService,
+    ConversationStateService,
+    ChannelEventsService,
+    ChatVisitorsService,
+    UnsubscribeService,
+  ],
 })
 export class ConversationsModule {}

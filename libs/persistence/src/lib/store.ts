@@ -77,6 +77,16 @@ export class Store {
     }
   }
 
+  /**
+   * Where a PostgreSQL store lives, for a connection of its own outside the pool (LISTEN/NOTIFY: the
+   * live chat's cross-process bus); null on SQLite.
+   */
+  postgresLocation(): { url: string; schema: string } | null {
+    const options = this.dataSource.options as { type: string; url?: string; schema?: string };
+    if (options.type !== 'postgres' || !options.url) return null;
+    return { url: options.url, schema: options.schema ?? 'public' };
+  }
+
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -147,6 +147,7 @@ export class OutboundSender {
     return {
       locationId: conversation.locationId,
       conversationId: conversation.id,
+      channelContactId: conversation.channelContactId,
       connection: { id: connection.id, locationId: connection.locationId, settings: connection.settings },
       webhookBaseUrl: namespace ? this.links.webhookBase(namespace, connection.id) : undefined,
       unsubscribeUrl: this.links.unsubscribeUrl({ locationId: conversation.locationId, contactId: contact.id, channel }),

@@ -17,9 +17,10 @@ registry.register({
     capabilities: { templates: false, idempotentSend: true },
     canReach: (to) => (channel === 'email' ? Boolean(to.email) : channel === 'live_chat' ? true : Boolean(to.phone)),
     sessionState: (c, at) => {
-      const w = window[channel];
-      if (w === undefined || (c.lastInboundAt && at.getTime() - c.lastInboundAt.getTime() <= w)) return 'open';
-      return channel === 'whatsapp' ? 'template_only' : 'inactive';
+      const idle = c.connectionSettings?.['idle_timeout_minutes'];
+      const w = typeof idle === 'number' ? idle * 60_000 : window[channel];
+      const session = { windowMs: w ?? 0, afterWindow: channel === 'whatsapp' ? ('template_only' as const) : ('inactive' as const) };
+      return sessionStateFor({ templates: false, idempotentSend: true, session: w === undefined ? undefined : session }, c, at);
     },
     send: async () => ({ providerMessageId: 'x', acceptedAt: at0, status: 'sent' }),
   }),
@@ -28,8 +29,8 @@ const connection = (type: string) => ({ id: `k-${type}`, type, provider: 'test',
 const now = new Date('2026-06-15T12:00:00Z');
 const contact = (over: Partial<ContactEntity> = {}) =>
   ({ phone: '+14155550123', email: 'a@b.co', whatsapp: null, optedOut: [], ...over }) as ContactEntity;
-const conversation = (channel: string, lastInboundAt: Date | null) =>
-  ({ channel, lastInboundAt, lastOutboundAt: null }) as unknown as ConversationEntity;
+const conversation = (channel: string, lastInboundAt: Date | null, contactSeenAt: Date | null = null) =>
+  ({ channel, lastInboundAt, lastOutboundAt: null, contactSeenAt }) as unknown as ConversationEntity;
 const pick = (r: ReturnType<typeof selectChannel>) => ('reason' in r ? r.reason.text : `${r.channel}${r.switched ? ' (switched)' : ''}`);
 
 describe('selecting the channel of a follow-up', () => {
@@ -74,7 +75,7 @@ describe('selecting the channel of a follow-up', () => {
     ).toBe('sms (switched)');
   });
 
-  it('does not switch when switching is off, and says why', () => {
+  it('does not switch when switching is off: the follow-up waits for the contact to come back, and says why', () => {
     expect(
       pick(
         selectChannel(registry, {
@@ -85,7 +86,33 @@ describe('selecting the channel of a follow-up', () => {
           now,
         }),
       ),
-    ).toBe('no_channel: live_chat: session inactive');
+    ).toBe('contact_away: live_chat: session inactive');
+    expect(
+      pick(
+        selectChannel(registry, {
+          conversation: conversation('live_chat', null),
+          contact: contact({ phone: null, email: null }),
+          connections: all,
+          dynamicChannelSwitching: true,
+          now,
+        }),
+      ),
+    ).toBe('contact_away: live_chat: session inactive; sms: no address; whatsapp: no address; email: no address');
+  });
+
+  it("reads the contact's presence and the connection's idle timeout, never the channel's name", () => {
+    const input = (seenMinutesAgo: number, idle?: number) => ({
+      conversation: conversation('live_chat', new Date('2026-06-15T08:00:00Z'), new Date(now.getTime() - seenMinutesAgo * 60_000)),
+      contact: contact(),
+      connections: all.map((c) => (c.type === 'live_chat' && idle ? ({ ...c, settings: { idle_timeout_minutes: idle } } as typeof c) : c)),
+      dynamicChannelSwitching: true,
+      now,
+    });
+    expect(pick(selectChannel(registry, input(1)))).toBe('live_chat');
+    expect(pick(selectChannel(registry, input(31)))).toBe('sms (switched)');
+    expect(selectChannel(registry, input(31))).toMatchObject({ passedOver: 'live_chat: session inactive' });
+    expect(pick(selectChannel(registry, input(8, 10)))).toBe('live_chat');
+    expect(pick(selectChannel(registry, input(8, 5)))).toBe('sms (switched)');
   });
 
   it('never picks a channel the contact opted out of', () => {

@@ -11,6 +11,8 @@ export interface ChannelChoice {
   adapter: ChannelAdapter;
   connection: ChannelConnectionEntity;
   switched: boolean;
+  /** When switched: why each channel tried before this one could not take it (`live_chat: session inactive`). */
+  passedOver?: string;
   /** The session is closed and the message goes as a template (the channel takes only those now). */
   asTemplate: boolean;
 }
@@ -103,8 +105,9 @@ export function evaluateChannel(
   const { maxLength, templates } = adapter.capabilities;
   let asTemplate = false;
   if (sessionAt) {
-    const { lastInboundAt, lastOutboundAt } = input.conversation;
-    const session = adapter.sessionState({ channel, lastInboundAt, lastOutboundAt }, sessionAt);
+    const { lastInboundAt, lastOutboundAt, contactSeenAt } = input.conversation;
+    const view = { channel, lastInboundAt, lastOutboundAt, contactSeenAt, connectionSettings: connection.settings };
+    const session = adapter.sessionState(view, sessionAt);
     if (session === 'inactive') return blocked('session_inactive');
     if (session === 'template_only') {
       if (!(input.hasTemplate || connectionTemplate(connection)) || !templates) return blocked('session_closed');
@@ -120,7 +123,9 @@ export function evaluateChannel(
  * contact is reachable and not opted out; with dynamic channel switching, else the first of
  * SMS, WhatsApp, email that is (live chat -> SMS; WhatsApp/Facebook -> SMS after 24 h).
  * When none is usable, the reason names why for each channel tried: `opted_out` when every channel
- * is closed for good for this contact, else `no_channel`.
+ * is closed for good for this contact, `contact_away` when the conversation's own channel is only
+ * inactive (the contact left, as a live chat visitor who closed the page: the follow-up waits for
+ * them to come back), else `no_channel`.
  */
 export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: Reason } {
   const own = input.own?.channel ?? (input.conversation.channel as ChannelType);
@@ -130,11 +135,13 @@ export function selectChannel(registry: ChannelRegistry, input: SelectInput): Ch
     const verdict = evaluateChannel(registry, channel, input, input.now);
     if (verdict.usable) {
       const { adapter, connection, asTemplate } = verdict;
-      return { channel, adapter, connection, switched: channel !== own, asTemplate };
+      const passedOver = blocked.length ? blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ') : undefined;
+      return { channel, adapter, connection, switched: channel !== own, asTemplate, ...(passedOver ? { passedOver } : {}) };
     }
     blocked.push(verdict);
   }
   const closedForGood = blocked.every((v) => v.block === 'opted_out' || v.block === 'undeliverable');
+  const away = blocked[0]?.block === 'session_inactive';
   const detail = blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ');
-  return { reason: reason(closedForGood ? 'opted_out' : 'no_channel', detail) };
+  return { reason: reason(closedForGood ? 'opted_out' : away ? 'contact_away' : 'no_channel', detail) };
 }

@@ -6,7 +6,7 @@ import { selectChannel } from '@followup/routing';
 import { newId } from '@followup/util';
 import type { BatchContext } from './batch-context';
 import { composeStep } from './compose-step';
-import { GuardInput, runGuards, stepSettings } from './guards';
+import { GuardInput, routeStopStatus, runGuards, stepSettings } from './guards';
 import { scenarioConfig } from './planner';
 import type { SendDecision } from './step-send';
 
@@ -70,7 +70,7 @@ export async function decide(
   if (!composed.template && max !== undefined && composed.text.length > max) {
     // Longer than the chosen channel takes: the router picks again knowing the length.
     choice = route(composed.text.length) as NonNullable<GuardInput['route']>;
-    if ('reason' in choice) return stopWith(choice.reason.code === 'opted_out' ? 'cancelled' : 'failed', choice.reason);
+    if ('reason' in choice) return stopWith(routeStopStatus(choice.reason), choice.reason);
   }
   const { text, template, fallback } = composed;
   return { kind: 'send', choice, text, template, contact, conversation, attemptId: newId(), fallback };

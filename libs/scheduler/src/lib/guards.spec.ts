@@ -60,6 +60,7 @@ describe('the dispatch guards', () => {
     ['contact deleted', { contact: undefined }, ['cancelled', 'contact_deleted']],
     ['opted out everywhere', { route: { reason: reason('opted_out', 'sms: opted out') } }, ['cancelled', 'opted_out']],
     ['no channel', { route: { reason: reason('no_channel', 'sms: no connection') } }, ['failed', 'no_channel']],
+    ['contact away', { route: { reason: reason('contact_away', 'live_chat: session inactive') } }, ['on_hold', 'contact_away']],
     ['bot stopped', { conversation: conversation({ botStatus: 'stopped' }) }, ['on_hold', 'bot_not_active']],
     ['bot handed over', { conversation: conversation({ botStatus: 'handed_over' }) }, ['on_hold', 'bot_not_active']],
     [

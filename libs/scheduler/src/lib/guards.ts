@@ -76,12 +76,21 @@ export const GUARDS: readonly Guard[] = [
     name: 'channel open',
     check: (i) => {
       if (!i.route || !('reason' in i.route)) return null;
-      return { status: i.route.reason.code === 'opted_out' ? 'cancelled' : 'failed', reason: i.route.reason };
+      return { status: routeStopStatus(i.route.reason), reason: i.route.reason };
     },
   },
   { name: 'bot active', check: (i) => botStop(i) },
   { name: 'working hours', check: (i) => hoursStop(i) },
 ];
+
+/**
+ * Where a row goes when the router finds no channel: cancelled when the contact closed every channel
+ * for good, held while the contact is away from the conversation's channel (released when they come
+ * back: `contact_away`), else failed.
+ */
+export function routeStopStatus(why: Reason): 'cancelled' | 'on_hold' | 'failed' {
+  return why.code === 'opted_out' ? 'cancelled' : why.code === 'contact_away' ? 'on_hold' : 'failed';
+}
 
 /**
  * A follow-up goes out only while the conversation's bot is active. A sleeping bot holds it until

@@ -75,7 +75,8 @@ export async function sendStep(
     );
     const switched = choice.switched ? reason('channel_switched', null) : null;
     const fallback = decision.fallback ? `sent the step's customMessage (${decision.fallback.text})` : null;
-    const said = [choice.switched ? `switched from ${conversation.channel} to ${choice.channel}` : null, fallback].filter(Boolean);
+    const why = choice.passedOver ? ` (${choice.passedOver})` : '';
+    const said = [choice.switched ? `switched from ${conversation.channel} to ${choice.channel}${why}` : null, fallback].filter(Boolean);
     const statusReason = said.length ? said.join('; ') : null;
     const providerMessageId = result.providerMessageId;
     return {

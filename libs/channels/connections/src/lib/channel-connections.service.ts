@@ -125,6 +125,15 @@ export class ChannelConnectionsService {
     return { connection, provider };
   }
 
+  /**
+   * The connection of `provider` with this id, for public edges that name a connection without a
+   * token (a live chat widget on a website): read through the catalog (cached, secrets opened once).
+   */
+  async ofProvider(provider: string, connectionId: string): Promise<Readonly<ChannelConnectionEntity> | null> {
+    const connection = await this.store.catalog.connection(connectionId);
+    return connection && connection.provider === provider ? connection : null;
+  }
+
   private secretKeys(provider: string): readonly string[] {
     return this.registry.provider(provider)?.secretSettings ?? [];
   }

@@ -47,6 +47,13 @@ export interface ConversationView {
   channel: ChannelType;
   lastInboundAt?: Date | null;
   lastOutboundAt?: Date | null;
+  /**
+   * The last time the contact was seen present on the conversation's channel, where the channel
+   * has presence (live chat: a visitor socket open, refreshed while one is). Null or absent: never.
+   */
+  contactSeenAt?: Date | null;
+  /** The settings of the connection the message would go out on, for rules a connection sets (live chat's idle timeout). */
+  connectionSettings?: Readonly<Record<string, unknown>>;
 }
 
 /** A template message: an approved template by name and language, with its parameters filled in. */
@@ -86,6 +93,8 @@ export interface ThreadView {
 export interface SendContext {
   locationId: string;
   conversationId: string;
+  /** The contact's own id on the conversation's channel, where it has one (live chat: the visitor id). */
+  channelContactId?: string | null;
   connection: ConnectionView;
   /** Stable for one follow-up across attempts: the provider dedupes on it where it can. */
   idempotencyKey: string;

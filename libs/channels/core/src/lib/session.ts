@@ -18,11 +18,22 @@ export const SESSION_RULES: Partial<Record<ChannelType, SessionRule>> = {
 
 export type SessionState = 'open' | 'template_only' | 'inactive';
 
-/** The state of a conversation's session on a channel with these capabilities, at `now`. */
-export function sessionStateFor(capabilities: ChannelCapabilities, conversation: ConversationView, now: Date): SessionState {
+/**
+ * The state of a conversation's session on a channel with these capabilities, at `now`: open for
+ * the rule's window (or `windowMs`, a connection's own) after the contact's last sign of life, the
+ * later of their last message and the last time they were seen present (`contactSeenAt`).
+ */
+export function sessionStateFor(
+  capabilities: ChannelCapabilities,
+  conversation: ConversationView,
+  now: Date,
+  windowMs = capabilities.session?.windowMs,
+): SessionState {
   const rule = capabilities.session;
-  if (!rule) return 'open';
-  const last = conversation.lastInboundAt?.getTime();
-  if (last !== undefined && now.getTime() - last <= rule.windowMs) return 'open';
+  if (!rule || windowMs === undefined) return 'open';
+  const times = [conversation.lastInboundAt, conversation.contactSeenAt]
+    .filter((d): d is Date => d instanceof Date)
+    .map((d) => d.getTime());
+  if (times.length && now.getTime() - Math.max(...times) <= windowMs) return 'open';
   return rule.afterWindow;
 }

@@ -199,6 +199,7 @@ function context(peer: ConformancePeer, provider: ChannelProvider, key: string):
   return {
     locationId: 'conformance-location',
     conversationId: 'conformance-conversation',
+    channelContactId: 'conformance-visitor',
     connection: { id: 'conformance-connection', settings },
     idempotencyKey: key,
     webhookBaseUrl: 'http://127.0.0.1:9/webhooks/conformance',

@@ -32,6 +32,11 @@ export interface InboundMessage {
   inReplyTo?: string[];
   /** The conversation the address it was sent to names (a tagged reply address), when it names one. */
   conversationId?: string;
+  /**
+   * The contact's own id on the channel, where the channel has one (live chat: the visitor id):
+   * the message continues that id's conversation on the connection, or starts it.
+   */
+  channelContactId?: string;
   /** An opt-out, opt-in or help keyword, and the channels an opt-out or opt-in applies to. */
   keyword?: InboundKeyword;
   keywordChannels?: ChannelType[];

@@ -136,6 +136,11 @@ export class RecordMessageDto {
   @Optional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) subject?: string;
 }
 
+/** `POST /conversations/:id/typing`: the bot or an agent is writing (or stopped); live chat visitors see it. */
+export class ConversationTypingDto {
+  @IsBoolean() typing!: boolean;
+}
+
 export class ConversationDto {
   id!: string;
   contact_id!: string;

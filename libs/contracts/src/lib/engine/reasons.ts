@@ -20,6 +20,8 @@ export const REASON_SENTENCES = {
   opted_out: 'the contact opted out of every channel that could reach them',
   undeliverable: 'the contact’s address on this channel failed before',
   no_channel: 'no channel can reach the contact now',
+  contact_away:
+    'the contact left the conversation’s channel (a live chat visitor closed the page) and no other channel can reach them: held until they come back',
   outside_hours: 'it fell due outside working hours and was moved to the next open interval',
   moved_into_hours: 'its due time was moved into working hours',
   outside_contact_hours: 'the contact asked for a time outside 08:00-21:00 in their zone; it was moved to the next such time',

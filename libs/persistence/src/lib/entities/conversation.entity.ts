@@ -5,6 +5,7 @@ import { IdColumn, InstantColumn, TextColumn } from './columns';
 /** A conversation with a contact on one channel, handled by one agent. */
 @Index('IX_conversations_location_created', ['locationId', 'createdAt'])
 @Index('IX_conversations_contact', ['locationId', 'contactId'])
+@Index('UQ_conversations_channel_contact', ['connectionId', 'channelContactId'], { unique: true })
 @Entity('conversations')
 export class ConversationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
@@ -28,6 +29,17 @@ export class ConversationEntity {
   @TextColumn({ nullable: true }) statusId!: string | null;
   /** Why no follow-up sequence starts until the contact writes again (`not_interested`); null: they may. */
   @Column({ type: 'varchar', length: 32, nullable: true }) followupsPaused!: string | null;
+  /**
+   * The contact's own id on the conversation's channel, where the channel has one (live chat: the
+   * visitor id, unique per connection): how the channel finds the conversation again.
+   */
+  @TextColumn({ nullable: true }) channelContactId!: string | null;
+  /**
+   * When the contact was last seen present on the channel, where it has presence (live chat: a
+   * visitor socket opened or closed, refreshed every 30 s while one is open). Channels judge their
+   * session from it (ConversationView.contactSeenAt).
+   */
+  @InstantColumn({ nullable: true }) contactSeenAt!: Date | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

@@ -6,6 +6,7 @@ import { ConversationState1764300000000 } from './1764300000000-conversation-sta
 import { MessageNotes1764400000000 } from './1764400000000-message-notes';
 import { Intelligence1764500000000 } from './1764500000000-intelligence';
 import { ConfigSteps1764600000000 } from './1764600000000-config-steps';
+import { LiveChat1764700000000 } from './1764700000000-live-chat';
 
 /** Every migration, oldest first. Both engines run the same list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MessageNotes1764400000000,
   Intelligence1764500000000,
   ConfigSteps1764600000000,
+  LiveChat1764700000000,
 ];

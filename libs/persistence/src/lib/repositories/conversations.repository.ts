@@ -92,6 +92,27 @@ export class ConversationsRepository {
     return ids.length ? this.manager.findBy(ConversationEntity, { id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** The conversation of a contact's own id on a channel connection (live chat: the visitor id). */
+  findByChannelContact(locationId: string, connectionId: string, channelContactId: string): Promise<ConversationEntity | null> {
+    return EntitySql.of(this.manager, ConversationEntity).findOne({ locationId, connectionId, channelContactId });
+  }
+
+  /**
+   * The contacts of these channel ids on a connection were present at `at` (live chat: a visitor
+   * socket open). Moves `contact_seen_at` forward only; the conversation is not otherwise changed.
+   */
+  async markSeen(connectionId: string, channelContactIds: string[], at: Date): Promise<number> {
+    if (!channelContactIds.length) return 0;
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ contactSeenAt: at })
+      .where('connection_id = :connectionId AND channel_contact_id IN (:...ids)', { connectionId, ids: channelContactIds })
+      .andWhere('(contact_seen_at IS NULL OR contact_seen_at < :at)', { at: at.getTime() })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** The contact's most recent conversation on a channel (the one an inbound message continues). */
   latestForContact(locationId: string, contactId: string, channel: string): Promise<ConversationEntity | null> {
     return EntitySql.of(this.manager, ConversationEntity).findOne({ locationId, contactId, channel }, 'updated_at DESC, id DESC');
