@@ -4,6 +4,8 @@ import type { SessionRule } from './session';
 
 export { CHANNEL_TYPES, DELIVERY_STATES } from '@followup/contracts';
 export type {
+  CallEvent,
+  CallOutcome,
   ChannelEvent,
   ChannelType,
   DeliveryState,
@@ -77,11 +79,38 @@ export interface OutboundMessage {
   subject?: string;
 }
 
+/**
+ * A Voice AI agent (seed 002) as a connection's webhooks see it, when a setting names one
+ * (`ChannelProvider.settingReferences`): what it says and how long a call may last, and whether it
+ * is inside its working hours (`agentWorkingHours` in its `timezone`) at the request's time.
+ */
+export interface VoiceAgentView {
+  id: string;
+  welcomeMessage: string;
+  /** BCP 47 (`en-US`). */
+  language: string;
+  maxCallDurationSeconds: number;
+  timezone: string;
+  /** Inside its working hours now (an agent with no working hours is always open). */
+  openNow: boolean;
+}
+
+/** Kinds of resources of the location a connection's settings may name, and what the gateway loads for each. */
+export interface SettingReferenceViews {
+  voice_agent: VoiceAgentView;
+}
+export type SettingReferenceKind = keyof SettingReferenceViews;
+
 /** A location's connection to the provider (settings include its secrets, in clear). */
 export interface ConnectionView {
   id: string;
   locationId?: string;
   settings: Record<string, unknown>;
+  /**
+   * For webhooks: the resources the settings name (`ChannelProvider.settingReferences`), loaded by
+   * the gateway, by setting name (`voice_agent_id` -> the agent). A missing one is absent.
+   */
+  references?: Readonly<Record<string, SettingReferenceViews[SettingReferenceKind]>>;
 }
 
 /** The conversation's earlier messages on a threaded channel, oldest first. */
@@ -171,6 +200,12 @@ export interface ChannelProvider {
   readonly secretSettings: readonly string[];
   /** Problems with a connection's settings, one line each naming the field (`settings.url ...`). */
   validateSettings(settings: Record<string, unknown>): string[];
+  /**
+   * Settings that name a resource of the connection's location (`voice_agent_id: 'voice_agent'`):
+   * the gateway refuses a connection naming one that does not exist (422), and loads each into
+   * `ConnectionView.references` for the webhooks.
+   */
+  readonly settingReferences?: Readonly<Record<string, SettingReferenceKind>>;
   /** Fills in defaults (e.g. a generated secret) before a connection is stored. */
   completeSettings?(settings: Record<string, unknown>): Record<string, unknown>;
   adapter(channel: ChannelType): ChannelAdapter;

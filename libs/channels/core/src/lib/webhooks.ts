@@ -74,8 +74,12 @@ export interface ChannelWebhooks {
    * Throws WebhookRejected; nothing is recorded for a rejected request.
    */
   receive(request: WebhookRequest, connection: ConnectionView): ChannelEvent[] | Promise<ChannelEvent[]>;
-  /** The answer the provider expects (default: 200 with an empty body). */
-  reply?(hook: string, outcome: WebhookOutcome, connection: ConnectionView): WebhookReply;
+  /**
+   * The answer the provider expects (default: 200 with an empty body), from what the gateway did and
+   * the request `receive` accepted (a voice call's next instructions depend on what it carried; the
+   * gateway always passes it).
+   */
+  reply?(hook: string, outcome: WebhookOutcome, connection: ConnectionView, request?: WebhookRequest): WebhookReply;
   /**
    * Answers a provider's `GET` to a hook (its handshake before it delivers there). Checks what the
    * provider proves it knows (a shared token) and answers what it expects back (an echoed

@@ -158,7 +158,7 @@ export function describeChannelConformance(harness: ConformanceHarness): void {
           const events = await webhooks.receive(peer.authenticWebhook(hook, connection()), connection());
           expect(Array.isArray(events)).toBe(true);
           for (const event of events) {
-            expect(['inbound', 'status']).toContain(event.kind);
+            expect(['inbound', 'status', 'call']).toContain(event.kind);
             expect(provider.channels).toContain(event.channel);
             expect(event.providerMessageId).toMatch(/\S/);
           }

@@ -64,7 +64,7 @@ function changeEvents(value: Obj, path: string, phoneNumberId: string): ChannelE
   const statuses = optionalList(value['statuses'], `${path}.statuses`).map((s, k) => deliveryStatus(s, `${path}.statuses[${k}]`));
   // Read (and so validated) whatever number it is for; kept only for this connection's number.
   if (number !== phoneNumberId) return [];
-  return [...inbound, ...statuses].filter((e): e is ChannelEvent => e !== undefined);
+  return [...inbound, ...statuses].filter((e): e is NonNullable<typeof e> => e !== undefined);
 }
 
 /**

@@ -69,7 +69,42 @@ export interface DeliveryStatus {
   sessionClosed?: boolean;
 }
 
-export type ChannelEvent = InboundMessage | DeliveryStatus;
+/** What a call came to (seed 004's statuses for a call). */
+export type CallOutcome = 'delivered' | 'no_answer' | 'failed';
+
+/**
+ * A phone call's facts, as a voice provider reports them (status callbacks, recordings, a handoff
+ * nobody answered): each call is one seed 004 record, keyed by the provider's call id, that later
+ * events about the same call complete. An outbound call that served a send moves that send's
+ * delivery forward (`delivery`) like a DeliveryStatus.
+ */
+export interface CallEvent {
+  kind: 'call';
+  channel: ChannelType;
+  /** The provider's call id (Twilio's CallSid): the record's `call_id`, and the send's provider id. */
+  providerMessageId: string;
+  /** Absent when the event adds a detail only (a recording). */
+  direction?: 'inbound' | 'outbound';
+  /** The contact's number (the called one outbound, the caller inbound). */
+  contactPhone?: string;
+  /** The gateway's number the call used. */
+  phoneNumberUsed?: string;
+  /** The call's outcome once known; absent while it is under way or when the event adds a detail only. */
+  outcome?: CallOutcome;
+  /** The delivery state of the send the call was (outbound): failed when nobody took it. */
+  delivery?: DeliveryState;
+  startedAt?: Date;
+  durationMs?: number;
+  recordingUrl?: string;
+  /** Why the call ended (`completed`, `voicemail`, `busy`, `no_answer`, `handoff_not_answered`, ...). */
+  disconnectionReason?: string;
+  /** seed 004's type: `call`, or `voicemail` for a message the caller left. */
+  recordType?: 'call' | 'voicemail';
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+export type ChannelEvent = InboundMessage | DeliveryStatus | CallEvent;
 
 const RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, read: 3, failed: 2, undelivered: 2 };
 
