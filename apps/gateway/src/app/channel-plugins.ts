@@ -4,6 +4,7 @@ import { twilioSmsProvider } from '@followup/channels-sms-twilio';
 import { smtpEmailProvider } from '@followup/channels-email-smtp';
 import { whatsappCloudChannelProvider } from '@followup/channels-whatsapp-cloud';
 import { liveChatChannelProvider } from '@followup/channels-live-chat';
+import { twilioVoiceChannelProvider } from '@followup/channels-voice-twilio';
 
 /** The channel plugins this gateway runs with. A new channel library adds its provider here. */
 export function channelRegistry(): ChannelRegistry {
@@ -13,5 +14,6 @@ export function channelRegistry(): ChannelRegistry {
   registry.register(smtpEmailProvider);
   registry.register(whatsappCloudChannelProvider);
   registry.register(liveChatChannelProvider);
+  registry.register(twilioVoiceChannelProvider);
   return registry;
 }

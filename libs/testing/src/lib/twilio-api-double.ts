@@ -16,6 +16,22 @@ export interface TwilioDoubleMessage {
   dateCreated: Date;
 }
 
+/** A call placed through the Calls resource, as Twilio keeps it. */
+export interface TwilioDoubleCall {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string;
+  /** The TwiML URL Twilio fetches once the call is answered, and its method. */
+  url: string;
+  method: string;
+  statusCallback: string | null;
+  statusCallbackEvents: string[];
+  machineDetection: string | null;
+  status: string;
+  dateCreated: Date;
+}
+
 interface Failure {
   status: number;
   code: number;
@@ -36,6 +52,7 @@ export class TwilioApiDouble {
   readonly accountSid = sid('AC');
   readonly authToken = randomBytes(16).toString('hex');
   readonly messages: TwilioDoubleMessage[] = [];
+  readonly calls: TwilioDoubleCall[] = [];
   /** Requests refused for bad credentials (each one counted). */
   unauthorized = 0;
   private server?: Server;
@@ -149,7 +166,7 @@ export class TwilioApiDouble {
     };
     const error = (f: Failure) =>
       answer(f.status, { code: f.code, message: f.message, more_info: `https://www.twilio.com/docs/errors/${f.code}`, status: f.status });
-    const path = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? '');
+    const path = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !path)
       return error({ status: 404, code: 20404, message: `The requested resource ${req.url} was not found` });
     const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
@@ -159,14 +176,15 @@ export class TwilioApiDouble {
       this.unauthorized++;
       return error({ status: 401, code: 20003, message: 'Authenticate' });
     }
-    const form = parse(raw) as Record<string, string | undefined>;
-    const to = form['To'];
+    const form = parse(raw) as Record<string, string | string[] | undefined>;
+    if (path[2] === 'Calls') return this.createCall(form, answer, error);
+    const to = form['To'] as string | undefined;
     if (!to) return error({ status: 400, code: 21604, message: "A 'To' phone number is required." });
     if (!/^\+[1-9]\d{6,14}$/.test(to))
       return error({ status: 400, code: 21211, message: `The 'To' number ${to} is not a valid phone number.` });
     if (!form['From'] && !form['MessagingServiceSid'])
       return error({ status: 400, code: 21603, message: "A 'From' phone number is required." });
-    if (!form['Body']) return error({ status: 400, code: 21602, message: 'Message body is required.' });
+    if (typeof form['Body'] !== 'string' || !form['Body']) return error({ status: 400, code: 21602, message: 'Message body is required.' });
     const failure = this.failures.shift() ?? this.failFor.get(to);
     if (failure) return error(failure);
     const now = new Date();
@@ -174,10 +192,10 @@ export class TwilioApiDouble {
       sid: sid('SM'),
       accountSid: this.accountSid,
       to,
-      from: form['From'] ?? null,
-      messagingServiceSid: form['MessagingServiceSid'] ?? null,
+      from: (form['From'] as string | undefined) ?? null,
+      messagingServiceSid: (form['MessagingServiceSid'] as string | undefined) ?? null,
       body: form['Body'],
-      statusCallback: form['StatusCallback'] ?? null,
+      statusCallback: (form['StatusCallback'] as string | undefined) ?? null,
       status: 'queued',
       dateCreated: now,
     };
@@ -204,6 +222,58 @@ export class TwilioApiDouble {
       subresource_uris: { media: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}/Media.json` },
       to: message.to,
       uri: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}.json`,
+    });
+  }
+
+  /** `POST .../Calls.json`: Twilio's checks of To, From and Url (or Twiml), then 201 and the call resource. */
+  private createCall(
+    form: Record<string, string | string[] | undefined>,
+    answer: (status: number, body: unknown) => void,
+    error: (f: Failure) => void,
+  ): void {
+    const one = (key: string) => {
+      const value = form[key];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const to = one('To');
+    const from = one('From');
+    const url = one('Url');
+    if (!to) return error({ status: 400, code: 21201, message: "No 'To' number is specified" });
+    if (!/^\+[1-9]\d{6,14}$/.test(to)) return error({ status: 400, code: 21211, message: `Invalid 'To' Phone Number: ${to}` });
+    if (!from) return error({ status: 400, code: 21213, message: "No 'From' number is specified" });
+    if (!url || !/^https?:\/\//.test(url)) return error({ status: 400, code: 21205, message: 'Url is not a valid URL' });
+    const failure = this.failures.shift() ?? this.failFor.get(to);
+    if (failure) return error(failure);
+    const events = form['StatusCallbackEvent'];
+    const now = new Date();
+    const call: TwilioDoubleCall = {
+      sid: sid('CA'),
+      accountSid: this.accountSid,
+      to,
+      from,
+      url,
+      method: one('Method') ?? 'POST',
+      statusCallback: one('StatusCallback') ?? null,
+      statusCallbackEvents: Array.isArray(events) ? events : events ? [events] : [],
+      machineDetection: one('MachineDetection') ?? null,
+      status: 'queued',
+      dateCreated: now,
+    };
+    this.calls.push(call);
+    answer(201, {
+      account_sid: call.accountSid,
+      api_version: '2010-04-01',
+      date_created: rfc2822(now),
+      date_updated: rfc2822(now),
+      direction: 'outbound-api',
+      duration: null,
+      from: call.from,
+      from_formatted: call.from,
+      sid: call.sid,
+      status: 'queued',
+      to: call.to,
+      to_formatted: call.to,
+      uri: `/2010-04-01/Accounts/${call.accountSid}/Calls/${call.sid}.json`,
     });
   }
 }
