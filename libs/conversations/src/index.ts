@@ -7,3 +7,4 @@ export * from './lib/channel-events.service';
 export * from './lib/chat-visitors.service';
 export * from './lib/unsubscribe.service';
 export * from './lib/detection.service';
+export * from './lib/connection-references';

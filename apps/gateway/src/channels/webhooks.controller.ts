@@ -2,9 +2,17 @@ import { Controller, Get, HttpCode, NotFoundException, Param, Post, RawBodyReque
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChannelConnectionsService } from '@followup/channels-connections';
-import { ChannelLinks, ChannelProvider, ChannelWebhooks, ConnectionView, WebhookRejected, WebhookReply } from '@followup/channels-core';
+import {
+  ChannelLinks,
+  ChannelProvider,
+  ChannelWebhooks,
+  ConnectionView,
+  WebhookRejected,
+  WebhookReply,
+  WebhookRequest,
+} from '@followup/channels-core';
 import type { ChannelConnectionEntity } from '@followup/persistence';
-import { ChannelEventsService } from '@followup/conversations';
+import { ChannelEventsService, ConnectionReferences } from '@followup/conversations';
 import { Clock } from '@followup/util';
 import { GatewayMetrics } from '@followup/metrics';
 import { Public } from '../auth/auth.decorators';
@@ -26,6 +34,7 @@ export class WebhooksController {
   constructor(
     private readonly connections: ChannelConnectionsService,
     private readonly events: ChannelEventsService,
+    private readonly references: ConnectionReferences,
     private readonly links: ChannelLinks,
     private readonly clock: Clock,
     private readonly metrics: GatewayMetrics,
@@ -46,19 +55,18 @@ export class WebhooksController {
     const provider = found.provider.name;
     const timer = this.metrics.ingestSeconds.startTimer({ provider, hook });
     const rawBody = request.rawBody ?? Buffer.alloc(0);
-    const received = await this.rejectedAs(reply, () =>
-      found.webhooks.receive(
-        { hook, url: this.url(request), headers: lowerCase(request.headers), rawBody, now: this.clock.now() },
-        found.view,
-      ),
-    );
+    const now = this.clock.now();
+    const webhook: WebhookRequest = { hook, url: this.url(request), headers: lowerCase(request.headers), rawBody, now };
+    // The resources the connection's settings name (a voice agent and its working hours), for the provider's answer.
+    const view = await this.references.view(found.connection, found.provider, now);
+    const received = await this.rejectedAs(reply, () => found.webhooks.receive(webhook, view));
     if (!received.ok) {
       this.metrics.webhooks.inc({ provider, hook, outcome: 'rejected' });
       return;
     }
     try {
       const outcome = await this.events.handle(found.connection, received.value);
-      await send(reply, found.webhooks.reply?.(hook, outcome, found.view) ?? { status: 200 });
+      await send(reply, found.webhooks.reply?.(hook, outcome, view, webhook) ?? { status: 200 });
       this.metrics.webhooks.inc({ provider, hook, outcome: 'accepted' });
     } catch (error) {
       this.metrics.webhooks.inc({ provider, hook, outcome: 'failed' });

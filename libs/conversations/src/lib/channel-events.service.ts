@@ -1,6 +1,15 @@
 import { reason } from '@followup/contracts';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChannelEvent, ChannelType, DeliveryStatus, EventAddress, InboundMessage, WebhookOutcome } from '@followup/channels-core';
+import type {
+  CallEvent,
+  ChannelEvent,
+  ChannelType,
+  DeliveryStatus,
+  EventAddress,
+  InboundMessage,
+  WebhookOutcome,
+} from '@followup/channels-core';
+import { recordCall } from '@followup/followups';
 import {
   ChannelConnectionEntity,
   ContactEntity,
@@ -13,6 +22,7 @@ import { Clock, newId } from '@followup/util';
 import { changeContactChannels, closeContactAddress } from '@followup/routing';
 import { INITIAL_STATE } from './conversation-state.service';
 import { MessageRecorder } from './message-recorder';
+import { callDelivery, callLinks } from './call-events';
 
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';
 
@@ -35,6 +45,7 @@ export class ChannelEventsService {
     const outcome: WebhookOutcome = {};
     for (const event of events) {
       if (event.kind === 'inbound') Object.assign(outcome, await this.inbound(connection, event));
+      else if (event.kind === 'call') await this.call(connection, event);
       else await this.status(connection, event);
     }
     return outcome;
@@ -184,36 +195,50 @@ export class ChannelEventsService {
   }
 
   private async status(connection: Readonly<ChannelConnectionEntity>, event: DeliveryStatus): Promise<void> {
+    await this.store.transaction((r) => this.applyStatus(r, connection, event));
+  }
+
+  /**
+   * A call as one unit of work: how far the send it was got (as a delivery status: busy and
+   * no-answer fail the attempt), then the call's seed 004 record (call-events.ts).
+   */
+  private async call(connection: Readonly<ChannelConnectionEntity>, event: CallEvent): Promise<void> {
+    await this.store.transaction(async (r) => {
+      const delivery = callDelivery(event);
+      if (delivery) await this.applyStatus(r, connection, delivery);
+      await recordCall(r, connection.locationId, event, this.clock.now(), () => callLinks(r, connection.locationId, event));
+    });
+  }
+
+  private async applyStatus(r: Repositories, connection: Readonly<ChannelConnectionEntity>, event: DeliveryStatus): Promise<void> {
     const locationId = connection.locationId;
     const now = this.clock.now();
     const reason =
       event.status === 'failed' || event.status === 'undelivered'
         ? `${event.status}: ${[event.errorCode, event.errorMessage].filter(Boolean).join(' ') || 'the provider gave no reason'}`
         : null;
-    await this.store.transaction(async (r) => {
-      // One after another: a transaction has one connection (pg refuses overlapping queries on it).
-      const followup = await r.queue.findByProviderId(locationId, event.providerMessageId);
-      const attempt = await r.attempts.findByProviderId(locationId, event.providerMessageId);
-      const message = await r.messages.findByProviderId(locationId, event.providerMessageId);
-      // The attempt that sent it moves forward, and so does its step (one attempt per step until failover tries others).
-      if (attempt) await r.attempts.applyDelivery(attempt, event.status, event.errorCode ?? null, reason, now);
-      const why = reason ? { code: 'delivery_failed' as const, text: reason } : null;
-      if (followup) await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, why, now);
-      if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
-      if (!followup && !message)
-        this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);
-      if (!event.address) return;
-      const contactId =
-        followup?.contactId ?? (message ? (await r.conversations.findById(locationId, message.conversationId))?.contactId : null);
-      const contact = contactId
-        ? await r.contacts.findById(locationId, contactId)
-        : await r.contacts.findByAddress(locationId, { phone: event.address.phone, email: event.address.email });
-      if (!contact) return;
-      const detail =
-        event.address.state === 'opted_out'
-          ? `the carrier reports the contact opted out (${event.errorCode ?? 'no code'})`
-          : (reason ?? event.errorCode ?? 'the address failed');
-      await closeContactAddress(r, contact, event.address, detail, now);
-    });
+    // One after another: a transaction has one connection (pg refuses overlapping queries on it).
+    const followup = await r.queue.findByProviderId(locationId, event.providerMessageId);
+    const attempt = await r.attempts.findByProviderId(locationId, event.providerMessageId);
+    const message = await r.messages.findByProviderId(locationId, event.providerMessageId);
+    // The attempt that sent it moves forward, and so does its step (one attempt per step until failover tries others).
+    if (attempt) await r.attempts.applyDelivery(attempt, event.status, event.errorCode ?? null, reason, now);
+    const why = reason ? { code: 'delivery_failed' as const, text: reason } : null;
+    if (followup) await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, why, now);
+    if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
+    if (!followup && !message)
+      this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);
+    if (!event.address) return;
+    const contactId =
+      followup?.contactId ?? (message ? (await r.conversations.findById(locationId, message.conversationId))?.contactId : null);
+    const contact = contactId
+      ? await r.contacts.findById(locationId, contactId)
+      : await r.contacts.findByAddress(locationId, { phone: event.address.phone, email: event.address.email });
+    if (!contact) return;
+    const detail =
+      event.address.state === 'opted_out'
+        ? `the carrier reports the contact opted out (${event.errorCode ?? 'no code'})`
+        : (reason ?? event.errorCode ?? 'the address failed');
+    await closeContactAddress(r, contact, event.address, detail, now);
   }
 }

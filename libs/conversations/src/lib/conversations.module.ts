@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IntentDetector, MultilingualIntentDetector } from '@followup/detection';
 import { ChannelEventsService } from './channel-events.service';
+import { ConnectionReferences } from './connection-references';
 import { ChatVisitorsService } from './chat-visitors.service';
 import { ContactsService } from './contacts.service';
 import { ConversationStateService } from './conversation-state.service';
@@ -27,6 +28,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     ChannelEventsService,
     ChatVisitorsService,
     UnsubscribeService,
+    ConnectionReferences,
     { provide: IntentDetector, useClass: MultilingualIntentDetector },
   ],
   exports: [
@@ -37,6 +39,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     ChannelEventsService,
     ChatVisitorsService,
     UnsubscribeService,
+    ConnectionReferences,
   ],
 })
 export class ConversationsModule {}

@@ -89,6 +89,33 @@ function recordFields(dto: FollowupRecordFields & { type?: string }): Partial<Fo
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
+/** A seed 004 record with nothing recorded yet (status on_hold, no call fields), not one of the engine's steps. */
+export function blankRecord(locationId: string, now: Date): FollowupEntity {
+  return Object.assign(new FollowupEntity(), {
+    id: newId(),
+    locationId,
+    debtId: null,
+    contactId: null,
+    conversationId: null,
+    status: 'on_hold',
+    type: 'manual_call',
+    callDate: null,
+    scheduledAt: null,
+    summary: null,
+    notes: null,
+    callId: null,
+    audioUrl: null,
+    durationMs: null,
+    disconnectionReason: null,
+    direction: null,
+    phoneNumberUsed: null,
+    isRetry: false,
+    processedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
 /** Follow-up records (seed 004): manual follow-ups, and the engine's steps as they are scheduled. */
 @Injectable()
 export class FollowupRecordsService {
@@ -126,31 +153,9 @@ export class FollowupRecordsService {
   }
 
   private newRecord(locationId: string, dto: CreateFollowupDto): FollowupEntity {
-    const now = this.clock.now();
     return Object.assign(
-      new FollowupEntity(),
-      {
-        id: newId(),
-        locationId,
-        debtId: dto.debt_id ?? null,
-        contactId: dto.contact_id ?? null,
-        conversationId: dto.conversation_id ?? null,
-        status: 'on_hold',
-        callDate: null,
-        scheduledAt: null,
-        summary: null,
-        notes: null,
-        callId: null,
-        audioUrl: null,
-        durationMs: null,
-        disconnectionReason: null,
-        direction: null,
-        phoneNumberUsed: null,
-        isRetry: false,
-        processedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      },
+      blankRecord(locationId, this.clock.now()),
+      { debtId: dto.debt_id ?? null, contactId: dto.contact_id ?? null, conversationId: dto.conversation_id ?? null },
       recordFields(dto),
     );
   }

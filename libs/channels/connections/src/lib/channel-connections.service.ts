@@ -32,6 +32,7 @@ export class ChannelConnectionsService {
     throwIfProblems(provider?.validateSettings(settings) ?? []);
     return this.store.transaction(async (r) => {
       await this.agentMustExist(r, locationId, dto.default_agent_id);
+      await this.referencesMustExist(r, locationId, provider, settings);
       const now = this.clock.now();
       const connection = Object.assign(new ChannelConnectionEntity(), {
         id: newId(),
@@ -75,7 +76,9 @@ export class ChannelConnectionsService {
           ([k, v]) => !(secret.has(k) && typeof connection.settings[k] === 'string' && v === maskSecret(connection.settings[k] as string)),
         );
         const settings = { ...connection.settings, ...Object.fromEntries(given) };
-        throwIfProblems(this.registry.provider(connection.provider)?.validateSettings(settings) ?? []);
+        const provider = this.registry.provider(connection.provider);
+        throwIfProblems(provider?.validateSettings(settings) ?? []);
+        await this.referencesMustExist(r, locationId, provider, settings);
         connection.settings = settings;
       }
       await this.agentMustExist(r, locationId, dto.default_agent_id);
@@ -142,6 +145,27 @@ export class ChannelConnectionsService {
     if (agentId && !(await r.conversationAgents.findById(locationId, agentId))) {
       throwIfProblems([`default_agent_id ${agentId} is not a Conversation AI agent of this location`]);
     }
+  }
+
+  /** Settings that name a resource of the location (a voice agent) must name one that exists: 422 naming the setting otherwise. */
+  private async referencesMustExist(
+    r: Repositories,
+    locationId: string,
+    provider: ChannelProvider | undefined,
+    settings: Record<string, unknown>,
+  ): Promise<void> {
+    const problems: string[] = [];
+    for (const [setting, kind] of Object.entries(provider?.settingReferences ?? {})) {
+      const id = settings[setting];
+      if (typeof id !== 'string') continue;
+      switch (kind) {
+        case 'voice_agent':
+          if (!(await r.voiceAgents.findById(locationId, id)))
+            problems.push(`settings.${setting} ${id} is not a Voice AI agent of this location`);
+          break;
+      }
+    }
+    throwIfProblems(problems);
   }
 
   private async find(r: Repositories, locationId: string, id: string): Promise<ChannelConnectionEntity> {

@@ -62,6 +62,11 @@ export class FollowupsRepository {
     return this.manager.findOneBy(FollowupEntity, { locationId, id });
   }
 
+  /** The record of a call by the provider's call id (seed 004's `call_id`). */
+  findByCallId(locationId: string, callId: string): Promise<FollowupEntity | null> {
+    return this.manager.findOneBy(FollowupEntity, { locationId, callId });
+  }
+
   /** Newest first; `limit` rows after `cursor`. */
   list(locationId: string, filter: FollowupFilter, limit: number, cursor?: FollowupCursor): Promise<FollowupEntity[]> {
     const qb = this.manager.createQueryBuilder(FollowupEntity, 'f').where('f.location_id = :locationId', { locationId });
