@@ -99,9 +99,17 @@ describe('Twilio Voice webhooks', () => {
     expect(answer(request('gather', { ...outbound, Digits: '9' }))).toEqual({ says: ['Thank you. Goodbye.'], hangup: true });
   });
 
-  it('maps call statuses: under way as delivery states, ended as the call with its duration and recording', () => {
+  it('maps call statuses: under way as the delivery of an outbound call, ended as the call with its duration and recording', () => {
     expect(hooks.receive(request('status', { ...outbound, CallStatus: 'ringing' }), connection())).toEqual([
-      { kind: 'status', channel: 'voice', providerMessageId: 'CA1', status: 'sent' },
+      {
+        kind: 'call',
+        channel: 'voice',
+        providerMessageId: 'CA1',
+        direction: 'outbound',
+        contactPhone: '+14155550123',
+        phoneNumberUsed: '+15005550006',
+        delivery: 'sent',
+      },
     ]);
     const completed = { ...outbound, CallStatus: 'completed', CallDuration: '95', RecordingUrl: 'https://api.twilio.com/rec/RE1' };
     expect(hooks.receive(request('status', completed), connection())).toEqual([

@@ -84,8 +84,9 @@ function statusEvents(sid: string, p: Params): ChannelEvent[] {
   const code = p['ErrorCode'] || undefined;
   const error = code ? { errorCode: code, errorMessage: p['ErrorMessage'] || `Twilio error ${code}` } : {};
   if (!meaning.outcome) {
-    // Under way: only what an outbound call was sent for moves forward.
-    return inbound(p) ? [] : [{ kind: 'status', channel: 'voice', providerMessageId: sid, status: meaning.delivery, ...error }];
+    // Under way: an outbound call's record appears (Twilio reports `initiated` as soon as it is placed) and its send moves forward.
+    if (inbound(p)) return [];
+    return [{ kind: 'call', channel: 'voice', providerMessageId: sid, ...parties(p), delivery: meaning.delivery, ...error }];
   }
   const seconds = Number(p['CallDuration'] ?? p['Duration']);
   const event: CallEvent = {
