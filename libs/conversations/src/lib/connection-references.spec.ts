@@ -14,7 +14,14 @@ const nineToFive = { startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 };
 
 describe('a voice agent as webhooks see it', () => {
   it("reads seed 002's days (1 = Monday ... 7 = Sunday) as libs/timing's (0 = Sunday)", () => {
-    expect(voiceAgentHours(agent([{ dayOfTheWeek: 1, intervals: [nineToFive] }, { dayOfTheWeek: 7, intervals: [] }]))).toEqual([
+    expect(
+      voiceAgentHours(
+        agent([
+          { dayOfTheWeek: 1, intervals: [nineToFive] },
+          { dayOfTheWeek: 7, intervals: [] },
+        ]),
+      ),
+    ).toEqual([
       { dayOfTheWeek: 1, intervals: [nineToFive] },
       { dayOfTheWeek: 0, intervals: [] },
     ]);
