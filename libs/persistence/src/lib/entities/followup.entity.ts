@@ -20,6 +20,7 @@ export interface ConfigStepSpec {
 @Index('IX_followups_lease', ['status', 'leaseExpiresAt'])
 @Index('IX_followups_conversation_status', ['conversationId', 'status'])
 @Index('IX_followups_location_provider_id', ['locationId', 'providerMessageId'])
+@Index('IX_followups_location_call_id', ['locationId', 'callId'])
 @Entity('followups')
 export class FollowupEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
