@@ -1,4 +1,4 @@
-import { TwilioApiDouble, TwilioVoicePeer } from '@followup/testing';
+import { TwilioApiDouble, TwilioVoicePeer, WebhookReceiver } from '@followup/testing';
 import { ENGINES, useGateway } from '../support/fixtures';
 import { Api, Json } from '../support/http';
 
@@ -21,9 +21,12 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
   const gw = useGateway(engine, { TEST_CLOCK: 'manual', TEST_CLOCK_START: START });
   const twilio = new TwilioApiDouble();
   const peer = new TwilioVoicePeer(twilio);
+  const sms = new WebhookReceiver();
   let api: Api;
   let connectionId: string;
   let conversationId: string;
+  let agentId: string;
+  let contactId: string;
   const hook = (kind: string) => `${gw.gateway.url}/webhooks/twilio-voice/${connectionId}/${kind}`;
   const records = async (query = '') =>
     (await api.get(`/followups?conversation_id=${conversationId}&limit=100${query}`)).body.data as Json[];
@@ -32,7 +35,7 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
   beforeAll(async () => {
     api = gw.api;
     const url = await twilio.start();
-    const agentId = (
+    agentId = (
       await api.post('/conversation-ai/agents', {
         name: 'Lead Bot',
         businessName: 'Acme Dental',
@@ -94,7 +97,7 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
     });
     expect(created.status).toBe(201);
     connectionId = created.body.id;
-    const contactId = (await api.post('/contacts', { name: 'Ada Lovelace', first_name: 'Ada', phone: ADA })).body.id;
+    contactId = (await api.post('/contacts', { name: 'Ada Lovelace', first_name: 'Ada', phone: ADA })).body.id;
     const conversation = await api.post('/conversations', {
       contact_id: contactId,
       agent_id: agentId,
@@ -104,7 +107,7 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
     expect(conversation.status).toBe(201);
     conversationId = conversation.body.id;
   });
-  afterAll(() => twilio.stop());
+  afterAll(() => Promise.all([twilio.stop(), sms.stop()]));
 
   it('names its webhook URLs and refuses bad settings with the field named', async () => {
     const read = await api.get(`/channels/${connectionId}`);
@@ -294,6 +297,45 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
       duration_ms: 40_000,
       phone_number_used: OUR_NUMBER,
     });
+  });
+
+  it('a humanHandOver on another channel offers a call when the voice connection says so: the final message says it, the call offers 1', async () => {
+    const smsUrl = await sms.start();
+    expect((await api.post('/channels', { type: 'sms', provider: 'webhook', settings: { url: `${smsUrl}/sms` } })).status).toBe(201);
+    const handover = await api.post(`/conversation-ai/agents/${agentId}/actions`, {
+      type: 'humanHandOver',
+      name: 'Handover',
+      details: {
+        enabled: true,
+        triggerCondition: 'the contact asks for a person',
+        handoverType: 'contactRequest',
+        examples: ['put me through to the manager'],
+        finalMessage: 'A teammate will take it from here.',
+        reactivateEnabled: false,
+      },
+    });
+    expect(handover.status).toBe(201);
+    expect((await api.patch(`/channels/${connectionId}`, { settings: { handover_call: true } })).status).toBe(200);
+    const conversation = (await api.post('/conversations', { contact_id: contactId, agent_id: agentId, channel: 'sms' })).body.id;
+    const before = twilio.calls.length;
+    expect(
+      (await api.post(`/conversations/${conversation}/messages`, { direction: 'inbound', body: 'Put me through to the manager please' }))
+        .status,
+    ).toBe(201);
+    await sms.waitFor(1);
+    expect(([...sms.accepted.values()][0]?.body as Json).body).toBe('A teammate will take it from here. We will call you now.');
+    for (let tries = 0; twilio.calls.length === before && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
+    const call = lastCall();
+    expect(call).toMatchObject({ to: ADA, from: OUR_NUMBER });
+    const answered = await peer.answer(call.sid, 'human');
+    expect(answered.twiml.says.slice(0, 2)).toEqual(['Hello, you asked to talk to someone.', 'Press 1 to talk to someone now.']);
+    expect((await peer.press(call.sid, hook('gather'), '1')).twiml.dial).toMatchObject({ number: HANDOFF });
+    await peer.status(call.sid, 'completed', { durationSeconds: 64 });
+    const record = (await api.get(`/followups?conversation_id=${conversation}&type=call`)).body.data[0];
+    expect(record).toMatchObject({ call_id: call.sid, status: 'delivered', duration_ms: 64_000, contact_id: contactId });
+    expect((await api.patch(`/channels/${connectionId}`, { settings: { handover_call: 'yes' } })).body.message).toEqual([
+      'settings.handover_call must be true or false',
+    ]);
   });
 
   it('shows every call in GET /followups', async () => {

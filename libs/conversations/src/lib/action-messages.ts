@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { ChannelType } from '@followup/channels-core';
 
 /** A message an action sends on a conversation's channel (a handover's or a stop's finalMessage). */
 export interface ActionMessage {
   locationId: string;
   conversationId: string;
   text: string;
+  /** Another channel than the conversation's (a handover's call goes on voice). */
+  channel?: ChannelType;
 }
 
 /**

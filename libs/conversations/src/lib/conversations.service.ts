@@ -177,7 +177,12 @@ export class ConversationsService {
    */
   private async sendActionMessage(m: ActionMessage): Promise<void> {
     try {
-      await this.record(m.locationId, m.conversationId, { direction: 'outbound', body: m.text, send: true });
+      await this.record(m.locationId, m.conversationId, {
+        direction: 'outbound',
+        body: m.text,
+        send: true,
+        ...(m.channel ? { channel: m.channel } : {}),
+      });
     } catch (error) {
       this.log.warn(
         `the final message of an action on conversation ${m.conversationId} was not sent: ${error instanceof Error ? error.message : String(error)}`,

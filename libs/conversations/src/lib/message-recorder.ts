@@ -56,8 +56,10 @@ export class MessageRecorder {
       const note = await this.planner.onMessage(r, conversation, message, contact, outcome?.reaction);
       message.followupNote = outcome?.note ?? note;
       const text = outcome?.finalMessage;
-      if (text)
-        r.afterCommit(() => this.actionMessages.send({ locationId: conversation.locationId, conversationId: conversation.id, text }));
+      const call = outcome?.callMessage;
+      const on = { locationId: conversation.locationId, conversationId: conversation.id };
+      if (text) r.afterCommit(() => this.actionMessages.send({ ...on, text }));
+      if (call) r.afterCommit(() => this.actionMessages.send({ ...on, text: call, channel: 'voice' }));
     }
     await r.messages.insert(message);
     return message;

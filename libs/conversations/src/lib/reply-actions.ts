@@ -10,6 +10,8 @@ export interface ReplyOutcome {
   reaction: Reaction;
   /** The action's finalMessage, sent on the conversation's channel after the unit of work commits. */
   finalMessage?: string;
+  /** A handover's call (the location's voice connection offers one): what the call says, placed after the unit of work commits. */
+  callMessage?: string;
   /** Said on the message when nothing was scheduled because of it. */
   note?: string;
 }
@@ -17,6 +19,8 @@ export interface ReplyOutcome {
 type Details = Record<string, unknown>;
 const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 const DAY = 86_400_000;
+const HANDOVER_CALL_TEXT = 'Hello, you asked to talk to someone.';
+const HANDOVER_CALL_NOTICE = 'We will call you now.';
 
 const details = (action: Readonly<AgentActionEntity>) => (action.details ?? {}) as Details;
 const strings = (value: unknown) =>
@@ -89,7 +93,35 @@ export class ReplyActions {
       ...(assignee !== undefined ? { assignedUserId: assignee } : {}),
     });
     const why = reason('human_handover', `the contact asked for a person (action ${action.id})`);
-    return { reaction: { cancel: why, hold: 'the conversation was handed over to a person' }, finalMessage: this.text(d['finalMessage']) };
+    const call = await this.handoverCall(r, conversation, contact);
+    const finalMessage = [this.text(d['finalMessage']), call?.notice].filter(Boolean).join(' ') || undefined;
+    return {
+      reaction: { cancel: why, hold: 'the conversation was handed over to a person' },
+      finalMessage,
+      ...(call ? { callMessage: call.text } : {}),
+    };
+  }
+
+  /**
+   * A handover may be a call: when a voice connection of the location offers one (`handover_call`,
+   * off by default) and the contact can be called, the final message says so and the call (which
+   * offers to press 1 for a person) goes out on voice. Not on a voice conversation: its final message is a call already.
+   */
+  private async handoverCall(
+    r: Repositories,
+    conversation: ConversationEntity,
+    contact: ContactEntity | null,
+  ): Promise<{ text: string; notice: string } | undefined> {
+    if (conversation.channel === 'voice' || !contact?.phone || contact.optedOut.includes('voice')) return undefined;
+    if (contact.undeliverable?.includes('voice')) return undefined;
+    const voice = (await r.channelConnections.list(conversation.locationId)).find(
+      (c) => c.type === 'voice' && c.settings['handover_call'] === true,
+    );
+    if (!voice) return undefined;
+    return {
+      text: this.text(voice.settings['handover_call_text']) ?? HANDOVER_CALL_TEXT,
+      notice: this.text(voice.settings['handover_call_notice']) ?? HANDOVER_CALL_NOTICE,
+    };
   }
 
   private async stopBot(

@@ -25,6 +25,12 @@ export interface TwilioVoiceSettings {
   after_hours_text?: string;
   /** Said to a caller whose handoff nobody answered, before the beep. */
   missed_text?: string;
+  /** A humanHandOver on another channel offers a call on this connection (default false). */
+  handover_call?: boolean;
+  /** What that call says before offering to press 1 (default 'Hello, you asked to talk to someone.'). */
+  handover_call_text?: string;
+  /** Added to the handover's final message (default 'We will call you now.'). */
+  handover_call_notice?: string;
 }
 
 export const DEFAULT_TEXTS = {
@@ -54,8 +60,11 @@ const KNOWN = [
   'goodbye_text',
   'after_hours_text',
   'missed_text',
+  'handover_call',
+  'handover_call_text',
+  'handover_call_notice',
 ];
-const TEXTS = ['offer_text', 'goodbye_text', 'after_hours_text', 'missed_text'];
+const TEXTS = ['offer_text', 'goodbye_text', 'after_hours_text', 'missed_text', 'handover_call_text', 'handover_call_notice'];
 
 /** Problems with a connection's settings, one line each naming the field. */
 export function validateTwilioVoiceSettings(s: Record<string, unknown>): string[] {
@@ -81,7 +90,7 @@ export function validateTwilioVoiceSettings(s: Record<string, unknown>): string[
   const language = s['language'];
   if (language !== undefined && (typeof language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)))
     problems.push("settings.language must be a language tag such as 'en-US' or 'es-MX'");
-  for (const flag of ['machine_detection', 'record_calls'])
+  for (const flag of ['machine_detection', 'record_calls', 'handover_call'])
     if (s[flag] !== undefined && typeof s[flag] !== 'boolean') problems.push(`settings.${flag} must be true or false`);
   for (const key of TEXTS) {
     const text = s[key];
