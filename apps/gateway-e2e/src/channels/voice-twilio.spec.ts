@@ -1,6 +1,7 @@
 import { TwilioApiDouble, TwilioVoicePeer, WebhookReceiver } from '@followup/testing';
 import { ENGINES, useGateway } from '../support/fixtures';
 import { Api, Json } from '../support/http';
+import { addHandover, createVoiceAgents } from '../support/voice';
 
 /**
  * Voice end to end: the gateway places calls with the real `twilio` SDK against the Twilio API
@@ -35,51 +36,8 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
   beforeAll(async () => {
     api = gw.api;
     const url = await twilio.start();
-    agentId = (
-      await api.post('/conversation-ai/agents', {
-        name: 'Lead Bot',
-        businessName: 'Acme Dental',
-        personality: 'p',
-        goal: 'g',
-        instructions: 'i',
-        timezone: 'America/New_York',
-      })
-    ).body.id;
-    const sequence = [
-      {
-        id: 1,
-        followupTimeUnit: 'hours',
-        followupTime: 1,
-        aiEnabledMessage: false,
-        customMessage: 'Hi {{contact.first_name}}, this is Acme Dental about your cleaning.',
-      },
-      {
-        id: 2,
-        followupTimeUnit: 'hours',
-        followupTime: 2,
-        aiEnabledMessage: false,
-        customMessage: 'Hi {{contact.first_name}}, Acme Dental again: call us back!',
-      },
-    ];
-    const quiet = await api.post(`/conversation-ai/agents/${agentId}/actions`, {
-      type: 'advancedFollowup',
-      name: 'Stopped replying',
-      details: { enabled: true, scenarioId: 'contactStoppedReplying', followupSequence: sequence },
-    });
-    expect(quiet.status).toBe(201);
-    const weekdays = [1, 2, 3, 4, 5].map((day) => ({
-      dayOfTheWeek: day,
-      intervals: [{ startHour: 9, startMinute: 0, endHour: 17, endMinute: 0 }],
-    }));
-    const voiceAgent = await api.post('/voice-ai/agents', {
-      locationId: gw.locationId,
-      agentName: 'Front desk',
-      welcomeMessage: 'Thanks for calling Acme Dental! Connecting you now.',
-      maxCallDuration: 600,
-      agentWorkingHours: weekdays,
-      timezone: 'America/New_York',
-    });
-    expect(voiceAgent.status).toBe(201);
+    const agents = await createVoiceAgents(api, gw.locationId);
+    agentId = agents.agentId;
     const settings = { ...twilio.connectionSettings(url, OUR_NUMBER), handoff_number: HANDOFF, record_calls: true };
     const missing = await api.post('/channels', {
       type: 'voice',
@@ -93,7 +51,7 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
       provider: 'twilio-voice',
       name: 'Front desk line',
       default_agent_id: agentId,
-      settings: { ...settings, voice_agent_id: voiceAgent.body.id },
+      settings: { ...settings, voice_agent_id: agents.voiceAgentId },
     });
     expect(created.status).toBe(201);
     connectionId = created.body.id;
@@ -302,19 +260,7 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
   it('a humanHandOver on another channel offers a call when the voice connection says so: the final message says it, the call offers 1', async () => {
     const smsUrl = await sms.start();
     expect((await api.post('/channels', { type: 'sms', provider: 'webhook', settings: { url: `${smsUrl}/sms` } })).status).toBe(201);
-    const handover = await api.post(`/conversation-ai/agents/${agentId}/actions`, {
-      type: 'humanHandOver',
-      name: 'Handover',
-      details: {
-        enabled: true,
-        triggerCondition: 'the contact asks for a person',
-        handoverType: 'contactRequest',
-        examples: ['put me through to the manager'],
-        finalMessage: 'A teammate will take it from here.',
-        reactivateEnabled: false,
-      },
-    });
-    expect(handover.status).toBe(201);
+    await addHandover(api, agentId);
     expect((await api.patch(`/channels/${connectionId}`, { settings: { handover_call: true } })).status).toBe(200);
     const conversation = (await api.post('/conversations', { contact_id: contactId, agent_id: agentId, channel: 'sms' })).body.id;
     const before = twilio.calls.length;
