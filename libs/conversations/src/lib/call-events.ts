@@ -29,7 +29,7 @@ export function callDelivery(event: CallEvent): DeliveryStatus | null {
 export async function callLinks(r: Repositories, locationId: string, event: CallEvent): Promise<CallLinks> {
   const message = await r.messages.findByProviderId(locationId, event.providerMessageId);
   const sentIn = message ? await r.conversations.findById(locationId, message.conversationId) : null;
-  if (sentIn) return { contactId: sentIn.contactId, conversationId: sentIn.id };
+  if (sentIn) return { contactId: sentIn.contactId, conversationId: sentIn.id, certain: true };
   const contact = event.contactPhone ? await r.contacts.findByAddress(locationId, { phone: event.contactPhone }) : null;
   if (!contact) return { contactId: null, conversationId: null };
   const conversation = await r.conversations.latestForContact(locationId, contact.id, event.channel);

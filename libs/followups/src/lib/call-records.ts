@@ -6,6 +6,11 @@ import { blankRecord } from './followup-records.service';
 export interface CallLinks {
   contactId: string | null;
   conversationId: string | null;
+  /**
+   * Found from the message the call was sent as: certain, where a guess by the contact's number is
+   * not (the provider's first callback may beat the gateway's own record of its send).
+   */
+  certain?: boolean;
 }
 
 /**
@@ -24,6 +29,8 @@ export async function recordCall(
   links: () => Promise<CallLinks>,
 ): Promise<FollowupEntity> {
   const callId = event.providerMessageId;
+  let found: Promise<CallLinks> | undefined;
+  const linked = () => (found ??= links());
   let record = await r.followups.findByCallId(locationId, callId);
   let isNew = false;
   if (!record) {
@@ -32,18 +39,21 @@ export async function recordCall(
     if (step && step.type === 'call' && step.callId === null) {
       record = Object.assign(step, { isRetry: attempts.length > 0 });
     } else {
-      const linked = step ? { contactId: step.contactId, conversationId: step.conversationId } : await links();
-      record = Object.assign(blankRecord(locationId, now), linked, { type: 'call', status: 'in_progress', isRetry: Boolean(step) });
+      const owner = step ? { contactId: step.contactId, conversationId: step.conversationId } : await linked();
+      record = Object.assign(blankRecord(locationId, now), { contactId: owner.contactId, conversationId: owner.conversationId });
+      Object.assign(record, { type: 'call', status: 'in_progress', isRetry: Boolean(step) });
       isNew = true;
     }
     record.callId = callId;
     record.callDate = event.startedAt ?? now;
   }
-  if (record.contactId === null || record.conversationId === null) {
-    // A caller's call seen before their message made them a contact (the voicemail after the greeting).
-    const linked = await links();
-    record.contactId ??= linked.contactId;
-    record.conversationId ??= linked.conversationId;
+  if (!record.actionId) {
+    // A caller's call seen before their message made them a contact (the voicemail after the greeting),
+    // or a sent call reported before the gateway recorded its message: what is certain now wins.
+    const owner = await linked();
+    if (owner.certain) Object.assign(record, { contactId: owner.contactId, conversationId: owner.conversationId });
+    record.contactId ??= owner.contactId;
+    record.conversationId ??= owner.conversationId;
   }
   applyCall(record, event, now);
   if (isNew) await r.followups.insert(record);
