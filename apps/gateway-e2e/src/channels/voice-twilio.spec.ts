@@ -261,7 +261,8 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
     const smsUrl = await sms.start();
     expect((await api.post('/channels', { type: 'sms', provider: 'webhook', settings: { url: `${smsUrl}/sms` } })).status).toBe(201);
     await addHandover(api, agentId);
-    expect((await api.patch(`/channels/${connectionId}`, { settings: { handover_call: true } })).status).toBe(200);
+    const assignee = { assignee_numbers: { 'user-7': '+14155550177' } };
+    expect((await api.patch(`/channels/${connectionId}`, { settings: { handover_call: true, ...assignee } })).status).toBe(200);
     const conversation = (await api.post('/conversations', { contact_id: contactId, agent_id: agentId, channel: 'sms' })).body.id;
     const before = twilio.calls.length;
     expect(
@@ -273,9 +274,16 @@ describe.each(ENGINES)('Voice over Twilio on %s', (engine) => {
     for (let tries = 0; twilio.calls.length === before && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
     const call = lastCall();
     expect(call).toMatchObject({ to: ADA, from: OUR_NUMBER });
+    // Twilio's first callback may come before the gateway recorded the call on the conversation: it is linked right once it has.
+    await peer.status(call.sid, 'initiated');
+    const sent = async () => (await gw.timeline(conversation)).some((i) => i.message?.provider_message_id === call.sid);
+    for (let tries = 0; !(await sent()) && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
     const answered = await peer.answer(call.sid, 'human');
     expect(answered.twiml.says.slice(0, 2)).toEqual(['Hello, you asked to talk to someone.', 'Press 1 to talk to someone now.']);
-    expect((await peer.press(call.sid, hook('gather'), '1')).twiml.dial).toMatchObject({ number: HANDOFF });
+    // The handover assigned the conversation to user-7, whose number the connection knows: the call bridges to them.
+    expect(answered.twiml.gather?.['action']).toBe(`${hook('gather')}?h=%2B14155550177`);
+    const pressed = await peer.press(call.sid, answered.twiml.gather?.['action'] as string, '1');
+    expect(pressed.twiml.dial).toMatchObject({ number: '+14155550177', callerId: OUR_NUMBER });
     await peer.status(call.sid, 'completed', { durationSeconds: 64 });
     const record = (await api.get(`/followups?conversation_id=${conversation}&type=call`)).body.data[0];
     expect(record).toMatchObject({ call_id: call.sid, status: 'delivered', duration_ms: 64_000, contact_id: contactId });

@@ -65,7 +65,7 @@ export async function createVoiceAgents(api: Api, locationId: string): Promise<V
   return { agentId, voiceAgentId };
 }
 
-/** A humanHandOver action for contacts who ask for the manager, with a final message. */
+/** A humanHandOver action for contacts who ask for the manager: assigns the conversation to user-7, with a final message. */
 export function addHandover(api: Api, agentId: string): Promise<string> {
   return created(
     api.post(`/conversation-ai/agents/${agentId}/actions`, {
@@ -76,6 +76,7 @@ export function addHandover(api: Api, agentId: string): Promise<string> {
         triggerCondition: 'the contact asks for a person',
         handoverType: 'contactRequest',
         examples: ['put me through to the manager'],
+        assignToUserId: 'user-7',
         finalMessage: 'A teammate will take it from here.',
         reactivateEnabled: false,
       },

@@ -148,6 +148,7 @@ export class OutboundSender {
       locationId: conversation.locationId,
       conversationId: conversation.id,
       channelContactId: conversation.channelContactId,
+      assignedUserId: conversation.assignedUserId,
       connection: { id: connection.id, locationId: connection.locationId, settings: connection.settings },
       webhookBaseUrl: namespace ? this.links.webhookBase(namespace, connection.id) : undefined,
       unsubscribeUrl: this.links.unsubscribeUrl({ locationId: conversation.locationId, contactId: contact.id, channel }),

@@ -124,6 +124,8 @@ export interface SendContext {
   conversationId: string;
   /** The contact's own id on the conversation's channel, where it has one (live chat: the visitor id). */
   channelContactId?: string | null;
+  /** The person the conversation is assigned to, if anyone (a call's handoff goes to their number where the connection knows it). */
+  assignedUserId?: string | null;
   connection: ConnectionView;
   /** Stable for one follow-up across attempts: the provider dedupes on it where it can. */
   idempotencyKey: string;

@@ -37,6 +37,16 @@ describe('calls over Twilio Voice (the real SDK against the Twilio API double)',
     expect(twimlUrl(BASE, 'a&b')).toBe(`${BASE}/twiml?m=a%26b`);
   });
 
+  it("carries an assigned conversation's assignee's number when the connection knows it", async () => {
+    const known = { ...settings, assignee_numbers: { 'user-7': '+14155550177' } };
+    const send = (assignedUserId: string | null) =>
+      adapter.send({ to: { phone: '+14155550123' }, body: 'Hi' }, { ...context(known), assignedUserId });
+    const assigned = await send('user-7');
+    expect(double.calls.find((c) => c.sid === assigned.providerMessageId)?.url).toBe(`${BASE}/twiml?m=Hi&h=%2B14155550177`);
+    for (const other of [await send('user-8'), await send(null)])
+      expect(double.calls.find((c) => c.sid === other.providerMessageId)?.url).toBe(`${BASE}/twiml?m=Hi`);
+  });
+
   it('leaves machine detection out when the connection turns it off', async () => {
     const result = await adapter.send({ to: { phone: '+14155550123' }, body: 'x' }, context({ ...settings, machine_detection: false }));
     expect(double.calls.find((c) => c.sid === result.providerMessageId)?.machineDetection).toBeNull();
@@ -84,6 +94,7 @@ describe('calls over Twilio Voice (the real SDK against the Twilio API double)',
         voice: '<b>',
         language: 'English',
         machine_detection: 'yes',
+        assignee_numbers: { 'user-7': '555' },
         offer_text: '',
         colour: 'red',
       }),
@@ -92,6 +103,7 @@ describe('calls over Twilio Voice (the real SDK against the Twilio API double)',
       "settings.auth_token must be the account's auth token",
       'settings.from must be an E.164 phone number of the account, such as +14155550123',
       'settings.handoff_number must be an E.164 phone number such as +14155550100',
+      'settings.assignee_numbers.user-7 must be an E.164 phone number such as +14155550100',
       'settings.voice_agent_id must be the id of a Voice AI agent of this location',
       "settings.voice must be a Twilio text-to-speech voice such as 'alice' or 'Polly.Joanna'",
       "settings.language must be a language tag such as 'en-US' or 'es-MX'",

@@ -27,9 +27,12 @@ interface TwilioError {
   message?: string;
 }
 
-/** The URL Twilio fetches once the call is answered: the connection's `twiml` hook, carrying the text to say. */
-export function twimlUrl(webhookBaseUrl: string, text: string): string {
-  return `${webhookBaseUrl}/twiml?m=${encodeURIComponent(text)}`;
+/**
+ * The URL Twilio fetches once the call is answered: the connection's `twiml` hook, carrying the text
+ * to say and, for an assigned conversation whose assignee's number the connection knows, that number (`h`).
+ */
+export function twimlUrl(webhookBaseUrl: string, text: string, assigneeNumber?: string): string {
+  return `${webhookBaseUrl}/twiml?m=${encodeURIComponent(text)}${assigneeNumber ? `&h=${encodeURIComponent(assigneeNumber)}` : ''}`;
 }
 
 /**
@@ -59,12 +62,13 @@ export class TwilioVoiceAdapter implements ChannelAdapter {
       throw new SendError(`the text is ${message.body.length} characters; a call says at most ${MAX_SPOKEN_LENGTH}`, 'body_too_long', true);
     if (!context.webhookBaseUrl)
       throw new SendError('a call needs the gateway webhook URL (PUBLIC_BASE_URL) for its TwiML', 'no_webhook_url', true);
+    const assignee = context.assignedUserId ? s.assignee_numbers?.[context.assignedUserId] : undefined;
     const client = twilioVoiceClient(s.account_sid, s.auth_token, s.api_base_url ?? TWILIO_API);
     try {
       const call = await client.calls.create({
         to: message.to.phone,
         from: s.from,
-        url: twimlUrl(context.webhookBaseUrl, message.body),
+        url: twimlUrl(context.webhookBaseUrl, message.body, assignee),
         method: 'POST',
         statusCallback: `${context.webhookBaseUrl}/status`,
         statusCallbackMethod: 'POST',

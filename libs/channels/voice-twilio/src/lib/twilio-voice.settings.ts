@@ -7,6 +7,8 @@ export interface TwilioVoiceSettings {
   api_base_url?: string;
   /** The person or queue a call is bridged to when the contact asks for someone. */
   handoff_number?: string;
+  /** The numbers of the people conversations are assigned to (user id -> E.164): a call of an assigned conversation bridges to its assignee. */
+  assignee_numbers?: Record<string, string>;
   /** The Voice AI agent (seed 002) whose working hours, zone, welcome, language and maximum call duration apply. */
   voice_agent_id?: string;
   /** Twilio's text-to-speech voice (`alice`, `Polly.Joanna`, `Google.en-US-Neural2-F`, ...). */
@@ -51,6 +53,7 @@ const KNOWN = [
   'from',
   'api_base_url',
   'handoff_number',
+  'assignee_numbers',
   'voice_agent_id',
   'voice',
   'language',
@@ -81,6 +84,15 @@ export function validateTwilioVoiceSettings(s: Record<string, unknown>): string[
   const handoff = s['handoff_number'];
   if (handoff !== undefined && (typeof handoff !== 'string' || !E164.test(handoff)))
     problems.push('settings.handoff_number must be an E.164 phone number such as +14155550100');
+  const assignees = s['assignee_numbers'];
+  if (assignees !== undefined) {
+    if (typeof assignees !== 'object' || assignees === null || Array.isArray(assignees))
+      problems.push('settings.assignee_numbers must be an object of user ids and their E.164 numbers');
+    else
+      for (const [user, number] of Object.entries(assignees))
+        if (typeof number !== 'string' || !E164.test(number))
+          problems.push(`settings.assignee_numbers.${user} must be an E.164 phone number such as +14155550100`);
+  }
   const agent = s['voice_agent_id'];
   if (agent !== undefined && (typeof agent !== 'string' || !agent.trim() || agent.length > 64))
     problems.push('settings.voice_agent_id must be the id of a Voice AI agent of this location');
@@ -100,6 +112,15 @@ export function validateTwilioVoiceSettings(s: Record<string, unknown>): string[
   for (const key of Object.keys(s))
     if (!KNOWN.includes(key)) problems.push(`settings.${key} is not a Twilio Voice setting (${KNOWN.join(', ')})`);
   return problems;
+}
+
+/**
+ * Where a call's handoff goes: the assignee's number when the connection knows it (given by the
+ * gateway's own signed URL, and only if it is one of the connection's numbers), else `handoff_number`.
+ */
+export function handoffNumber(s: TwilioVoiceSettings, assigneeNumber?: string | null): string | undefined {
+  const known = Object.values(s.assignee_numbers ?? {});
+  return assigneeNumber && known.includes(assigneeNumber) ? assigneeNumber : s.handoff_number;
 }
 
 /** The settings as stored (validated when the connection was written). */

@@ -99,6 +99,23 @@ describe('Twilio Voice webhooks', () => {
     expect(answer(request('gather', { ...outbound, Digits: '9' }))).toEqual({ says: ['Thank you. Goodbye.'], hangup: true });
   });
 
+  it("bridges an assigned conversation's call to the assignee's number, and only to a number the connection knows", () => {
+    const known = (refs?: ConnectionView['references']) => ({
+      ...connection(refs),
+      settings: { ...settings, assignee_numbers: { 'user-7': '+14155550177' } },
+    });
+    const offered = answer(request('twiml', { ...outbound, AnsweredBy: 'human' }, { query: '?m=Hi&h=%2B14155550177' }), known());
+    expect(offered.gather?.['action']).toBe(`${BASE}/gather?h=%2B14155550177`);
+    expect(answer(request('gather', { ...outbound, Digits: '1' }, { query: '?h=%2B14155550177' }), known()).dial?.number).toBe(
+      '+14155550177',
+    );
+    expect(answer(request('gather', { ...outbound, Digits: '1' }, { query: '?h=%2B19995550000' }), known()).dial?.number).toBe(
+      '+14155550100',
+    );
+    const unknown = answer(request('twiml', { ...outbound, AnsweredBy: 'human' }, { query: '?m=Hi&h=%2B19995550000' }), known());
+    expect(unknown.gather?.['action']).toBe(`${BASE}/gather`);
+  });
+
   it('maps call statuses: under way as the delivery of an outbound call, ended as the call with its duration and recording', () => {
     expect(hooks.receive(request('status', { ...outbound, CallStatus: 'ringing' }), connection())).toEqual([
       {

@@ -12,7 +12,7 @@ import {
 import { parse } from 'node:querystring';
 import twilio from 'twilio';
 import { callStatusMeaning, handoffMissed } from './call-status.mapper';
-import { DEFAULT_TEXTS, E164, voiceSettings } from './twilio-voice.settings';
+import { DEFAULT_TEXTS, E164, handoffNumber, voiceSettings } from './twilio-voice.settings';
 import {
   EMPTY_TWIML,
   Handoff,
@@ -199,9 +199,12 @@ function nextTwiml(hook: string, connection: ConnectionView, request: WebhookReq
   const speech: Speech = { voice: s.voice, language: s.language ?? agent?.language ?? 'en-US' };
   const goodbye = s.goodbye_text ?? DEFAULT_TEXTS.goodbye_text;
   const missed = s.missed_text ?? DEFAULT_TEXTS.missed_text;
-  const handoff: Handoff | undefined = s.handoff_number
+  // An assigned conversation's call carries its assignee's number from the TwiML URL to the gather's.
+  const assignee = query(request.url, 'h');
+  const number = handoffNumber(s, assignee);
+  const handoff: Handoff | undefined = number
     ? {
-        number: s.handoff_number,
+        number,
         // An outbound call shows our number; a caller's call shows the caller's (Twilio's default).
         ...(inbound(p) ? {} : { callerId: s.from }),
         timeLimitSeconds: agent?.maxCallDurationSeconds ?? DEFAULT_TIME_LIMIT,
@@ -212,7 +215,8 @@ function nextTwiml(hook: string, connection: ConnectionView, request: WebhookReq
   const voicemail = (prompt: string) => ({ prompt, action: `${base}/voicemail`, maxLengthSeconds: VOICEMAIL_SECONDS });
   switch (hook) {
     case 'twiml': {
-      const offer = handoff ? { text: s.offer_text ?? DEFAULT_TEXTS.offer_text, action: `${base}/gather` } : undefined;
+      const gather = `${base}/gather${assignee && number === assignee ? `?h=${encodeURIComponent(assignee)}` : ''}`;
+      const offer = handoff ? { text: s.offer_text ?? DEFAULT_TEXTS.offer_text, action: gather } : undefined;
       return answeredCallTwiml({ message: query(request.url, 'm') ?? '', answeredBy: p['AnsweredBy'], speech, offer, goodbye });
     }
     case 'gather':
