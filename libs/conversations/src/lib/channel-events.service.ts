@@ -202,6 +202,9 @@ export class ChannelEventsService {
       if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
       if (!followup && !message)
         this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);
+      // The provider says the session window had closed (WhatsApp 131047): templates only, whatever our count said.
+      const conversationId = followup?.conversationId ?? message?.conversationId;
+      if (event.sessionClosed && conversationId) await r.conversations.closeSession(locationId, conversationId, event.occurredAt ?? now);
       if (!event.address) return;
       const contactId =
         followup?.contactId ?? (message ? (await r.conversations.findById(locationId, message.conversationId))?.contactId : null);

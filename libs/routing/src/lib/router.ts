@@ -105,8 +105,8 @@ export function evaluateChannel(
   const { maxLength, templates } = adapter.capabilities;
   let asTemplate = false;
   if (sessionAt) {
-    const { lastInboundAt, lastOutboundAt, contactSeenAt } = input.conversation;
-    const view = { channel, lastInboundAt, lastOutboundAt, contactSeenAt, connectionSettings: connection.settings };
+    const { lastInboundAt, lastOutboundAt, contactSeenAt, sessionClosedAt } = input.conversation;
+    const view = { channel, lastInboundAt, lastOutboundAt, contactSeenAt, sessionClosedAt, connectionSettings: connection.settings };
     const session = adapter.sessionState(view, sessionAt);
     if (session === 'inactive') return blocked('session_inactive');
     if (session === 'template_only') {

@@ -13,7 +13,7 @@ import { recover } from './recovery';
 import { SendResultRecord, sendStep } from './step-send';
 
 /** What a row of a batch came to: its outcome and, when it was sent, its attempt's. */
-type RowResult = Pick<SendResultRecord, 'outcome'> & Partial<Pick<SendResultRecord, 'attempt' | 'refusal'>>;
+type RowResult = Pick<SendResultRecord, 'outcome'> & Partial<Pick<SendResultRecord, 'attempt' | 'refusal' | 'sessionClosed'>>;
 
 /**
  * The dispatch loop: claims due follow-ups in batches under a lease, runs the guards just before
@@ -192,6 +192,8 @@ export class FollowupDispatcher {
         const fresh = await r.contacts.findById(contact.locationId, contact.id);
         if (fresh) await closeContactAddress(r, fresh, address, `the provider refused the address (${code})`, now);
       }
+      for (const closed of results.flatMap((x) => (x.sessionClosed ? [x.sessionClosed] : [])))
+        await r.conversations.closeSession(closed.locationId, closed.conversationId, now);
       rows.forEach((row, i) => {
         const outcome = (results[i] as RowResult).outcome;
         if (outcome.status !== 'sent' || !written.has(row.id)) return;
@@ -210,6 +212,9 @@ export class FollowupDispatcher {
       await r.workflowDeliveries.insert(deliveries);
     });
     for (const next of nextSteps) if (next.scheduledAt && next.status === 'scheduled') this.signals.scheduled(next.scheduledAt);
+    // Steps sent back to the queue (rate limited, session closed) wake the loop when they are due again.
+    for (const { outcome } of results)
+      if (outcome.status === 'scheduled' && outcome.scheduledAt) this.signals.scheduled(outcome.scheduledAt);
     if (deliveries.length) this.signals.scheduled(now);
   }
 

@@ -33,6 +33,8 @@ export interface SendResultRecord {
   outcome: FollowupOutcome;
   attempt: AttemptOutcome;
   refusal?: AddressRefusal;
+  /** The provider said the conversation's session window had closed (WhatsApp 131047). */
+  sessionClosed?: { locationId: string; conversationId: string };
 }
 
 const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -116,7 +118,28 @@ export async function sendStep(
         attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: why.code, reason: why.text },
       };
     }
-    if (e.hints.sessionClosed) return { ...failed(reason('session_closed', `${e.code}: ${e.message}`), e.code, 'failed'), refusal };
+    if (e.hints.sessionClosed) {
+      // The provider counts the window as closed (WhatsApp 131047) and took nothing: the conversation
+      // is closed from now on, and the step goes again at once, where it goes as a template if it can.
+      const why = reason('session_closed', `${e.code}: ${e.message}`);
+      const again = row.attempt < MAX_SEND_TRIES;
+      return {
+        ...(again
+          ? {
+              outcome: {
+                ...base,
+                status: 'scheduled',
+                statusReason: why.text,
+                reasonCode: why.code,
+                errorCode: e.code,
+                scheduledAt: now(),
+              },
+              attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: why.code, reason: why.text },
+            }
+          : failed(why, e.code, 'failed')),
+        sessionClosed: { locationId: conversation.locationId, conversationId: conversation.id },
+      };
+    }
     if (!e.definite && choice.adapter.capabilities.idempotentSend && row.attempt < MAX_SEND_TRIES) {
       const why = reason('retrying', null);
       const statusReason = `retrying after ${e.code}: ${e.message}`;

@@ -52,6 +52,8 @@ export interface ConversationView {
    * has presence (live chat: a visitor socket open, refreshed while one is). Null or absent: never.
    */
   contactSeenAt?: Date | null;
+  /** When the provider said the session had closed (WhatsApp 131047): closed until the contact writes again. */
+  sessionClosedAt?: Date | null;
   /** The settings of the connection the message would go out on, for rules a connection sets (live chat's idle timeout). */
   connectionSettings?: Readonly<Record<string, unknown>>;
 }

@@ -7,6 +7,7 @@ import { MessageNotes1764400000000 } from './1764400000000-message-notes';
 import { Intelligence1764500000000 } from './1764500000000-intelligence';
 import { ConfigSteps1764600000000 } from './1764600000000-config-steps';
 import { LiveChat1764700000000 } from './1764700000000-live-chat';
+import { SessionClosed1764750000000 } from './1764750000000-session-closed';
 
 /** Every migration, oldest first. Both engines run the same list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Intelligence1764500000000,
   ConfigSteps1764600000000,
   LiveChat1764700000000,
+  SessionClosed1764750000000,
 ];
