@@ -25,7 +25,8 @@ export type ChannelBlock =
   | 'no_address'
   | 'session_closed'
   | 'session_inactive'
-  | 'too_long';
+  | 'too_long'
+  | 'failed_before';
 
 /** What the router says of one channel: usable (with its connection and adapter), or why not. */
 export type ChannelVerdict =
@@ -41,6 +42,11 @@ export interface RouteInput {
    * templates. A connection with a `reengagement_template` setting has one for any message.
    */
   hasTemplate?: boolean;
+  /**
+   * Only the message's own template counts (`hasTemplate`): the connection's re-engagement template
+   * never stands in for it. A reply a person wrote is sent as written or refused, never replaced.
+   */
+  ownTemplateOnly?: boolean;
   /** The text's length, when known: a channel whose `maxLength` is shorter cannot take it. */
   textLength?: number;
   /**
@@ -48,6 +54,8 @@ export interface RouteInput {
    * official channel's step goes out on its connection): the channel tried first, and its connection.
    */
   own?: { channel: ChannelType; connectionId?: string };
+  /** Channels this message already failed on for good (failover.ts): never tried again for it. */
+  failedChannels?: readonly ChannelType[];
 }
 
 export interface SelectInput extends RouteInput {
@@ -75,6 +83,7 @@ const BLOCK_WORDS: Record<ChannelBlock, string> = {
   session_closed: 'session closed (templates only)',
   session_inactive: 'session inactive',
   too_long: 'message longer than the channel takes',
+  failed_before: 'already failed for this step',
 };
 
 /**
@@ -98,6 +107,7 @@ export function evaluateChannel(
     : (channel === input.conversation.channel && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
   const blocked = (block: ChannelBlock): ChannelVerdict => ({ channel, usable: false, block, connection: connection ?? null });
   if (input.contact.optedOut.includes(channel)) return blocked('opted_out');
+  if (input.failedChannels?.includes(channel)) return blocked('failed_before');
   if (input.contact.undeliverable?.includes(channel)) return blocked('undeliverable');
   if (!connection) return blocked('no_connection');
   const adapter = registry.adapter(connection.provider, channel) as ChannelAdapter;
@@ -110,7 +120,8 @@ export function evaluateChannel(
     const session = adapter.sessionState(view, sessionAt);
     if (session === 'inactive') return blocked('session_inactive');
     if (session === 'template_only') {
-      if (!(input.hasTemplate || connectionTemplate(connection)) || !templates) return blocked('session_closed');
+      const standIn = !input.ownTemplateOnly && connectionTemplate(connection);
+      if (!(input.hasTemplate || standIn) || !templates) return blocked('session_closed');
       asTemplate = true;
     }
   }

@@ -8,7 +8,9 @@ import type {
   Repositories,
   Store,
 } from '@followup/persistence';
+import type { ChannelType } from '@followup/channels-core';
 import type { ConversationTurn } from '@followup/composer';
+import { failedChannels } from '@followup/routing';
 import { scenarioConfig } from './planner';
 import type { SendDecision, Thread } from './step-send';
 
@@ -19,6 +21,8 @@ export interface BatchContext {
   agents: Map<string, ConversationAgentEntity>;
   actions: Map<string, AgentActionEntity>;
   connections: ChannelConnectionEntity[];
+  /** The channels each row failing over already failed on (failover.ts), by follow-up id. */
+  failedChannels: Map<string, ChannelType[]>;
   /** The recent messages of conversations whose step asks for an AI-written text (loadHistory). */
   history: Map<string, ConversationTurn[]>;
 }
@@ -46,8 +50,18 @@ export function loadBatch(store: Store, rows: FollowupEntity[]): Promise<BatchCo
       actions: byId(actions),
       connections,
     };
-    return { ...context, history: await loadHistory(r, rows, context.actions) };
+    return { ...context, failedChannels: await loadFailed(r, rows), history: await loadHistory(r, rows, context.actions) };
   });
+}
+
+/** The channels rows failing over (reason `failed_over`) already failed on; other rows read nothing. */
+async function loadFailed(r: Repositories, rows: FollowupEntity[]): Promise<Map<string, ChannelType[]>> {
+  const failing = rows.filter((f) => f.reasonCode === 'failed_over').map((f) => f.id);
+  const out = new Map<string, ChannelType[]>();
+  if (!failing.length) return out;
+  const attempts = await r.attempts.listForFollowups(failing);
+  for (const id of failing) out.set(id, failedChannels(attempts.filter((a) => a.followupId === id)));
+  return out;
 }
 
 /** The conversations' recent messages, for the rows whose step will be written by the AI composer now. */

@@ -178,6 +178,12 @@ export class FollowupDispatcher {
     const nextSteps: FollowupEntity[] = [];
     const deliveries: WorkflowDeliveryEntity[] = [];
     await this.store.transaction(async (r: Repositories) => {
+      // The provider said the address is gone (Twilio 21610: the number opted out): stop using it. Before the
+      // outcomes are written: closing it cancels the contact's pending steps there, not a step failing over from it.
+      for (const { contact, address, code } of results.flatMap((x) => (x.refusal ? [x.refusal] : []))) {
+        const fresh = await r.contacts.findById(contact.locationId, contact.id);
+        if (fresh) await closeContactAddress(r, fresh, address, `the provider refused the address (${code})`, now);
+      }
       const written = await r.queue.finish(
         results.map((x) => x.outcome),
         this.options.owner,
@@ -187,16 +193,12 @@ export class FollowupDispatcher {
         results.flatMap((x) => (x.attempt ? [x.attempt] : [])),
         now,
       );
-      // The provider said the address is gone (Twilio 21610: the number opted out): stop using it.
-      for (const { contact, address, code } of results.flatMap((x) => (x.refusal ? [x.refusal] : []))) {
-        const fresh = await r.contacts.findById(contact.locationId, contact.id);
-        if (fresh) await closeContactAddress(r, fresh, address, `the provider refused the address (${code})`, now);
-      }
       for (const closed of results.flatMap((x) => (x.sessionClosed ? [x.sessionClosed] : [])))
         await r.conversations.closeSession(closed.locationId, closed.conversationId, now);
       rows.forEach((row, i) => {
         const outcome = (results[i] as RowResult).outcome;
-        if (outcome.status !== 'sent' || !written.has(row.id)) return;
+        // A step sent before (it failed over after a failed status) has its next step already: timing is from the first send.
+        if (outcome.status !== 'sent' || !written.has(row.id) || row.sentAt) return;
         const conversation = get(ctx.conversations, row.conversationId);
         const agent = get(ctx.agents, row.agentId);
         const action = get(ctx.actions, row.actionId);

@@ -17,6 +17,8 @@ export interface SendDecision {
   fallback?: Reason;
   /** The message goes as this template (the channel's session takes only templates); `text` is its rendering. */
   template?: OutboundTemplate;
+  /** Dynamic channel switching is on: a channel that fails for good hands the step to the next one (failover). */
+  failover?: boolean;
 }
 
 export type Thread = { subject: string | null; providerMessageIds: string[] };
@@ -57,6 +59,7 @@ export async function sendStep(
     outcome: { ...base, status: 'failed', statusReason: why.text, reasonCode: why.code, errorCode },
     attempt: { id: attemptId, status, errorCode, reasonCode: why.code, reason: why.text },
   });
+  const failingOver = row.reasonCode === 'failed_over';
   let context: ReturnType<OutboundSender['context']>;
   try {
     context = sender.context(conversation, contact, choice.connection, choice.channel, thread);
@@ -73,12 +76,22 @@ export async function sendStep(
         body: decision.text,
         ...(decision.template ? { template: decision.template } : {}),
       },
-      { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
+      // Each channel a step fails over to is a new send: its own key, so a deduplicating channel does not drop it.
+      {
+        ...context,
+        idempotencyKey: failingOver ? `fu_${row.id}_${choice.channel}` : `fu_${row.id}`,
+        metadata: { followup_id: row.id, scenario: row.scenario, step: row.step },
+      },
     );
-    const switched = choice.switched ? reason('channel_switched', null) : null;
+    // A step failing over keeps saying so once it went out another way; else a switch says it switched.
+    const switched = failingOver ? reason('failed_over', null) : choice.switched ? reason('channel_switched', null) : null;
     const fallback = decision.fallback ? `sent the step's customMessage (${decision.fallback.text})` : null;
     const why = choice.passedOver ? ` (${choice.passedOver})` : '';
-    const said = [choice.switched ? `switched from ${conversation.channel} to ${choice.channel}${why}` : null, fallback].filter(Boolean);
+    const said = [
+      failingOver ? `failed over to ${choice.channel}: ${row.statusReason ?? 'its channel failed'}` : null,
+      !failingOver && choice.switched ? `switched from ${conversation.channel} to ${choice.channel}${why}` : null,
+      fallback,
+    ].filter(Boolean);
     const statusReason = said.length ? said.join('; ') : null;
     const providerMessageId = result.providerMessageId;
     return {
@@ -153,6 +166,16 @@ export async function sendStep(
           scheduledAt: new Date(now().getTime() + sendRetryBackoffMs(row.attempt)),
         },
         attempt: { id: attemptId, status: 'unknown', errorCode: e.code, reasonCode: why.code, reason: statusReason },
+        refusal,
+      };
+    }
+    if (e.definite && decision.failover) {
+      // Failover: the channel refused it for good; the next tick routes the step past every channel it failed on.
+      const tried = reason('send_failed', e.message);
+      const why = reason('failed_over', `${choice.channel} refused it (${e.code}: ${e.message}); trying the next usable channel`);
+      return {
+        outcome: { ...base, status: 'scheduled', statusReason: why.text, reasonCode: why.code, errorCode: e.code, scheduledAt: now() },
+        attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: tried.code, reason: tried.text },
         refusal,
       };
     }
