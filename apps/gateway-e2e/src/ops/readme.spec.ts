@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '@followup/testing';
+import { useGateway } from '../support/fixtures';
+import { runShellBlock, shellBlocks } from '../support/readme-blocks';
+
+/**
+ * The README runs top to bottom as written: every ```sh / ```bash block, in order, in one shell
+ * session (variables carry over), against a started gateway on SQLite with dispatch off (nothing
+ * leaves loopback). Each block must exit 0 under `set -euo pipefail`, with curl failing on an HTTP
+ * error. A block opts out with `<!-- readme-test: skip (reason) -->` before its fence.
+ */
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const blocks = shellBlocks(README);
+const name = (b: { line: number; heading: string; code: string }) =>
+  `README.md:${b.line} (${b.heading}): ${b.code.split('\n').find((l) => l.trim() && !l.trim().startsWith('#')) ?? ''}`.slice(0, 160);
+
+describe('README shell blocks', () => {
+  const gw = useGateway('sqlite', { DISPATCH_ENABLED: 'false' });
+  let dir: string;
+  let failed: string | undefined;
+
+  beforeAll(() => {
+    for (const tool of ['bash', 'curl', 'jq']) {
+      try {
+        execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      } catch {
+        throw new Error(`the README's examples need ${tool}: install it (apt-get install ${tool})`);
+      }
+    }
+    dir = mkdtempSync(join(tmpdir(), 'readme-'));
+  });
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('has shell blocks to run, and few opt-outs, each with a reason', () => {
+    const skipped = blocks.filter((b) => b.skip !== undefined);
+    expect(blocks.length - skipped.length).toBeGreaterThan(15);
+    expect(skipped.length).toBeLessThanOrEqual(8);
+    for (const b of skipped) expect(b.skip).not.toBe('no reason given');
+  });
+
+  it('no file of the repo points outside it, at the seeds folder beside the clone (a clone does not have it)', () => {
+    const outside = ['..', 'shared'].join('/');
+    const grep = spawnSync('git', ['grep', '-l', '-F', outside, '--', '.'], { cwd: ROOT, encoding: 'utf8' });
+    expect(grep.stdout.trim()).toBe('');
+  });
+
+  for (const block of blocks) {
+    if (block.skip !== undefined) {
+      it.skip(`${name(block)} [skipped: ${block.skip}]`, () => undefined);
+      continue;
+    }
+    it(name(block), async () => {
+      if (failed) throw new Error(`not run: an earlier block failed (${failed})`);
+      const env = {
+        PATH: process.env['PATH'] ?? '',
+        HOME: dir,
+        LANG: 'C.UTF-8',
+        GW: gw.gateway.url,
+        TOKEN: gw.gateway.token ?? '',
+        LOC: gw.locationId,
+      };
+      const result = await runShellBlock(block.code, join(dir, 'state.sh'), env);
+      if (result.code !== 0) {
+        failed = `README.md:${block.line}`;
+        throw new Error(`README.md:${block.line} exited ${result.code}\n--- block ---\n${block.code}\n--- output ---\n${result.output}`);
+      }
+    });
+  }
+});
