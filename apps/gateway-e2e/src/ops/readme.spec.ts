@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '@followup/testing';
@@ -45,6 +45,24 @@ describe('README shell blocks', () => {
     const outside = ['..', 'shared'].join('/');
     const grep = spawnSync('git', ['grep', '-l', '-F', outside, '--', '.'], { cwd: ROOT, encoding: 'utf8' });
     expect(grep.stdout.trim()).toBe('');
+  });
+
+  it('runs blocks as one shell session that stops at the first error, an HTTP error included', async () => {
+    const state = join(dir, 'self-check.sh');
+    const env = { PATH: process.env['PATH'] ?? '', GW: gw.gateway.url };
+    expect((await runShellBlock('ID=42; LIST=(a "b c")', state, env)).code).toBe(0);
+    expect(await runShellBlock('test "$ID" = 42 && test "${LIST[1]}" = "b c" && echo ok', state, env)).toEqual({ code: 0, output: 'ok\n' });
+    expect((await runShellBlock('echo "$NEVER_SET"', state, env)).code).not.toBe(0);
+    expect((await runShellBlock('false; echo not reached', state, env)).output).not.toContain('not reached');
+    const notFound = await runShellBlock('X=$(curl -s $GW/no-such-route); echo "$X"', state, env);
+    expect(notFound.code).not.toBe(0);
+    expect(notFound.output).toContain('404');
+  });
+
+  it('links only to files that exist in the repository', () => {
+    const targets = [...README.matchAll(/\]\(((?:docs|apps|libs|tools)\/[^)#\s]+)/g)].map((m) => m[1] ?? '');
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((t) => !existsSync(join(ROOT, t)))).toEqual([]);
   });
 
   for (const block of blocks) {
