@@ -154,6 +154,22 @@ describe.each(ENGINES)('failover on %s', (engine) => {
     expect(mailsTo('cy@example.com')).toHaveLength(0);
   });
 
+  it('sends to a contact by email when email is where they last answered, and says why', async () => {
+    const conversation = await quietLead(switching, 'Eve', '+14155550166');
+    const contact = (await api.get(`/conversations/${conversation}`)).body.contact_id;
+    await gw.moveClock(60_000);
+    const byMail = (await api.post('/conversations', { contact_id: contact, agent_id: fixed, channel: 'email' })).body.id;
+    expect(
+      (await api.post(`/conversations/${byMail}/messages`, { direction: 'inbound', body: 'Email me the prices', intent: 'none' })).status,
+    ).toBe(201);
+    await gw.moveClock(HOUR);
+    expect(smsTo('+14155550166')).toHaveLength(0);
+    expect(mailsTo('eve@example.com')).toHaveLength(1);
+    const [step1] = await followups(conversation);
+    expect(step1).toMatchObject({ status: 'sent', channel: 'email', reason_code: 'channel_switched' });
+    expect(step1.reason).toBe('switched from sms to email: replied by email 1 hour ago');
+  });
+
   it('does not fail over without dynamic channel switching: the step is failed and says why', async () => {
     const conversation = await quietLead(fixed, 'Dee', '+14155550199');
     await gw.moveClock(HOUR);

@@ -77,3 +77,27 @@ describe('routing a step that fails over', () => {
     expect(route(failed, switching, over)).toBe(expected);
   });
 });
+
+describe('routing by where the contact answers', () => {
+  const lastWrote = (channel: string) => [{ channel, sent: 1, replies: 1, lastReplyAt: new Date(Date.now() - 86_400_000) }];
+  const choose = (history: ReturnType<typeof lastWrote>, over: Partial<ContactEntity> = {}, dynamicChannelSwitching = true) => {
+    const r = selectChannel(registry, {
+      conversation,
+      contact: contact(over),
+      connections,
+      dynamicChannelSwitching,
+      now: new Date(),
+      history,
+    });
+    return 'reason' in r ? r.reason.text : `${r.channel}${r.rankedBecause ? ` (${r.rankedBecause})` : ''}`;
+  };
+
+  it.each<[string, ReturnType<typeof lastWrote>, Partial<ContactEntity>, boolean, string]>([
+    ['they last wrote by email: email, saying so', lastWrote('email'), {}, true, 'email (replied by email 1 day ago)'],
+    ['email is where they wrote, but they opted out of it: never ranked there', lastWrote('email'), { optedOut: ['email'] }, true, 'sms'],
+    ['their email address failed: never ranked there', lastWrote('email'), { undeliverable: ['email'] }, true, 'sms'],
+    ['without switching the history changes nothing', lastWrote('email'), {}, false, 'sms'],
+  ])('%s', (_, history, over, switching, expected) => {
+    expect(choose(history, over, switching)).toBe(expected);
+  });
+});

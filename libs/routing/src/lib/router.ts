@@ -2,6 +2,7 @@ import { ChannelAdapter, ChannelRegistry, ChannelType } from '@followup/channels
 import type { TemplateSpec } from '@followup/composer';
 import { Reason, reason } from '@followup/contracts';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity } from '@followup/persistence';
+import { ChannelUseFacts, rankChannels } from './channel-ranking';
 
 /** Channels tried, in order, when dynamic channel switching moves a follow-up off a dead channel. */
 export const FALLBACK_ORDER: ChannelType[] = ['sms', 'whatsapp', 'email'];
@@ -15,6 +16,8 @@ export interface ChannelChoice {
   passedOver?: string;
   /** The session is closed and the message goes as a template (the channel takes only those now). */
   asTemplate: boolean;
+  /** Why this channel ranked first for the contact (`replied by email 2 days ago`), when their history put it there. */
+  rankedBecause?: string;
 }
 
 /** Why one channel cannot take a message now. */
@@ -61,6 +64,11 @@ export interface RouteInput {
 export interface SelectInput extends RouteInput {
   dynamicChannelSwitching: boolean;
   now: Date;
+  /**
+   * The contact's history per channel (what was sent there, what they wrote there): with switching,
+   * channels are tried by where this contact answers (channel-ranking.ts) before the fixed order.
+   */
+  history?: readonly ChannelUseFacts[];
 }
 
 /**
@@ -130,9 +138,11 @@ export function evaluateChannel(
 }
 
 /**
- * The channel a follow-up goes out on: the conversation's own while its session is open and the
- * contact is reachable and not opted out; with dynamic channel switching, else the first of
- * SMS, WhatsApp, email that is (live chat -> SMS; WhatsApp/Facebook -> SMS after 24 h).
+ * The channel a follow-up goes out on. Without dynamic channel switching: the conversation's own,
+ * or none. With it: the channels in the order the contact answers on (rankChannels: the channel of
+ * their last message, then by reply rate, then the conversation's own, then SMS, WhatsApp, email),
+ * the first usable one (live chat -> SMS when the visitor left; WhatsApp -> SMS after 24 h when
+ * there is no template). A step pinned to a channel (a seed 003 official channel) is not ranked.
  * When none is usable, the reason names why for each channel tried: `opted_out` when every channel
  * is closed for good for this contact, `contact_away` when the conversation's own channel is only
  * inactive (the contact left, as a live chat visitor who closed the page: the follow-up waits for
@@ -140,19 +150,31 @@ export function evaluateChannel(
  */
 export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: Reason } {
   const own = input.own?.channel ?? (input.conversation.channel as ChannelType);
-  const candidates = input.dynamicChannelSwitching ? [own, ...FALLBACK_ORDER.filter((c) => c !== own)] : [own];
+  const candidates = !input.dynamicChannelSwitching
+    ? [{ channel: own }]
+    : input.own
+      ? [{ channel: own }, ...FALLBACK_ORDER.filter((c) => c !== own).map((channel) => ({ channel }))]
+      : rankChannels(own, FALLBACK_ORDER, input.history ?? [], input.now);
   const blocked: Extract<ChannelVerdict, { usable: false }>[] = [];
-  for (const channel of candidates) {
+  for (const { channel, why } of candidates as { channel: ChannelType; why?: string }[]) {
     const verdict = evaluateChannel(registry, channel, input, input.now);
     if (verdict.usable) {
       const { adapter, connection, asTemplate } = verdict;
       const passedOver = blocked.length ? blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ') : undefined;
-      return { channel, adapter, connection, switched: channel !== own, asTemplate, ...(passedOver ? { passedOver } : {}) };
+      return {
+        channel,
+        adapter,
+        connection,
+        switched: channel !== own,
+        asTemplate,
+        ...(passedOver ? { passedOver } : {}),
+        ...(why ? { rankedBecause: why } : {}),
+      };
     }
     blocked.push(verdict);
   }
   const closedForGood = blocked.every((v) => v.block === 'opted_out' || v.block === 'undeliverable');
-  const away = blocked[0]?.block === 'session_inactive';
+  const away = blocked.find((v) => v.channel === own)?.block === 'session_inactive';
   const detail = blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ');
   return { reason: reason(closedForGood ? 'opted_out' : away ? 'contact_away' : 'no_channel', detail) };
 }

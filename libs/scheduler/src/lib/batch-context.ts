@@ -1,5 +1,6 @@
 import type {
   AgentActionEntity,
+  ChannelUse,
   ChannelConnectionEntity,
   ContactEntity,
   ConversationAgentEntity,
@@ -11,6 +12,7 @@ import type {
 import type { ChannelType } from '@followup/channels-core';
 import type { ConversationTurn } from '@followup/composer';
 import { failedChannels } from '@followup/routing';
+import { stepSettings } from './guards';
 import { scenarioConfig } from './planner';
 import type { SendDecision, Thread } from './step-send';
 
@@ -21,6 +23,8 @@ export interface BatchContext {
   agents: Map<string, ConversationAgentEntity>;
   actions: Map<string, AgentActionEntity>;
   connections: ChannelConnectionEntity[];
+  /** Where each contact answers, per channel (for rows whose settings switch channels), by contact id. */
+  channelHistory: Map<string, ChannelUse[]>;
   /** The channels each row failing over already failed on (failover.ts), by follow-up id. */
   failedChannels: Map<string, ChannelType[]>;
   /** The recent messages of conversations whose step asks for an AI-written text (loadHistory). */
@@ -50,8 +54,28 @@ export function loadBatch(store: Store, rows: FollowupEntity[]): Promise<BatchCo
       actions: byId(actions),
       connections,
     };
-    return { ...context, failedChannels: await loadFailed(r, rows), history: await loadHistory(r, rows, context.actions) };
+    return {
+      ...context,
+      channelHistory: await loadChannelHistory(r, rows, context.actions),
+      failedChannels: await loadFailed(r, rows),
+      history: await loadHistory(r, rows, context.actions),
+    };
   });
+}
+
+/** The contacts' history per channel, for the rows whose follow-up settings switch channels (the router ranks by it). */
+async function loadChannelHistory(
+  r: Repositories,
+  rows: FollowupEntity[],
+  actions: Map<string, AgentActionEntity>,
+): Promise<Map<string, ChannelUse[]>> {
+  const out = new Map<string, ChannelUse[]>();
+  const switching = rows.filter((f) => stepSettings(f, f.actionId ? actions.get(f.actionId) : undefined)?.dynamicChannelSwitching);
+  const byLocation = new Map<string, string[]>();
+  for (const f of switching) if (f.contactId) byLocation.set(f.locationId, [...(byLocation.get(f.locationId) ?? []), f.contactId]);
+  for (const [locationId, contactIds] of byLocation)
+    for (const [id, uses] of await r.channelHistory.forContacts(locationId, [...new Set(contactIds)])) out.set(id, uses);
+  return out;
 }
 
 /** The channels rows failing over (reason `failed_over`) already failed on; other rows read nothing. */

@@ -48,6 +48,7 @@ export async function decide(
           connections: ctx.connections.filter((x) => x.locationId === row.locationId),
           dynamicChannelSwitching: switching,
           failedChannels: ctx.failedChannels.get(row.id),
+          history: row.contactId ? ctx.channelHistory.get(row.contactId) : undefined,
           now,
           textLength,
           own,

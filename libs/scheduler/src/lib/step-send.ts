@@ -89,7 +89,9 @@ export async function sendStep(
     const why = choice.passedOver ? ` (${choice.passedOver})` : '';
     const said = [
       failingOver ? `failed over to ${choice.channel}: ${row.statusReason ?? 'its channel failed'}` : null,
-      !failingOver && choice.switched ? `switched from ${conversation.channel} to ${choice.channel}${why}` : null,
+      !failingOver && choice.switched
+        ? `switched from ${conversation.channel} to ${choice.channel}${choice.rankedBecause ? `: ${choice.rankedBecause}` : ''}${why}`
+        : null,
       fallback,
     ].filter(Boolean);
     const statusReason = said.length ? said.join('; ') : null;
