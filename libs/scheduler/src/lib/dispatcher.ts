@@ -7,6 +7,7 @@ import { OutboundSender, closeContactAddress } from '@followup/routing';
 import { Clock, DISPATCHER_OPTIONS, DispatcherOptions, LeaseLoop, SchedulerSignals } from '@followup/util';
 import { workflowDelivery } from '@followup/workflows';
 import { BatchContext, loadBatch, loadThreads } from './batch-context';
+import { ConnectionPacer, paceBatch } from './connection-pacer';
 import { Decision, decide, get } from './decide';
 import { FollowupPlanner, scenarioConfig } from './planner';
 import { recover } from './recovery';
@@ -33,6 +34,8 @@ export class FollowupDispatcher {
   private inFlight = 0;
   private readonly batches = new Set<Promise<void>>();
   private lastRecovery = 0;
+  /** Sends per connection, at each connection's rate (this process's share). */
+  private readonly pacer = new ConnectionPacer();
 
   constructor(
     private readonly store: Store,
@@ -113,7 +116,8 @@ export class FollowupDispatcher {
     try {
       const context = await loadBatch(this.store, rows);
       const now = this.clock.now();
-      const decisions = await Promise.all(rows.map((row) => decide(this.registry, this.composer, row, context, now)));
+      const decided = await Promise.all(rows.map((row) => decide(this.registry, this.composer, row, context, now)));
+      const decisions = paceBatch(this.pacer, rows, decided, now);
       const threads = await loadThreads(
         this.store,
         decisions.flatMap((d) => (d.kind === 'send' ? [d] : [])),
@@ -127,6 +131,12 @@ export class FollowupDispatcher {
             : sendStep(this.sender, row, d, threads.get(d.choice.channel)?.get(d.conversation.id), () => this.clock.now());
         }),
       );
+      // The provider asked to slow down (rate_limited): the whole connection waits, not only this row.
+      results.forEach((x, i) => {
+        const d = decisions[i] as Decision;
+        if (d.kind === 'send' && x.attempt?.reasonCode === 'rate_limited' && x.outcome.scheduledAt)
+          this.pacer.backOff(d.choice.connection.id, x.outcome.scheduledAt);
+      });
       await this.record(rows, results, context);
     } catch (error) {
       // The rows keep their lease; when it expires they are recovered (see recoverExpired).

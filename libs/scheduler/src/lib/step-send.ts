@@ -84,7 +84,8 @@ export async function sendStep(
       },
     );
     // A step failing over keeps saying so once it went out another way; else a switch says it switched.
-    const switched = failingOver ? reason('failed_over', null) : choice.switched ? reason('channel_switched', null) : null;
+    const paced = row.reasonCode === 'paced' ? { code: 'paced' as const, text: row.statusReason ?? 'paced' } : null;
+    const switched = failingOver ? reason('failed_over', null) : choice.switched ? reason('channel_switched', null) : paced;
     const fallback = decision.fallback ? `sent the step's customMessage (${decision.fallback.text})` : null;
     const why = choice.passedOver ? ` (${choice.passedOver})` : '';
     const said = [
@@ -93,6 +94,7 @@ export async function sendStep(
         ? `switched from ${conversation.channel} to ${choice.channel}${choice.rankedBecause ? `: ${choice.rankedBecause}` : ''}${why}`
         : null,
       fallback,
+      paced && !failingOver && !choice.switched ? paced.text : null,
     ].filter(Boolean);
     const statusReason = said.length ? said.join('; ') : null;
     const providerMessageId = result.providerMessageId;

@@ -31,6 +31,11 @@ export interface ChannelCapabilities {
   session?: SessionRule;
   /** The channel takes template messages (approved templates can go out when the session is closed). */
   templates: boolean;
+  /**
+   * How many messages per second a connection sends when its `messages_per_second` setting does
+   * not say (the dispatcher paces per connection); absent: unpaced.
+   */
+  sendsPerSecond?: number;
   /** Longest text the channel takes in one message. */
   maxLength?: number;
   /**
