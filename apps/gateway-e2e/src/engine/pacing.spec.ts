@@ -76,4 +76,18 @@ describe.each(ENGINES)('pacing sends per connection on %s', (engine) => {
     expect(steps.filter((s: Json) => s.reason_code === 'paced')).toHaveLength(19);
     expect(steps.find((s: Json) => s.reason_code === 'paced').reason).toMatch(/^paced: connection .+ sends 1 per second/);
   });
+
+  it('backs off when the receiver answers 429: the step goes again a second later, once', async () => {
+    const contact = (await api.post('/contacts', { name: 'Zoe', first_name: 'Zoe', phone: '+14155559999' })).body.id;
+    const conversation = (await api.post('/conversations', { contact_id: contact, agent_id: agent, channel: 'sms' })).body.id;
+    await api.post(`/conversations/${conversation}/messages`, { direction: 'outbound', body: 'Any questions?' });
+    const before = receiver.accepted.size;
+    receiver.refuseNext(429);
+    await gw.moveClock(HOUR);
+    expect(receiver.accepted.size).toBe(before);
+    const [waiting] = (await gw.timeline(conversation)).filter((i: Json) => i.kind === 'followup').map((i: Json) => i.followup);
+    expect(waiting).toMatchObject({ status: 'scheduled', reason_code: 'rate_limited' });
+    await gw.moveClock(1_000);
+    expect(receiver.accepted.size).toBe(before + 1);
+  });
 });
