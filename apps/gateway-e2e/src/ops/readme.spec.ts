@@ -67,10 +67,8 @@ describe('README shell blocks', () => {
   });
 
   for (const block of blocks) {
-    if (block.skip !== undefined) {
-      it.skip(`${name(block)} [skipped: ${block.skip}]`, () => undefined);
-      continue;
-    }
+    // A block that opts out is not a test: the first test above counts them and checks each gives its reason.
+    if (block.skip !== undefined) continue;
     it(name(block), async () => {
       if (failed) throw new Error(`not run: an earlier block failed (${failed})`);
       const env = {
