@@ -4,3 +4,4 @@ export * from './lib/webhooks';
 export * from './lib/sms-keywords';
 export * from './lib/channel-links';
 export * from './lib/session';
+export * from './lib/pacing-setting';

@@ -1,5 +1,5 @@
 import { reason } from '@followup/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type {
   CallEvent,
   ChannelEvent,
@@ -14,11 +14,14 @@ import {
   ChannelConnectionEntity,
   ContactEntity,
   ConversationEntity,
+  FollowupEntity,
+  MessageEntity,
   Repositories,
   Store,
   retryOnceOnDuplicate,
 } from '@followup/persistence';
-import { Clock, newId } from '@followup/util';
+import { Clock, SchedulerSignals, newId } from '@followup/util';
+import { stepSettings } from '@followup/scheduler';
 import { changeContactChannels, closeContactAddress } from '@followup/routing';
 import { INITIAL_STATE } from './conversation-state.service';
 import { MessageRecorder } from './message-recorder';
@@ -39,6 +42,7 @@ export class ChannelEventsService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly recorder: MessageRecorder,
+    @Optional() private readonly signals?: SchedulerSignals,
   ) {}
 
   async handle(connection: Readonly<ChannelConnectionEntity>, events: ChannelEvent[]): Promise<WebhookOutcome> {
@@ -194,6 +198,13 @@ export class ChannelEventsService {
     return contact;
   }
 
+  /** Whether a sent engine step fails over when its channel fails: dynamic channel switching is on for it. */
+  private async failsOver(r: Repositories, followup: FollowupEntity): Promise<boolean> {
+    if (followup.status !== 'sent' || !followup.actionId) return false;
+    const [action] = followup.stepSpec ? [] : await r.agentActions.findByIds([followup.actionId]);
+    return stepSettings(followup, action)?.dynamicChannelSwitching ?? false;
+  }
+
   private async status(connection: Readonly<ChannelConnectionEntity>, event: DeliveryStatus): Promise<void> {
     await this.store.transaction((r) => this.applyStatus(r, connection, event));
   }
@@ -221,24 +232,48 @@ export class ChannelEventsService {
     const followup = await r.queue.findByProviderId(locationId, event.providerMessageId);
     const attempt = await r.attempts.findByProviderId(locationId, event.providerMessageId);
     const message = await r.messages.findByProviderId(locationId, event.providerMessageId);
-    // The attempt that sent it moves forward, and so does its step (one attempt per step until failover tries others).
-    if (attempt) await r.attempts.applyDelivery(attempt, event.status, event.errorCode ?? null, reason, now);
-    const why = reason ? { code: 'delivery_failed' as const, text: reason } : null;
-    if (followup) await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, why, now);
-    if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
     if (!followup && !message)
       this.log.debug(`status ${event.status} for unknown message ${event.providerMessageId} on connection ${connection.id}`);
-    if (!event.address) return;
+    // The attempt that sent it moves forward; only its first failure can fail the step over (a duplicate or late callback moves nothing).
+    const movedOn = attempt ? await r.attempts.applyDelivery(attempt, event.status, event.errorCode ?? null, reason, now) : false;
+    if (message) await r.messages.applyDelivery(message, event.status, event.errorCode ?? null, reason);
+    // The provider says the session window had closed (WhatsApp 131047): templates only, whatever our count said.
+    const conversationId = followup?.conversationId ?? message?.conversationId;
+    if (event.sessionClosed && conversationId) await r.conversations.closeSession(locationId, conversationId, event.occurredAt ?? now);
+    // The address failed for good: closed before the step moves, so closing it cancels pending steps, not one failing over.
+    if (event.address) await this.closeAddress(r, locationId, event, followup, message, reason, now);
+    if (!followup) return;
+    if (reason && movedOn && (await this.failsOver(r, followup))) {
+      // Failover: this attempt's channel failed for good; the step goes again at once, past every channel it failed on.
+      const text = `${followup.channel} reported it ${reason}; trying the next usable channel`;
+      if (await r.queue.requeueForFailover(followup, { code: 'failed_over', text }, event.errorCode ?? null, now))
+        r.afterCommit(() => this.signals?.scheduled(now));
+      return;
+    }
+    const why = reason ? { code: 'delivery_failed' as const, text: reason } : null;
+    await r.queue.applyDelivery(followup, event.status, event.errorCode ?? null, why, now);
+  }
+
+  private async closeAddress(
+    r: Repositories,
+    locationId: string,
+    event: DeliveryStatus,
+    followup: FollowupEntity | null,
+    message: MessageEntity | null,
+    reason: string | null,
+    now: Date,
+  ): Promise<void> {
+    const address = event.address as NonNullable<DeliveryStatus['address']>;
     const contactId =
       followup?.contactId ?? (message ? (await r.conversations.findById(locationId, message.conversationId))?.contactId : null);
     const contact = contactId
       ? await r.contacts.findById(locationId, contactId)
-      : await r.contacts.findByAddress(locationId, { phone: event.address.phone, email: event.address.email });
+      : await r.contacts.findByAddress(locationId, { phone: address.phone, email: address.email });
     if (!contact) return;
     const detail =
-      event.address.state === 'opted_out'
+      address.state === 'opted_out'
         ? `the carrier reports the contact opted out (${event.errorCode ?? 'no code'})`
         : (reason ?? event.errorCode ?? 'the address failed');
-    await closeContactAddress(r, contact, event.address, detail, now);
+    await closeContactAddress(r, contact, address, detail, now);
   }
 }

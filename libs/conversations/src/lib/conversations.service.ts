@@ -155,6 +155,10 @@ export class ConversationsService {
           closeContactAddress(r, plan.contact, address, `the provider refused the address (${error.code})`, this.clock.now()),
         );
       }
+      if (error.hints.sessionClosed) {
+        // The provider counts the window as closed (WhatsApp 131047): so do we, until the contact writes again.
+        await this.store.transaction((r) => r.conversations.closeSession(locationId, conversationId, this.clock.now()));
+      }
       const failed = await this.record(locationId, conversationId, base, {
         id: messageId,
         connectionId: plan.connection.id,
@@ -164,6 +168,10 @@ export class ConversationsService {
         subject: dto.subject,
         react: false,
       });
+      if (error.hints.sessionClosed)
+        throw new ConflictException(
+          `the ${channel} session is closed (the provider says so: ${error.message}): only a template can go; send one with "template" (recorded as message ${failed.id} with status failed)`,
+        );
       throw new BadGatewayException(
         `the ${channel} provider did not take the message: ${error.message} (recorded as message ${failed.id} with status failed)`,
       );

@@ -7,6 +7,9 @@ function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommi
   const afterCommit: string[] = [];
   let open = 0;
   let maxOpen = 0;
+  let opened: () => void = () => undefined;
+  /** Resolves once the first transaction has begun (what arrives after it waits for the next one). */
+  const firstOpen = new Promise<void>((resolve) => (opened = resolve));
   type Ctx = { writes: string[]; onCommit: string[] };
   const groupsCommitter = new GroupCommitter<Ctx>({
     concurrency: options.concurrency ?? 1,
@@ -14,6 +17,7 @@ function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommi
     begin: async (body) => {
       open++;
       maxOpen = Math.max(maxOpen, open);
+      opened();
       const staged: Ctx[] = [];
       try {
         await body(() => {
@@ -39,14 +43,14 @@ function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommi
       ctx.onCommit.push(name);
       return `${name} done`;
     });
-  return { write, committed, groups, afterCommit, maxOpen: () => maxOpen };
+  return { write, committed, groups, afterCommit, maxOpen: () => maxOpen, firstOpen };
 }
 
 describe('GroupCommitter', () => {
   it('commits what arrives together, and what arrives during a transaction, in one transaction each, answering after the commit', async () => {
     const db = fakeStore();
     const together = Promise.all(['a', 'b'].map((name) => db.write(name)));
-    await new Promise((resolve) => setTimeout(resolve, 1)); // the first group is running (its commit takes 5 ms)
+    await db.firstOpen; // the first group is running (its commit takes 5 ms)
     const later = Promise.all(['c', 'd', 'e'].map((name) => db.write(name)));
     expect([...(await together), ...(await later)]).toEqual(['a done', 'b done', 'c done', 'd done', 'e done']);
     expect(db.committed).toEqual(['a', 'b', 'c', 'd', 'e']);

@@ -66,7 +66,7 @@ export class OutboundSender {
     const verdict = evaluateChannel(
       this.registry,
       channel,
-      { conversation, contact: c, connections, hasTemplate: session.hasTemplate },
+      { conversation, contact: c, connections, hasTemplate: session.hasTemplate, ownTemplateOnly: true },
       session.now,
     );
     if (!verdict.usable) {

@@ -2,6 +2,7 @@ import { ChannelAdapter, ChannelRegistry, ChannelType } from '@followup/channels
 import type { TemplateSpec } from '@followup/composer';
 import { Reason, reason } from '@followup/contracts';
 import type { ChannelConnectionEntity, ContactEntity, ConversationEntity } from '@followup/persistence';
+import { ChannelUseFacts, rankChannels } from './channel-ranking';
 
 /** Channels tried, in order, when dynamic channel switching moves a follow-up off a dead channel. */
 export const FALLBACK_ORDER: ChannelType[] = ['sms', 'whatsapp', 'email'];
@@ -15,6 +16,8 @@ export interface ChannelChoice {
   passedOver?: string;
   /** The session is closed and the message goes as a template (the channel takes only those now). */
   asTemplate: boolean;
+  /** Why this channel ranked first for the contact (`replied by email 2 days ago`), when their history put it there. */
+  rankedBecause?: string;
 }
 
 /** Why one channel cannot take a message now. */
@@ -25,7 +28,8 @@ export type ChannelBlock =
   | 'no_address'
   | 'session_closed'
   | 'session_inactive'
-  | 'too_long';
+  | 'too_long'
+  | 'failed_before';
 
 /** What the router says of one channel: usable (with its connection and adapter), or why not. */
 export type ChannelVerdict =
@@ -41,6 +45,11 @@ export interface RouteInput {
    * templates. A connection with a `reengagement_template` setting has one for any message.
    */
   hasTemplate?: boolean;
+  /**
+   * Only the message's own template counts (`hasTemplate`): the connection's re-engagement template
+   * never stands in for it. A reply a person wrote is sent as written or refused, never replaced.
+   */
+  ownTemplateOnly?: boolean;
   /** The text's length, when known: a channel whose `maxLength` is shorter cannot take it. */
   textLength?: number;
   /**
@@ -48,11 +57,18 @@ export interface RouteInput {
    * official channel's step goes out on its connection): the channel tried first, and its connection.
    */
   own?: { channel: ChannelType; connectionId?: string };
+  /** Channels this message already failed on for good (failover.ts): never tried again for it. */
+  failedChannels?: readonly ChannelType[];
 }
 
 export interface SelectInput extends RouteInput {
   dynamicChannelSwitching: boolean;
   now: Date;
+  /**
+   * The contact's history per channel (what was sent there, what they wrote there): with switching,
+   * channels are tried by where this contact answers (channel-ranking.ts) before the fixed order.
+   */
+  history?: readonly ChannelUseFacts[];
 }
 
 /**
@@ -75,6 +91,7 @@ const BLOCK_WORDS: Record<ChannelBlock, string> = {
   session_closed: 'session closed (templates only)',
   session_inactive: 'session inactive',
   too_long: 'message longer than the channel takes',
+  failed_before: 'already failed for this step',
 };
 
 /**
@@ -98,6 +115,7 @@ export function evaluateChannel(
     : (channel === input.conversation.channel && usable.find((c) => c.id === input.conversation.connectionId)) || usable[0];
   const blocked = (block: ChannelBlock): ChannelVerdict => ({ channel, usable: false, block, connection: connection ?? null });
   if (input.contact.optedOut.includes(channel)) return blocked('opted_out');
+  if (input.failedChannels?.includes(channel)) return blocked('failed_before');
   if (input.contact.undeliverable?.includes(channel)) return blocked('undeliverable');
   if (!connection) return blocked('no_connection');
   const adapter = registry.adapter(connection.provider, channel) as ChannelAdapter;
@@ -105,12 +123,13 @@ export function evaluateChannel(
   const { maxLength, templates } = adapter.capabilities;
   let asTemplate = false;
   if (sessionAt) {
-    const { lastInboundAt, lastOutboundAt, contactSeenAt } = input.conversation;
-    const view = { channel, lastInboundAt, lastOutboundAt, contactSeenAt, connectionSettings: connection.settings };
+    const { lastInboundAt, lastOutboundAt, contactSeenAt, sessionClosedAt } = input.conversation;
+    const view = { channel, lastInboundAt, lastOutboundAt, contactSeenAt, sessionClosedAt, connectionSettings: connection.settings };
     const session = adapter.sessionState(view, sessionAt);
     if (session === 'inactive') return blocked('session_inactive');
     if (session === 'template_only') {
-      if (!(input.hasTemplate || connectionTemplate(connection)) || !templates) return blocked('session_closed');
+      const standIn = !input.ownTemplateOnly && connectionTemplate(connection);
+      if (!(input.hasTemplate || standIn) || !templates) return blocked('session_closed');
       asTemplate = true;
     }
   }
@@ -119,9 +138,11 @@ export function evaluateChannel(
 }
 
 /**
- * The channel a follow-up goes out on: the conversation's own while its session is open and the
- * contact is reachable and not opted out; with dynamic channel switching, else the first of
- * SMS, WhatsApp, email that is (live chat -> SMS; WhatsApp/Facebook -> SMS after 24 h).
+ * The channel a follow-up goes out on. Without dynamic channel switching: the conversation's own,
+ * or none. With it: the channels in the order the contact answers on (rankChannels: the channel of
+ * their last message, then by reply rate, then the conversation's own, then SMS, WhatsApp, email),
+ * the first usable one (live chat -> SMS when the visitor left; WhatsApp -> SMS after 24 h when
+ * there is no template). A step pinned to a channel (a seed 003 official channel) is not ranked.
  * When none is usable, the reason names why for each channel tried: `opted_out` when every channel
  * is closed for good for this contact, `contact_away` when the conversation's own channel is only
  * inactive (the contact left, as a live chat visitor who closed the page: the follow-up waits for
@@ -129,19 +150,31 @@ export function evaluateChannel(
  */
 export function selectChannel(registry: ChannelRegistry, input: SelectInput): ChannelChoice | { reason: Reason } {
   const own = input.own?.channel ?? (input.conversation.channel as ChannelType);
-  const candidates = input.dynamicChannelSwitching ? [own, ...FALLBACK_ORDER.filter((c) => c !== own)] : [own];
+  const candidates = !input.dynamicChannelSwitching
+    ? [{ channel: own }]
+    : input.own
+      ? [{ channel: own }, ...FALLBACK_ORDER.filter((c) => c !== own).map((channel) => ({ channel }))]
+      : rankChannels(own, FALLBACK_ORDER, input.history ?? [], input.now);
   const blocked: Extract<ChannelVerdict, { usable: false }>[] = [];
-  for (const channel of candidates) {
+  for (const { channel, why } of candidates as { channel: ChannelType; why?: string }[]) {
     const verdict = evaluateChannel(registry, channel, input, input.now);
     if (verdict.usable) {
       const { adapter, connection, asTemplate } = verdict;
       const passedOver = blocked.length ? blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ') : undefined;
-      return { channel, adapter, connection, switched: channel !== own, asTemplate, ...(passedOver ? { passedOver } : {}) };
+      return {
+        channel,
+        adapter,
+        connection,
+        switched: channel !== own,
+        asTemplate,
+        ...(passedOver ? { passedOver } : {}),
+        ...(why ? { rankedBecause: why } : {}),
+      };
     }
     blocked.push(verdict);
   }
   const closedForGood = blocked.every((v) => v.block === 'opted_out' || v.block === 'undeliverable');
-  const away = blocked[0]?.block === 'session_inactive';
+  const away = blocked.find((v) => v.channel === own)?.block === 'session_inactive';
   const detail = blocked.map((v) => `${v.channel}: ${BLOCK_WORDS[v.block]}`).join('; ');
   return { reason: reason(closedForGood ? 'opted_out' : away ? 'contact_away' : 'no_channel', detail) };
 }

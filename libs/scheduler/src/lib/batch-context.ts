@@ -1,5 +1,6 @@
 import type {
   AgentActionEntity,
+  ChannelUse,
   ChannelConnectionEntity,
   ContactEntity,
   ConversationAgentEntity,
@@ -8,7 +9,10 @@ import type {
   Repositories,
   Store,
 } from '@followup/persistence';
+import type { ChannelType } from '@followup/channels-core';
 import type { ConversationTurn } from '@followup/composer';
+import { failedChannels } from '@followup/routing';
+import { stepSettings } from './guards';
 import { scenarioConfig } from './planner';
 import type { SendDecision, Thread } from './step-send';
 
@@ -19,6 +23,10 @@ export interface BatchContext {
   agents: Map<string, ConversationAgentEntity>;
   actions: Map<string, AgentActionEntity>;
   connections: ChannelConnectionEntity[];
+  /** Where each contact answers, per channel (for rows whose settings switch channels), by contact id. */
+  channelHistory: Map<string, ChannelUse[]>;
+  /** The channels each row failing over already failed on (failover.ts), by follow-up id. */
+  failedChannels: Map<string, ChannelType[]>;
   /** The recent messages of conversations whose step asks for an AI-written text (loadHistory). */
   history: Map<string, ConversationTurn[]>;
 }
@@ -46,8 +54,38 @@ export function loadBatch(store: Store, rows: FollowupEntity[]): Promise<BatchCo
       actions: byId(actions),
       connections,
     };
-    return { ...context, history: await loadHistory(r, rows, context.actions) };
+    return {
+      ...context,
+      channelHistory: await loadChannelHistory(r, rows, context.actions),
+      failedChannels: await loadFailed(r, rows),
+      history: await loadHistory(r, rows, context.actions),
+    };
   });
+}
+
+/** The contacts' history per channel, for the rows whose follow-up settings switch channels (the router ranks by it). */
+async function loadChannelHistory(
+  r: Repositories,
+  rows: FollowupEntity[],
+  actions: Map<string, AgentActionEntity>,
+): Promise<Map<string, ChannelUse[]>> {
+  const out = new Map<string, ChannelUse[]>();
+  const switching = rows.filter((f) => stepSettings(f, f.actionId ? actions.get(f.actionId) : undefined)?.dynamicChannelSwitching);
+  const byLocation = new Map<string, string[]>();
+  for (const f of switching) if (f.contactId) byLocation.set(f.locationId, [...(byLocation.get(f.locationId) ?? []), f.contactId]);
+  for (const [locationId, contactIds] of byLocation)
+    for (const [id, uses] of await r.channelHistory.forContacts(locationId, [...new Set(contactIds)])) out.set(id, uses);
+  return out;
+}
+
+/** The channels rows failing over (reason `failed_over`) already failed on; other rows read nothing. */
+async function loadFailed(r: Repositories, rows: FollowupEntity[]): Promise<Map<string, ChannelType[]>> {
+  const failing = rows.filter((f) => f.reasonCode === 'failed_over').map((f) => f.id);
+  const out = new Map<string, ChannelType[]>();
+  if (!failing.length) return out;
+  const attempts = await r.attempts.listForFollowups(failing);
+  for (const id of failing) out.set(id, failedChannels(attempts.filter((a) => a.followupId === id)));
+  return out;
 }
 
 /** The conversations' recent messages, for the rows whose step will be written by the AI composer now. */

@@ -39,13 +39,16 @@ export async function decide(
   const { conversation: c, contact: k } = input;
   // A configuration's step goes on its own channel and connection (an official channel's), with its own template.
   const own = row.stepSpec && row.channel ? { channel: row.channel as ChannelType, connectionId: row.stepSpec.connectionId } : undefined;
+  const switching = stepSettings(row, input.action)?.dynamicChannelSwitching ?? false;
   const route = (textLength?: number) =>
     c && k
       ? selectChannel(registry, {
           conversation: c,
           contact: k,
           connections: ctx.connections.filter((x) => x.locationId === row.locationId),
-          dynamicChannelSwitching: stepSettings(row, input.action)?.dynamicChannelSwitching ?? false,
+          dynamicChannelSwitching: switching,
+          failedChannels: ctx.failedChannels.get(row.id),
+          history: row.contactId ? ctx.channelHistory.get(row.contactId) : undefined,
           now,
           textLength,
           own,
@@ -73,5 +76,5 @@ export async function decide(
     if ('reason' in choice) return stopWith(routeStopStatus(choice.reason), choice.reason);
   }
   const { text, template, fallback } = composed;
-  return { kind: 'send', choice, text, template, contact, conversation, attemptId: newId(), fallback };
+  return { kind: 'send', choice, text, template, contact, conversation, attemptId: newId(), fallback, failover: switching };
 }

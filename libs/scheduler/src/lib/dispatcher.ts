@@ -7,13 +7,14 @@ import { OutboundSender, closeContactAddress } from '@followup/routing';
 import { Clock, DISPATCHER_OPTIONS, DispatcherOptions, LeaseLoop, SchedulerSignals } from '@followup/util';
 import { workflowDelivery } from '@followup/workflows';
 import { BatchContext, loadBatch, loadThreads } from './batch-context';
+import { ConnectionPacer, paceBatch } from './connection-pacer';
 import { Decision, decide, get } from './decide';
 import { FollowupPlanner, scenarioConfig } from './planner';
 import { recover } from './recovery';
 import { SendResultRecord, sendStep } from './step-send';
 
 /** What a row of a batch came to: its outcome and, when it was sent, its attempt's. */
-type RowResult = Pick<SendResultRecord, 'outcome'> & Partial<Pick<SendResultRecord, 'attempt' | 'refusal'>>;
+type RowResult = Pick<SendResultRecord, 'outcome'> & Partial<Pick<SendResultRecord, 'attempt' | 'refusal' | 'sessionClosed'>>;
 
 /**
  * The dispatch loop: claims due follow-ups in batches under a lease, runs the guards just before
@@ -33,6 +34,8 @@ export class FollowupDispatcher {
   private inFlight = 0;
   private readonly batches = new Set<Promise<void>>();
   private lastRecovery = 0;
+  /** Sends per connection, at each connection's rate (this process's share). */
+  private readonly pacer = new ConnectionPacer();
 
   constructor(
     private readonly store: Store,
@@ -113,7 +116,8 @@ export class FollowupDispatcher {
     try {
       const context = await loadBatch(this.store, rows);
       const now = this.clock.now();
-      const decisions = await Promise.all(rows.map((row) => decide(this.registry, this.composer, row, context, now)));
+      const decided = await Promise.all(rows.map((row) => decide(this.registry, this.composer, row, context, now)));
+      const decisions = paceBatch(this.pacer, rows, decided, now);
       const threads = await loadThreads(
         this.store,
         decisions.flatMap((d) => (d.kind === 'send' ? [d] : [])),
@@ -127,6 +131,12 @@ export class FollowupDispatcher {
             : sendStep(this.sender, row, d, threads.get(d.choice.channel)?.get(d.conversation.id), () => this.clock.now());
         }),
       );
+      // The provider asked to slow down (rate_limited): the whole connection waits, not only this row.
+      results.forEach((x, i) => {
+        const d = decisions[i] as Decision;
+        if (d.kind === 'send' && x.attempt?.reasonCode === 'rate_limited' && x.outcome.scheduledAt)
+          this.pacer.backOff(d.choice.connection.id, x.outcome.scheduledAt);
+      });
       await this.record(rows, results, context);
     } catch (error) {
       // The rows keep their lease; when it expires they are recovered (see recoverExpired).
@@ -178,6 +188,12 @@ export class FollowupDispatcher {
     const nextSteps: FollowupEntity[] = [];
     const deliveries: WorkflowDeliveryEntity[] = [];
     await this.store.transaction(async (r: Repositories) => {
+      // The provider said the address is gone (Twilio 21610: the number opted out): stop using it. Before the
+      // outcomes are written: closing it cancels the contact's pending steps there, not a step failing over from it.
+      for (const { contact, address, code } of results.flatMap((x) => (x.refusal ? [x.refusal] : []))) {
+        const fresh = await r.contacts.findById(contact.locationId, contact.id);
+        if (fresh) await closeContactAddress(r, fresh, address, `the provider refused the address (${code})`, now);
+      }
       const written = await r.queue.finish(
         results.map((x) => x.outcome),
         this.options.owner,
@@ -187,14 +203,12 @@ export class FollowupDispatcher {
         results.flatMap((x) => (x.attempt ? [x.attempt] : [])),
         now,
       );
-      // The provider said the address is gone (Twilio 21610: the number opted out): stop using it.
-      for (const { contact, address, code } of results.flatMap((x) => (x.refusal ? [x.refusal] : []))) {
-        const fresh = await r.contacts.findById(contact.locationId, contact.id);
-        if (fresh) await closeContactAddress(r, fresh, address, `the provider refused the address (${code})`, now);
-      }
+      for (const closed of results.flatMap((x) => (x.sessionClosed ? [x.sessionClosed] : [])))
+        await r.conversations.closeSession(closed.locationId, closed.conversationId, now);
       rows.forEach((row, i) => {
         const outcome = (results[i] as RowResult).outcome;
-        if (outcome.status !== 'sent' || !written.has(row.id)) return;
+        // A step sent before (it failed over after a failed status) has its next step already: timing is from the first send.
+        if (outcome.status !== 'sent' || !written.has(row.id) || row.sentAt) return;
         const conversation = get(ctx.conversations, row.conversationId);
         const agent = get(ctx.agents, row.agentId);
         const action = get(ctx.actions, row.actionId);
@@ -210,6 +224,9 @@ export class FollowupDispatcher {
       await r.workflowDeliveries.insert(deliveries);
     });
     for (const next of nextSteps) if (next.scheduledAt && next.status === 'scheduled') this.signals.scheduled(next.scheduledAt);
+    // Steps sent back to the queue (rate limited, session closed) wake the loop when they are due again.
+    for (const { outcome } of results)
+      if (outcome.status === 'scheduled' && outcome.scheduledAt) this.signals.scheduled(outcome.scheduledAt);
     if (deliveries.length) this.signals.scheduled(now);
   }
 

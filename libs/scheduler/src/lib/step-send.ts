@@ -17,6 +17,8 @@ export interface SendDecision {
   fallback?: Reason;
   /** The message goes as this template (the channel's session takes only templates); `text` is its rendering. */
   template?: OutboundTemplate;
+  /** Dynamic channel switching is on: a channel that fails for good hands the step to the next one (failover). */
+  failover?: boolean;
 }
 
 export type Thread = { subject: string | null; providerMessageIds: string[] };
@@ -33,6 +35,8 @@ export interface SendResultRecord {
   outcome: FollowupOutcome;
   attempt: AttemptOutcome;
   refusal?: AddressRefusal;
+  /** The provider said the conversation's session window had closed (WhatsApp 131047). */
+  sessionClosed?: { locationId: string; conversationId: string };
 }
 
 const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -55,6 +59,7 @@ export async function sendStep(
     outcome: { ...base, status: 'failed', statusReason: why.text, reasonCode: why.code, errorCode },
     attempt: { id: attemptId, status, errorCode, reasonCode: why.code, reason: why.text },
   });
+  const failingOver = row.reasonCode === 'failed_over';
   let context: ReturnType<OutboundSender['context']>;
   try {
     context = sender.context(conversation, contact, choice.connection, choice.channel, thread);
@@ -71,12 +76,26 @@ export async function sendStep(
         body: decision.text,
         ...(decision.template ? { template: decision.template } : {}),
       },
-      { ...context, idempotencyKey: `fu_${row.id}`, metadata: { followup_id: row.id, scenario: row.scenario, step: row.step } },
+      // Each channel a step fails over to is a new send: its own key, so a deduplicating channel does not drop it.
+      {
+        ...context,
+        idempotencyKey: failingOver ? `fu_${row.id}_${choice.channel}` : `fu_${row.id}`,
+        metadata: { followup_id: row.id, scenario: row.scenario, step: row.step },
+      },
     );
-    const switched = choice.switched ? reason('channel_switched', null) : null;
+    // A step failing over keeps saying so once it went out another way; else a switch says it switched.
+    const paced = row.reasonCode === 'paced' ? { code: 'paced' as const, text: row.statusReason ?? 'paced' } : null;
+    const switched = failingOver ? reason('failed_over', null) : choice.switched ? reason('channel_switched', null) : paced;
     const fallback = decision.fallback ? `sent the step's customMessage (${decision.fallback.text})` : null;
     const why = choice.passedOver ? ` (${choice.passedOver})` : '';
-    const said = [choice.switched ? `switched from ${conversation.channel} to ${choice.channel}${why}` : null, fallback].filter(Boolean);
+    const said = [
+      failingOver ? `failed over to ${choice.channel}: ${row.statusReason ?? 'its channel failed'}` : null,
+      !failingOver && choice.switched
+        ? `switched from ${conversation.channel} to ${choice.channel}${choice.rankedBecause ? `: ${choice.rankedBecause}` : ''}${why}`
+        : null,
+      fallback,
+      paced && !failingOver && !choice.switched ? paced.text : null,
+    ].filter(Boolean);
     const statusReason = said.length ? said.join('; ') : null;
     const providerMessageId = result.providerMessageId;
     return {
@@ -116,7 +135,28 @@ export async function sendStep(
         attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: why.code, reason: why.text },
       };
     }
-    if (e.hints.sessionClosed) return { ...failed(reason('session_closed', `${e.code}: ${e.message}`), e.code, 'failed'), refusal };
+    if (e.hints.sessionClosed) {
+      // The provider counts the window as closed (WhatsApp 131047) and took nothing: the conversation
+      // is closed from now on, and the step goes again at once, where it goes as a template if it can.
+      const why = reason('session_closed', `${e.code}: ${e.message}`);
+      const again = row.attempt < MAX_SEND_TRIES;
+      return {
+        ...(again
+          ? {
+              outcome: {
+                ...base,
+                status: 'scheduled',
+                statusReason: why.text,
+                reasonCode: why.code,
+                errorCode: e.code,
+                scheduledAt: now(),
+              },
+              attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: why.code, reason: why.text },
+            }
+          : failed(why, e.code, 'failed')),
+        sessionClosed: { locationId: conversation.locationId, conversationId: conversation.id },
+      };
+    }
     if (!e.definite && choice.adapter.capabilities.idempotentSend && row.attempt < MAX_SEND_TRIES) {
       const why = reason('retrying', null);
       const statusReason = `retrying after ${e.code}: ${e.message}`;
@@ -130,6 +170,16 @@ export async function sendStep(
           scheduledAt: new Date(now().getTime() + sendRetryBackoffMs(row.attempt)),
         },
         attempt: { id: attemptId, status: 'unknown', errorCode: e.code, reasonCode: why.code, reason: statusReason },
+        refusal,
+      };
+    }
+    if (e.definite && decision.failover) {
+      // Failover: the channel refused it for good; the next tick routes the step past every channel it failed on.
+      const tried = reason('send_failed', e.message);
+      const why = reason('failed_over', `${choice.channel} refused it (${e.code}: ${e.message}); trying the next usable channel`);
+      return {
+        outcome: { ...base, status: 'scheduled', statusReason: why.text, reasonCode: why.code, errorCode: e.code, scheduledAt: now() },
+        attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: tried.code, reason: tried.text },
         refusal,
       };
     }

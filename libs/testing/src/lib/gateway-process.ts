@@ -40,7 +40,7 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
  */
 export async function startGatewayProcess(
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
   nodeArgs: string[] = [],
 ): Promise<RunningGateway> {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: build the gateway first (nx run gateway:build)`);

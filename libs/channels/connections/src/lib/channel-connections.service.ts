@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, Optional } from '@nestjs/common';
-import { ChannelLinks, ChannelProvider, ChannelRegistry, ChannelType } from '@followup/channels-core';
+import { ChannelLinks, ChannelProvider, ChannelRegistry, ChannelType, pacingProblems, providerSettings } from '@followup/channels-core';
 import { ChannelConnectionDto, CreateChannelConnectionDto, UpdateChannelConnectionDto } from '@followup/contracts';
 import { ChannelConnectionEntity, Repositories, Store } from '@followup/persistence';
 import { Clock, isSealed, maskSecret, newId, notFound, throwIfProblems } from '@followup/util';
@@ -29,7 +29,7 @@ export class ChannelConnectionsService {
       throwIfProblems([`provider ${dto.provider} does not serve type ${dto.type} (it serves: ${provider.channels.join(', ')})`]);
     }
     const settings = provider?.completeSettings ? provider.completeSettings(dto.settings) : dto.settings;
-    throwIfProblems(provider?.validateSettings(settings) ?? []);
+    throwIfProblems([...pacingProblems(settings), ...(provider?.validateSettings(providerSettings(settings)) ?? [])]);
     return this.store.transaction(async (r) => {
       await this.agentMustExist(r, locationId, dto.default_agent_id);
       await this.referencesMustExist(r, locationId, provider, settings);
@@ -77,7 +77,7 @@ export class ChannelConnectionsService {
         );
         const settings = { ...connection.settings, ...Object.fromEntries(given) };
         const provider = this.registry.provider(connection.provider);
-        throwIfProblems(provider?.validateSettings(settings) ?? []);
+        throwIfProblems([...pacingProblems(settings), ...(provider?.validateSettings(providerSettings(settings)) ?? [])]);
         await this.referencesMustExist(r, locationId, provider, settings);
         connection.settings = settings;
       }

@@ -33,6 +33,11 @@ export interface ChannelCapabilities {
   session?: SessionRule;
   /** The channel takes template messages (approved templates can go out when the session is closed). */
   templates: boolean;
+  /**
+   * How many messages per second a connection sends when its `messages_per_second` setting does
+   * not say (the dispatcher paces per connection); absent: unpaced.
+   */
+  sendsPerSecond?: number;
   /** Longest text the channel takes in one message. */
   maxLength?: number;
   /**
@@ -54,6 +59,8 @@ export interface ConversationView {
    * has presence (live chat: a visitor socket open, refreshed while one is). Null or absent: never.
    */
   contactSeenAt?: Date | null;
+  /** When the provider said the session had closed (WhatsApp 131047): closed until the contact writes again. */
+  sessionClosedAt?: Date | null;
   /** The settings of the connection the message would go out on, for rules a connection sets (live chat's idle timeout). */
   connectionSettings?: Readonly<Record<string, unknown>>;
 }

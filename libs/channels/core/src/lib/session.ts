@@ -21,7 +21,8 @@ export type SessionState = 'open' | 'template_only' | 'inactive';
 /**
  * The state of a conversation's session on a channel with these capabilities, at `now`: open for
  * the rule's window (or `windowMs`, a connection's own) after the contact's last sign of life, the
- * later of their last message and the last time they were seen present (`contactSeenAt`).
+ * later of their last message and the last time they were seen present (`contactSeenAt`), unless
+ * the provider has said since that it closed (`sessionClosedAt`: it knows better than our count).
  */
 export function sessionStateFor(
   capabilities: ChannelCapabilities,
@@ -34,6 +35,8 @@ export function sessionStateFor(
   const times = [conversation.lastInboundAt, conversation.contactSeenAt]
     .filter((d): d is Date => d instanceof Date)
     .map((d) => d.getTime());
-  if (times.length && now.getTime() - Math.max(...times) <= windowMs) return 'open';
+  const last = times.length ? Math.max(...times) : undefined;
+  if (last !== undefined && conversation.sessionClosedAt && conversation.sessionClosedAt.getTime() >= last) return rule.afterWindow;
+  if (last !== undefined && now.getTime() - last <= windowMs) return 'open';
   return rule.afterWindow;
 }

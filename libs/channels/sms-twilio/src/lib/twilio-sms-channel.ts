@@ -115,6 +115,8 @@ function toSendError(error: TwilioError & NodeJS.ErrnoException): SendError {
       `twilio_${code}`,
       status < 500,
       address && { state: address.state, channels: [...address.channels] },
+      // Too many requests (HTTP 429, Twilio 20429): nothing was queued; the step goes again in a second, and its connection waits.
+      status === 429 || code === '20429' ? { retryAfterMs: 1_000 } : {},
     );
   }
   if (status !== undefined) return new SendError(`Twilio answered HTTP ${status}`, `http_${status}`, status < 500);

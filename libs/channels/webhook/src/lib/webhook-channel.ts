@@ -77,7 +77,9 @@ export class WebhookChannelAdapter implements ChannelAdapter {
     }
     if (answer.status < 200 || answer.status >= 300) {
       // 4xx: the receiver refused it; 5xx: it may or may not have acted on it.
-      throw new SendError(`webhook ${url} answered ${answer.status}`, `http_${answer.status}`, answer.status < 500);
+      // 429: the receiver asks to slow down and took nothing; the step goes again in a second, and its connection waits.
+      const hints = answer.status === 429 ? { retryAfterMs: 1_000 } : {};
+      throw new SendError(`webhook ${url} answered ${answer.status}`, `http_${answer.status}`, answer.status < 500, undefined, hints);
     }
     const text = answer.body;
     let id: string = context.idempotencyKey;

@@ -137,12 +137,13 @@ describe('WhatsApp Cloud adapter (against the Graph API double)', () => {
     expect(double.messages.length).toBe(count + 1);
   });
 
-  it('declares the WhatsApp session rule, templates and no idempotent sends, and reaches phone or WhatsApp', () => {
+  it('declares the WhatsApp session rule, templates, no idempotent sends and Meta’s default rate, and reaches phone or WhatsApp', () => {
     expect(adapter.capabilities).toEqual({
       templates: true,
       session: { windowMs: 24 * 3_600_000, afterWindow: 'template_only' },
       maxLength: 4096,
       idempotentSend: false,
+      sendsPerSecond: 80,
     });
     const now = new Date('2026-06-15T12:00:00Z');
     const at = (hoursAgo: number) => ({ channel: 'whatsapp' as const, lastInboundAt: new Date(now.getTime() - hoursAgo * 3_600_000) });

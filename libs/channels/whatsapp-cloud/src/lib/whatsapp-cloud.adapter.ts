@@ -65,6 +65,8 @@ export class WhatsappCloudAdapter implements ChannelAdapter {
     session: SESSION_RULES.whatsapp,
     maxLength: MAX_LENGTH,
     idempotentSend: false,
+    // Follow-ups are paced by the dispatcher at this rate unless the connection's messages_per_second says otherwise.
+    sendsPerSecond: DEFAULT_MESSAGES_PER_SECOND,
   };
   private readonly timeoutMs: number;
   private readonly pacer: SendPacer;

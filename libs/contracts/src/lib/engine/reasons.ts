@@ -39,6 +39,9 @@ export const REASON_SENTENCES = {
   session_closed: 'the channel takes only templates now (WhatsApp: 24 hours after the contact last wrote) and there was none to send',
   template_unsupported: 'the step is a template and the channel it goes out on takes no templates',
   rate_limited: 'the provider asked to slow down; nothing was sent, so it goes again after the time it named',
+  paced: 'its connection sends at most messages_per_second: it waited for its turn (late rather than lost)',
+  failed_over:
+    'the channel it went out on failed for good (refused at send time or reported failed/undelivered); with dynamic channel switching it goes again on the next usable channel',
   delivery_failed: 'the provider reported that the message was not delivered',
   outcome_unknown: 'it is not known whether the provider took the message, so it was not sent again',
   retrying: 'the provider could not be reached; the channel deduplicates, so it is tried again',

@@ -40,6 +40,11 @@ export class ConversationEntity {
    * session from it (ConversationView.contactSeenAt).
    */
   @InstantColumn({ nullable: true }) contactSeenAt!: Date | null;
+  /**
+   * When the provider said the conversation's session had closed (WhatsApp 131047), whatever our own
+   * count of the window said: until the contact writes again, only templates go out on it.
+   */
+  @InstantColumn({ nullable: true }) sessionClosedAt!: Date | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

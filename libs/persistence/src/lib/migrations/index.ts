@@ -7,6 +7,7 @@ import { MessageNotes1764400000000 } from './1764400000000-message-notes';
 import { Intelligence1764500000000 } from './1764500000000-intelligence';
 import { ConfigSteps1764600000000 } from './1764600000000-config-steps';
 import { LiveChat1764700000000 } from './1764700000000-live-chat';
+import { SessionClosed1764750000000 } from './1764750000000-session-closed';
 import { CallRecords1764800000000 } from './1764800000000-call-records';
 
 /** Every migration, oldest first. Both engines run the same list. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Intelligence1764500000000,
   ConfigSteps1764600000000,
   LiveChat1764700000000,
+  SessionClosed1764750000000,
   CallRecords1764800000000,
 ];

@@ -113,6 +113,20 @@ export class ConversationsRepository {
     return result.affected ?? 0;
   }
 
+  /**
+   * The provider says the conversation's session window has closed (WhatsApp 131047): only
+   * templates go out until the contact writes again (sessionStateFor). Moves forward only.
+   */
+  async closeSession(locationId: string, id: string, at: Date): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ sessionClosedAt: at })
+      .where('location_id = :locationId AND id = :id', { locationId, id })
+      .andWhere('(session_closed_at IS NULL OR session_closed_at < :at)', { at: at.getTime() })
+      .execute();
+  }
+
   /** The contact's most recent conversation on a channel (the one an inbound message continues). */
   latestForContact(locationId: string, contactId: string, channel: string): Promise<ConversationEntity | null> {
     return EntitySql.of(this.manager, ConversationEntity).findOne({ locationId, contactId, channel }, 'updated_at DESC, id DESC');

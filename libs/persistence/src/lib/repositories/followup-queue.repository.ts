@@ -244,6 +244,32 @@ export class FollowupQueueRepository {
   }
 
   /**
+   * Failover after a failed status: a sent step goes back to the queue, due now, to go out on the
+   * next usable channel (its attempts say which failed). `sent_at` stays: the next step's timing is
+   * from the first send. True when it changed (a duplicate callback finds it no longer `sent`).
+   */
+  async requeueForFailover(followup: FollowupEntity, why: Reason, errorCode: string | null, now: Date): Promise<boolean> {
+    const changes = {
+      status: 'scheduled' as const,
+      scheduledAt: now,
+      statusReason: why.text,
+      reasonCode: why.code,
+      errorCode: errorCode ?? followup.errorCode,
+      sendStartedAt: null,
+      updatedAt: now,
+    };
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(FollowupEntity)
+      .set(changes)
+      .where("id = :id AND status = 'sent'", { id: followup.id })
+      .execute();
+    if (!result.affected) return false;
+    Object.assign(followup, changes);
+    return true;
+  }
+
+  /**
    * Puts back in the queue, due now, the conversation's follow-ups held for `reasonCode` (e.g. the
    * bot was not active and now is). Returns how many.
    */

@@ -7,6 +7,7 @@ import { VoiceAgentsRepository } from './voice-ai.repository';
 import { ChannelConnectionsRepository, WorkflowDeliveriesRepository, WorkflowsRepository } from './channels.repository';
 import { ContactsRepository, ConversationsRepository, MessagesRepository } from './conversations.repository';
 import { FollowupQueueRepository } from './followup-queue.repository';
+import { ChannelHistoryRepository } from './channel-history.repository';
 import { AttemptsRepository } from './attempts.repository';
 import { Catalog } from './catalog';
 import type { ReadCache } from '../read-cache';
@@ -19,6 +20,7 @@ export * from './voice-ai.repository';
 export * from './channels.repository';
 export * from './conversations.repository';
 export * from './followup-queue.repository';
+export * from './channel-history.repository';
 export * from './attempts.repository';
 export * from './catalog';
 export * from './conversation-filter';
@@ -40,6 +42,8 @@ export class Repositories {
   readonly workflowDeliveries: WorkflowDeliveriesRepository;
   readonly queue: FollowupQueueRepository;
   readonly attempts: AttemptsRepository;
+  /** Where each contact answers: per channel, what was sent and what they wrote (the router's ranking). */
+  readonly channelHistory: ChannelHistoryRepository;
   /** Agents, actions and connections as hot paths read them (cached; read-only). */
   readonly catalog: Catalog;
 
@@ -74,6 +78,7 @@ export class Repositories {
     this.workflowDeliveries = new WorkflowDeliveriesRepository(manager);
     this.queue = new FollowupQueueRepository(manager, engine);
     this.attempts = new AttemptsRepository(manager, engine);
+    this.channelHistory = new ChannelHistoryRepository(manager, engine);
     this.catalog = new Catalog(
       (read) => read(this),
       cache,
