@@ -14,7 +14,8 @@ const HOUR = 3_600_000;
 const OUR_NUMBER = '+15005550006';
 
 describe.each(ENGINES)('failover on %s', (engine) => {
-  const gw = useGateway(engine, { TEST_CLOCK: 'manual', TEST_CLOCK_START: START });
+  // SMS waits ten minutes for a status after a send of unknown outcome (the default, 15, for the rest).
+  const gw = useGateway(engine, { TEST_CLOCK: 'manual', TEST_CLOCK_START: START, FAILOVER_NO_STATUS_MS: '900000,sms=600000' });
   const twilio = new TwilioApiDouble();
   const smtp = new SmtpTestServer();
   let api: Api;
@@ -137,6 +138,48 @@ describe.each(ENGINES)('failover on %s', (engine) => {
     ]);
     const contact = (await api.get(`/conversations/${conversation}`)).body.contact_id;
     expect((await api.get(`/contacts/${contact}`)).body.undeliverable).toEqual(['sms']);
+  });
+
+  it('waits FAILOVER_NO_STATUS_MS for a status after a send of unknown outcome (Twilio 500), then goes by email once', async () => {
+    const conversation = await quietLead(switching, 'Gus', '+14155550155');
+    twilio.refuseNumber('+14155550155', 20500, 'Internal Server Error', 500);
+    await gw.moveClock(HOUR);
+    const [waiting] = await followups(conversation);
+    expect(waiting).toMatchObject({ step: 1, status: 'scheduled', channel: 'sms', reason_code: 'awaiting_status' });
+    expect(waiting.reason).toMatch(/^awaiting_status: sms: outcome unknown \(twilio_20500: /);
+    const [unknown] = waiting.attempts;
+    expect(unknown).toMatchObject({ channel: 'sms', status: 'unknown', reason_code: 'awaiting_status', error_code: 'twilio_20500' });
+    const sentAt = Date.parse(unknown.at);
+    expect(Date.parse(waiting.due_at) - sentAt).toBe(600_000);
+
+    await gw.moveClock(9 * 60_000);
+    expect(mailsTo('gus@example.com')).toHaveLength(0);
+    await gw.moveClock(60_000);
+    await gw.moveClock(0);
+    expect(mailsTo('gus@example.com')).toHaveLength(1);
+    expect(smsTo('+14155550155')).toHaveLength(0);
+    const [step1, step2] = await followups(conversation);
+    expect(step1).toMatchObject({ status: 'sent', channel: 'email', reason_code: 'failed_over' });
+    expect(step1.reason).toBe('failed over to email: sms gave no status after a send of unknown outcome (twilio_20500)');
+    expect(byChannel(step1.attempts).map((a: Json) => [a.channel, a.status, a.reason_code])).toEqual([
+      ['email', 'sent', 'failed_over'],
+      ['sms', 'failed', 'no_status'],
+    ]);
+    expect(byChannel(step1.attempts)[1].reason).toBe(
+      'no_status: sms gave no status within 10 min of a send of unknown outcome; counted as failed',
+    );
+    // The next step is timed from the first successful attempt: the email, ten minutes after the SMS.
+    expect(Date.parse(step2.due_at) - sentAt).toBe(600_000 + 3 * HOUR);
+  });
+
+  it('without switching, a send of unknown outcome is failed as such, not retried and not failed over', async () => {
+    const conversation = await quietLead(fixed, 'Hal', '+14155550144');
+    twilio.refuseNumber('+14155550144', 20500, 'Internal Server Error', 500);
+    await gw.moveClock(HOUR);
+    const [step1] = await followups(conversation);
+    expect(step1).toMatchObject({ status: 'failed', channel: 'sms', reason_code: 'outcome_unknown' });
+    await gw.moveClock(HOUR);
+    expect(mailsTo('hal@example.com')).toHaveLength(0);
   });
 
   it('fails a step whose every channel failed, with each reason', async () => {

@@ -87,6 +87,29 @@ describe('gateway configuration', () => {
     );
   });
 
+  it('reads the failover wait without a status: a default, then per-channel overrides; names each bad part', () => {
+    expect(loadConfig({}).dispatch.noStatusWait).toEqual({ defaultMs: 900_000, byChannel: {} });
+    expect(loadConfig({ FAILOVER_NO_STATUS_MS: '600000, email=3600000,whatsapp=1200000' }).dispatch.noStatusWait).toEqual({
+      defaultMs: 600_000,
+      byChannel: { email: 3_600_000, whatsapp: 1_200_000 },
+    });
+    expect(loadConfig({ FAILOVER_NO_STATUS_MS: 'sms=60000' }).dispatch.noStatusWait).toEqual({
+      defaultMs: 900_000,
+      byChannel: { sms: 60_000 },
+    });
+    let error: unknown;
+    try {
+      loadConfig({ FAILOVER_NO_STATUS_MS: 'soon,fax=1000,email=5' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'FAILOVER_NO_STATUS_MS: "soon" is not milliseconds from 1000 to 86400000 (e.g. 900000 or email=3600000)',
+      'FAILOVER_NO_STATUS_MS: "fax" is not a channel (sms, email, whatsapp, live_chat, voice)',
+      'FAILOVER_NO_STATUS_MS: "email=5" is not milliseconds from 1000 to 86400000 (e.g. 900000 or email=3600000)',
+    ]);
+  });
+
   it('documents every variable in the README configuration table', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     for (const [name] of ENVIRONMENT) expect(readme).toContain(`| \`${name}\``);

@@ -1,6 +1,7 @@
 import type { AiComposerConfig } from '@followup/composer';
 import { StoreConfig } from '@followup/persistence';
-import { SecretBox, isIanaZone } from '@followup/util';
+import { CHANNEL_TYPES } from '@followup/contracts';
+import { NoStatusWait, SecretBox, isIanaZone } from '@followup/util';
 import { join } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,6 +26,7 @@ export interface GatewayConfig {
     concurrency: number;
     leaseMs: number;
     idleMaxMs: number;
+    noStatusWait: NoStatusWait;
   };
   /** Worker threads that make the providers' HTTP calls (0: the main thread). */
   httpWorkers: number;
@@ -75,6 +77,11 @@ export const ENVIRONMENT = [
   ['DISPATCH_LEASE_MS', '60000', 'How long a claimed follow-up is held; rows of a process that died are recovered after this.'],
   ['DISPATCH_IDLE_MAX_MS', '2000', 'Longest sleep when nothing is due (rows another replica scheduled are seen at least this often).'],
   [
+    'FAILOVER_NO_STATUS_MS',
+    '900000',
+    'With dynamic channel switching, how long a send of unknown outcome (timeout, 5xx) waits for a status before it counts as failed and the step fails over; per channel: `900000,email=3600000`.',
+  ],
+  [
     'SECRETS_KEY',
     '(unset)',
     'Key that encrypts channel secrets at rest (AES-256-GCM): 32 bytes as base64 (`openssl rand -base64 32`) or hex. Replicas must share it.',
@@ -117,6 +124,35 @@ export const ENVIRONMENT = [
 ] as const;
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * FAILOVER_NO_STATUS_MS: a default wait, then `channel=ms` overrides (`900000,email=3600000`); each
+ * from one second to a day.
+ */
+function noStatusWait(env: Env, problems: string[]): NoStatusWait {
+  const name = 'FAILOVER_NO_STATUS_MS';
+  const raw = env[name]?.trim();
+  const wait: { defaultMs: number; byChannel: Record<string, number> } = { defaultMs: 900_000, byChannel: {} };
+  if (!raw) return wait;
+  const ms = (value: string): number | undefined => {
+    const n = Number(value);
+    return value !== '' && Number.isInteger(n) && n >= 1000 && n <= 86_400_000 ? n : undefined;
+  };
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const [channel, value] = part.includes('=') ? part.split('=', 2).map((p) => p.trim()) : [undefined, part];
+    const parsed = ms(value ?? '');
+    if (channel !== undefined && !(CHANNEL_TYPES as readonly string[]).includes(channel)) {
+      problems.push(`${name}: "${channel}" is not a channel (${CHANNEL_TYPES.join(', ')})`);
+    } else if (parsed === undefined) {
+      problems.push(`${name}: "${part}" is not milliseconds from 1000 to 86400000 (e.g. 900000 or email=3600000)`);
+    } else if (channel === undefined) {
+      wait.defaultMs = parsed;
+    } else {
+      wait.byChannel[channel] = parsed;
+    }
+  }
+  return wait;
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name];
@@ -212,6 +248,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       concurrency: integer(env, 'DISPATCH_CONCURRENCY', 200, 1, 10000, problems),
       leaseMs: integer(env, 'DISPATCH_LEASE_MS', 60_000, 1000, 3_600_000, problems),
       idleMaxMs: integer(env, 'DISPATCH_IDLE_MAX_MS', 2_000, 10, 60_000, problems),
+      noStatusWait: noStatusWait(env, problems),
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
     requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),

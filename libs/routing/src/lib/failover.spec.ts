@@ -36,6 +36,9 @@ describe('the channels a step failed on (failover)', () => {
     ['rate limited: the same channel again', [attempt('whatsapp', 'failed', 'rate_limited')], []],
     ['session closed: the same channel again, as a template', [attempt('whatsapp', 'failed', 'session_closed')], []],
     ['unknown outcome: not failed', [attempt('sms', 'unknown', 'outcome_unknown')], []],
+    ['unknown outcome, waited in vain for a status: failed', [attempt('sms', 'unknown', 'awaiting_status')], ['sms']],
+    ['unknown outcome recorded as failed after the wait', [attempt('email', 'failed', 'no_status')], ['email']],
+    ['unknown outcome, then a retry on a deduplicating channel: the same channel', [attempt('whatsapp', 'unknown', 'retrying')], []],
     [
       'two channels, one of them twice',
       [attempt('sms', 'failed'), attempt('email', 'undelivered'), attempt('sms', 'undelivered')],

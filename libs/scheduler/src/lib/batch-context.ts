@@ -11,10 +11,10 @@ import type {
 } from '@followup/persistence';
 import type { ChannelType } from '@followup/channels-core';
 import type { ConversationTurn } from '@followup/composer';
-import { failedChannels } from '@followup/routing';
+import { awaitedWithoutStatus, failedChannels } from '@followup/routing';
 import { stepSettings } from './guards';
 import { scenarioConfig } from './planner';
-import type { SendDecision, Thread } from './step-send';
+import { FAILING_OVER, SendDecision, Thread } from './step-send';
 
 /** Everything one batch of claimed follow-ups needs, loaded in a few queries. */
 export interface BatchContext {
@@ -27,6 +27,8 @@ export interface BatchContext {
   channelHistory: Map<string, ChannelUse[]>;
   /** The channels each row failing over already failed on (failover.ts), by follow-up id. */
   failedChannels: Map<string, ChannelType[]>;
+  /** Attempts of unknown outcome whose wait for a status ran out: recorded as failed (`no_status`) with the batch. */
+  noStatus: { id: string; channel: string }[];
   /** The recent messages of conversations whose step asks for an AI-written text (loadHistory). */
   history: Map<string, ConversationTurn[]>;
 }
@@ -57,7 +59,7 @@ export function loadBatch(store: Store, rows: FollowupEntity[]): Promise<BatchCo
     return {
       ...context,
       channelHistory: await loadChannelHistory(r, rows, context.actions),
-      failedChannels: await loadFailed(r, rows),
+      ...(await loadFailed(r, rows)),
       history: await loadHistory(r, rows, context.actions),
     };
   });
@@ -78,13 +80,17 @@ async function loadChannelHistory(
   return out;
 }
 
-/** The channels rows failing over (reason `failed_over`) already failed on; other rows read nothing. */
-async function loadFailed(r: Repositories, rows: FollowupEntity[]): Promise<Map<string, ChannelType[]>> {
-  const failing = rows.filter((f) => f.reasonCode === 'failed_over').map((f) => f.id);
-  const out = new Map<string, ChannelType[]>();
+/**
+ * The channels rows failing over (`failed_over`, or `awaiting_status` once its wait ran out) already
+ * failed on, and the attempts that waited in vain for a status; other rows read nothing.
+ */
+async function loadFailed(r: Repositories, rows: FollowupEntity[]): Promise<Pick<BatchContext, 'failedChannels' | 'noStatus'>> {
+  const failing = rows.filter((f) => FAILING_OVER.has(f.reasonCode ?? '')).map((f) => f.id);
+  const out = { failedChannels: new Map<string, ChannelType[]>(), noStatus: [] as BatchContext['noStatus'] };
   if (!failing.length) return out;
   const attempts = await r.attempts.listForFollowups(failing);
-  for (const id of failing) out.set(id, failedChannels(attempts.filter((a) => a.followupId === id)));
+  for (const id of failing) out.failedChannels.set(id, failedChannels(attempts.filter((a) => a.followupId === id)));
+  out.noStatus = attempts.filter(awaitedWithoutStatus).map((a) => ({ id: a.id, channel: a.channel }));
   return out;
 }
 

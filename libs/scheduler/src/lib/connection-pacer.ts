@@ -1,6 +1,7 @@
 import { PACING_SETTING } from '@followup/channels-core';
 import type { FollowupEntity } from '@followup/persistence';
 import type { Decision } from './decide';
+import { FAILING_OVER } from './step-send';
 
 interface Bucket {
   tokens: number;
@@ -47,8 +48,8 @@ export class ConnectionPacer {
 /**
  * The pacing of a claimed batch: each send on a paced connection (its `messages_per_second`, else
  * the adapter's `sendsPerSecond`) takes a token; one that cannot go now becomes an outcome that
- * puts the row back due at its slot, reason `paced` (a row failing over keeps `failed_over`, which
- * says which channels it already failed on). A row coming back at its slot goes: it holds its token.
+ * puts the row back due at its slot, reason `paced` (a row failing over keeps `failed_over` or
+ * `awaiting_status`, which say which channels it already failed on). A row coming back at its slot goes: it holds its token.
  */
 export function paceBatch(pacer: ConnectionPacer, rows: FollowupEntity[], decisions: Decision[], now: Date): Decision[] {
   return decisions.map((d, i) => {
@@ -62,7 +63,7 @@ export function paceBatch(pacer: ConnectionPacer, rows: FollowupEntity[], decisi
     const slot = pacer.take(connection.id, rate, now);
     if (!slot) return d;
     const text = `paced: connection ${connection.name} sends ${rate} per second; due again at ${slot.toISOString()}`;
-    const code = row.reasonCode === 'failed_over' ? 'failed_over' : 'paced';
+    const code = row.reasonCode && FAILING_OVER.has(row.reasonCode) ? (row.reasonCode as 'failed_over' | 'awaiting_status') : 'paced';
     return {
       kind: 'outcome',
       outcome: {

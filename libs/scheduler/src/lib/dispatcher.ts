@@ -4,14 +4,14 @@ import { ChannelRegistry } from '@followup/channels-core';
 import { MessageComposer } from '@followup/composer';
 import { FollowupAttemptEntity, FollowupEntity, Repositories, Store, WorkflowDeliveryEntity } from '@followup/persistence';
 import { OutboundSender, closeContactAddress } from '@followup/routing';
-import { Clock, DISPATCHER_OPTIONS, DispatcherOptions, LeaseLoop, SchedulerSignals } from '@followup/util';
+import { Clock, DISPATCHER_OPTIONS, DispatcherOptions, LeaseLoop, SchedulerSignals, noStatusWaitMs } from '@followup/util';
 import { workflowDelivery } from '@followup/workflows';
 import { BatchContext, loadBatch, loadThreads } from './batch-context';
 import { ConnectionPacer, paceBatch } from './connection-pacer';
 import { Decision, decide, get } from './decide';
 import { FollowupPlanner, scenarioConfig } from './planner';
 import { recover } from './recovery';
-import { SendResultRecord, sendStep } from './step-send';
+import { SendResultRecord, sendStep, waitText } from './step-send';
 
 /** What a row of a batch came to: its outcome and, when it was sent, its attempt's. */
 type RowResult = Pick<SendResultRecord, 'outcome'> & Partial<Pick<SendResultRecord, 'attempt' | 'refusal' | 'sessionClosed'>>;
@@ -128,7 +128,14 @@ export class FollowupDispatcher {
           const d = decisions[i] as Decision;
           return d.kind === 'outcome'
             ? { outcome: d.outcome }
-            : sendStep(this.sender, row, d, threads.get(d.choice.channel)?.get(d.conversation.id), () => this.clock.now());
+            : sendStep(
+                this.sender,
+                row,
+                d,
+                threads.get(d.choice.channel)?.get(d.conversation.id),
+                () => this.clock.now(),
+                noStatusWaitMs(this.options.noStatusWait, d.choice.channel),
+              );
         }),
       );
       // The provider asked to slow down (rate_limited): the whole connection waits, not only this row.
@@ -199,10 +206,14 @@ export class FollowupDispatcher {
         this.options.owner,
         now,
       );
-      await r.attempts.finish(
-        results.flatMap((x) => (x.attempt ? [x.attempt] : [])),
-        now,
-      );
+      // Sends of unknown outcome that waited in vain for a status count as failed from now (failover.ts).
+      const noStatus = ctx.noStatus.map(({ id, channel }) => ({
+        id,
+        status: 'failed',
+        reasonCode: 'no_status',
+        reason: `no_status: ${channel} gave no status within ${waitText(noStatusWaitMs(this.options.noStatusWait, channel))} of a send of unknown outcome; counted as failed`,
+      }));
+      await r.attempts.finish([...noStatus, ...results.flatMap((x) => (x.attempt ? [x.attempt] : []))], now);
       for (const closed of results.flatMap((x) => (x.sessionClosed ? [x.sessionClosed] : [])))
         await r.conversations.closeSession(closed.locationId, closed.conversationId, now);
       rows.forEach((row, i) => {

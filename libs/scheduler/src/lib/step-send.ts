@@ -21,6 +21,9 @@ export interface SendDecision {
   failover?: boolean;
 }
 
+/** A step that fails over (after a failure) or waits to (after a send of unknown outcome): its reason codes. */
+export const FAILING_OVER = new Set(['failed_over', 'awaiting_status']);
+
 export type Thread = { subject: string | null; providerMessageIds: string[] };
 
 /** A send the provider refused because of the contact's address (opted out at the carrier, invalid). */
@@ -39,6 +42,18 @@ export interface SendResultRecord {
   sessionClosed?: { locationId: string; conversationId: string };
 }
 
+/** Why a step failing over left its channel, for the sentence of the send that follows. */
+function failedBecause(row: FollowupEntity): string {
+  if (row.reasonCode === 'awaiting_status')
+    return `${row.channel ?? 'its channel'} gave no status after a send of unknown outcome (${row.errorCode ?? 'no code'})`;
+  return row.statusReason ?? 'its channel failed';
+}
+
+/** A wait in words: seconds under a minute, else minutes. */
+export function waitText(ms: number): string {
+  return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+}
+
 const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -52,6 +67,7 @@ export async function sendStep(
   decision: SendDecision,
   thread: Thread | undefined,
   now: () => Date,
+  noStatusWaitMs = 15 * 60_000,
 ): Promise<SendResultRecord> {
   const { choice, contact, conversation, attemptId } = decision;
   const base = { id: row.id, channel: choice.channel, body: decision.text };
@@ -59,7 +75,7 @@ export async function sendStep(
     outcome: { ...base, status: 'failed', statusReason: why.text, reasonCode: why.code, errorCode },
     attempt: { id: attemptId, status, errorCode, reasonCode: why.code, reason: why.text },
   });
-  const failingOver = row.reasonCode === 'failed_over';
+  const failingOver = FAILING_OVER.has(row.reasonCode ?? '');
   let context: ReturnType<OutboundSender['context']>;
   try {
     context = sender.context(conversation, contact, choice.connection, choice.channel, thread);
@@ -89,7 +105,7 @@ export async function sendStep(
     const fallback = decision.fallback ? `sent the step's customMessage (${decision.fallback.text})` : null;
     const why = choice.passedOver ? ` (${choice.passedOver})` : '';
     const said = [
-      failingOver ? `failed over to ${choice.channel}: ${row.statusReason ?? 'its channel failed'}` : null,
+      failingOver ? `failed over to ${choice.channel}: ${failedBecause(row)}` : null,
       !failingOver && choice.switched
         ? `switched from ${conversation.channel} to ${choice.channel}${choice.rankedBecause ? `: ${choice.rankedBecause}` : ''}${why}`
         : null,
@@ -180,6 +196,20 @@ export async function sendStep(
       return {
         outcome: { ...base, status: 'scheduled', statusReason: why.text, reasonCode: why.code, errorCode: e.code, scheduledAt: now() },
         attempt: { id: attemptId, status: 'failed', errorCode: e.code, reasonCode: tried.code, reason: tried.text },
+        refusal,
+      };
+    }
+    if (!e.definite && decision.failover) {
+      // Not failed over blindly: the step waits for a status; none by then counts as failed (dispatcher: expireUnknown).
+      const until = new Date(now().getTime() + noStatusWaitMs);
+      const unknown = `${choice.channel}: outcome unknown (${e.code}: ${e.message})`;
+      const why = reason(
+        'awaiting_status',
+        `${unknown}; no status by ${until.toISOString()} counts as failed, then the next usable channel is tried`,
+      );
+      return {
+        outcome: { ...base, status: 'scheduled', statusReason: why.text, reasonCode: why.code, errorCode: e.code, scheduledAt: until },
+        attempt: { id: attemptId, status: 'unknown', errorCode: e.code, reasonCode: why.code, reason: `outcome_unknown: ${unknown}` },
         refusal,
       };
     }

@@ -80,9 +80,12 @@ export class TwilioApiDouble {
     this.failures.push({ status, code, message });
   }
 
-  /** Every message to this number is refused with the error (21610: the number replied STOP). */
-  refuseNumber(to: string, code: number, message = `Twilio error ${code}`): void {
-    this.failFor.set(to, { status: 400, code, message });
+  /**
+   * Every message to this number is refused with the error (21610: the number replied STOP); with
+   * a 5xx `status`, Twilio's answer leaves it unknown whether the message was queued.
+   */
+  refuseNumber(to: string, code: number, message = `Twilio error ${code}`, status = 400): void {
+    this.failFor.set(to, { status, code, message });
   }
 
   waitForMessages(count: number, timeoutMs = 15_000): Promise<void> {

@@ -42,6 +42,10 @@ export const REASON_SENTENCES = {
   paced: 'its connection sends at most messages_per_second: it waited for its turn (late rather than lost)',
   failed_over:
     'the channel it went out on failed for good (refused at send time or reported failed/undelivered); with dynamic channel switching it goes again on the next usable channel',
+  awaiting_status:
+    'it is not known whether the provider took the message (a timeout, a server error on a channel that does not deduplicate); with dynamic channel switching it waits FAILOVER_NO_STATUS_MS for a status, then goes on the next usable channel',
+  no_status:
+    'the send’s outcome was unknown and no status came within FAILOVER_NO_STATUS_MS, so it counts as failed and the step failed over',
   delivery_failed: 'the provider reported that the message was not delivered',
   outcome_unknown: 'it is not known whether the provider took the message, so it was not sent again',
   retrying: 'the provider could not be reached; the channel deduplicates, so it is tried again',
