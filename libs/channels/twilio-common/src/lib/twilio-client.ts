@@ -1,8 +1,10 @@
 import twilio from 'twilio';
 
+/** Twilio's REST API, where the SDK sends unless a connection's `api_base_url` says otherwise. */
 export const TWILIO_API = 'https://api.twilio.com';
 const TIMEOUT_MS = 10_000;
 
+export type TwilioClient = ReturnType<typeof twilio>;
 type RequestClient = InstanceType<typeof twilio.RequestClient>;
 type RequestOptions = Parameters<RequestClient['request']>[0];
 
@@ -24,10 +26,13 @@ class BaseUrlRequestClient {
   }
 }
 
-const clients = new Map<string, ReturnType<typeof twilio>>();
+const clients = new Map<string, TwilioClient>();
 
-/** One SDK client per account, token and base URL (clients hold keep-alive connections). */
-export function twilioClient(accountSid: string, authToken: string, apiBaseUrl = TWILIO_API): ReturnType<typeof twilio> {
+/**
+ * One SDK client per account, token and base URL (clients hold keep-alive connections), shared by
+ * the SMS and voice libraries.
+ */
+export function twilioClient(accountSid: string, authToken: string, apiBaseUrl = TWILIO_API): TwilioClient {
   const key = `${accountSid}\u0000${authToken}\u0000${apiBaseUrl}`;
   let client = clients.get(key);
   if (!client) {
