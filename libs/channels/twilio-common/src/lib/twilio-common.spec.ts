@@ -1,5 +1,7 @@
 import { SendError } from '@followup/channels-core';
 import { TwilioApiDouble } from '@followup/testing';
+import { allowPrivateNetworks } from '@followup/util';
+import * as dns from 'node:dns';
 import { apiBaseUrlProblems } from './api-base-url';
 import { TWILIO_API, forgetTwilioClients, twilioClient } from './twilio-client';
 import { twilioSendError } from './twilio-send-error.mapper';
@@ -77,6 +79,16 @@ describe('the SDK client pointed at api_base_url', () => {
     forgetTwilioClients();
     await double.stop();
   });
+  afterEach(() => {
+    allowPrivateNetworks(true);
+    jest.restoreAllMocks();
+  });
+  const send = (base: string) =>
+    twilioClient(settings['account_sid'] as string, settings['auth_token'] as string, base).messages.create({
+      to: '+14155550123',
+      from: settings['from'] as string,
+      body: 'to a private address?',
+    });
 
   it("sends Twilio's requests to the base URL (a trailing slash or not), one client per account, token and base", async () => {
     const sid = settings['account_sid'] as string;
@@ -87,6 +99,41 @@ describe('the SDK client pointed at api_base_url', () => {
     const sent = await client.messages.create({ to: '+14155550123', from: settings['from'] as string, body: 'hello' });
     expect(double.messages.find((m) => m.sid === sent.sid)).toMatchObject({ to: '+14155550123', body: 'hello' });
     expect(twilioClient(sid, token)).toBe(twilioClient(sid, token, TWILIO_API));
+  });
+
+  it('refuses a base URL on a loopback address unless private networks are allowed, sending nothing', async () => {
+    const before = double.messages.length;
+    allowPrivateNetworks(false);
+    const error = twilioSendError(await send(url).catch((e: unknown) => e), SMS);
+    expect(error).toMatchObject({
+      code: 'destination_not_allowed',
+      definite: true,
+      message: 'Twilio unreachable: destination_not_allowed: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_NETWORK_URLS=true to allow',
+    });
+    expect(double.messages.length).toBe(before);
+  });
+
+  it('refuses a base URL whose name resolves to loopback, when connecting (the SDK goes through the guarded agents)', async () => {
+    // node:dns itself, as if twilio.internal resolved to 127.0.0.1 (no DNS server is reachable here).
+    const module = jest.requireActual<typeof dns>('node:dns');
+    const real = module.lookup;
+    jest.spyOn(module, 'lookup').mockImplementation(((hostname: string, options: unknown, callback: unknown) => {
+      if (hostname !== 'twilio.internal') return (real as (...a: unknown[]) => void)(hostname, options, callback);
+      process.nextTick(() => (callback as (e: null, a: dns.LookupAddress[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]));
+    }) as unknown as typeof dns.lookup);
+    const named = url.replace('127.0.0.1', 'twilio.internal');
+    const before = double.messages.length;
+    allowPrivateNetworks(false);
+    const error = twilioSendError(await send(named).catch((e: unknown) => e), VOICE);
+    expect(error).toMatchObject({
+      code: 'destination_not_allowed',
+      definite: true,
+      message: expect.stringContaining('twilio.internal resolves to 127.0.0.1, a loopback address; set ALLOW_PRIVATE_NETWORK_URLS=true'),
+    });
+    expect(double.messages.length).toBe(before);
+    allowPrivateNetworks(true);
+    expect((await send(named)).sid).toMatch(/^SM/);
+    expect(double.messages.length).toBe(before + 1);
   });
 
   it('validates api_base_url: an http(s) URL without a path', () => {

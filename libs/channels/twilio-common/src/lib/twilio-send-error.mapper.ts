@@ -1,7 +1,16 @@
 import { ChannelType, SendError } from '@followup/channels-core';
+import { DESTINATION_NOT_ALLOWED } from '@followup/util';
 
-/** Transport errors after which Twilio certainly did not get the request. */
-export const TWILIO_NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED_BEFORE_SEND'];
+/** Transport errors after which Twilio certainly did not get the request (a destination the network policy refuses included). */
+export const TWILIO_NOT_SENT = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED_BEFORE_SEND',
+  DESTINATION_NOT_ALLOWED,
+];
 
 /** Twilio's REST error (what the SDK throws as RestException), or a transport error. */
 export interface TwilioError {
@@ -49,5 +58,7 @@ export function twilioSendError(error: unknown, rules: TwilioErrorRules): SendEr
   }
   if (status !== undefined) return new SendError(`Twilio answered HTTP ${status}`, `http_${status}`, status < 500);
   const code = typeof e.code === 'string' ? e.code : 'network_error';
-  return new SendError(`Twilio unreachable: ${code}`, code, TWILIO_NOT_SENT.includes(code));
+  // A refused destination says which address and why (destination_not_allowed: ...).
+  const words = code === DESTINATION_NOT_ALLOWED && e.message ? e.message : code;
+  return new SendError(`Twilio unreachable: ${words}`, code, TWILIO_NOT_SENT.includes(code));
 }
