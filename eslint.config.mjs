@@ -28,7 +28,8 @@ function restrictedImports(allowed) {
  * libraries (timing, routing, workflows, composer, detection): they never import a feature, so the
  * scheduler imports routing and timing, never the reverse. Scopes bound what a group may reach:
  * shared code reaches only shared code, channels only channels and shared code. Tests may also use
- * provider doubles and real channel plugins.
+ * provider doubles and real channel plugins. A `type:vendor-client` library holds what the channel
+ * libraries of one vendor share (twilio-common), below them: a channel library never imports another.
  */
 const depConstraints = (forTests) => {
   const extra = forTests ? ['type:testing', 'type:channel'] : [];
@@ -59,7 +60,12 @@ const depConstraints = (forTests) => {
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
     { sourceTag: 'type:channel-core', onlyDependOnLibsWithTags: below('type:contracts', 'type:util') },
-    { sourceTag: 'type:channel', onlyDependOnLibsWithTags: below('type:channel-core', 'type:contracts', 'type:util') },
+    {
+      sourceTag: 'type:channel',
+      onlyDependOnLibsWithTags: below('type:vendor-client', 'type:channel-core', 'type:contracts', 'type:util'),
+    },
+    // What one vendor's channel libraries share (libs/channels/twilio-common: the SDK client, its errors).
+    { sourceTag: 'type:vendor-client', onlyDependOnLibsWithTags: below('type:channel-core', 'type:contracts', 'type:util') },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:channel-core', 'type:contracts', 'type:util'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
     // The dashboard (a browser app): plain contracts only, its own eslint.config.mjs allowing types alone.

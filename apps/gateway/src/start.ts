@@ -2,7 +2,7 @@ import { LocationsService } from '@followup/tenancy';
 import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
 import { ChannelConnectionsService } from '@followup/channels-connections';
 import { ChannelLinks } from '@followup/channels-core';
-import { Clock, ManualClock, SecretBox, SecretBoxError, SystemClock, useHttpWorkers } from '@followup/util';
+import { Clock, ManualClock, SecretBox, SecretBoxError, SystemClock, allowPrivateNetworks, useHttpWorkers } from '@followup/util';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +56,10 @@ export async function startGateway(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const secrets = loadSecretsOrFail(config);
   const store = await openStoreOrFail(config, secrets.box);
+  // Where outbound requests may go (network-policy.ts): the HTTP worker threads get it with each request.
+  allowPrivateNetworks(config.allowPrivateNetworkUrls);
+  if (config.allowPrivateNetworkUrls)
+    logger.info('ALLOW_PRIVATE_NETWORK_URLS=true: outbound URLs may reach loopback and private addresses');
   await useHttpWorkers(config.httpWorkers);
   const clock: Clock = config.testClock ? new ManualClock(config.testClock.start ?? new Date()) : new SystemClock();
   if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');

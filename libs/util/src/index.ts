@@ -12,3 +12,4 @@ export * from './lib/signals';
 export * from './lib/dispatcher-options';
 export * from './lib/lease-loop';
 export { runHttpWorker } from './lib/http-worker';
+export * from './lib/network-policy';

@@ -1,4 +1,4 @@
-import { postJson } from '@followup/util';
+import { allowPrivateNetworks, postJson } from '@followup/util';
 import { Worker } from 'bullmq';
 
 /**
@@ -8,6 +8,8 @@ import { Worker } from 'bullmq';
  * argv: <queue> <provider url> <concurrency>.
  */
 const [queue = 'bench', url = '', concurrency = '200'] = process.argv.slice(2);
+// The provider double listens on loopback, like the gateway's, which the bench starts with ALLOW_PRIVATE_NETWORK_URLS=true.
+allowPrivateNetworks(true);
 
 const worker = new Worker(
   queue,

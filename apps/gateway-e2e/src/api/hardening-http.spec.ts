@@ -43,12 +43,19 @@ describe.each(ENGINES)('HTTP hardening (%s)', (engine) => {
       expect((await raw('GET', '/contacts', 'application/json')).status).toBe(200);
     });
 
-    it('takes form posts on the Twilio webhooks and raw MIME on the email inbound webhook (404: no such connection)', async () => {
-      expect((await raw('POST', '/webhooks/twilio/nope/messages', 'application/x-www-form-urlencoded', 'Body=hi')).status).toBe(404);
-      expect((await raw('POST', '/webhooks/email/nope/inbound', 'message/rfc822', 'From: a@example.com\r\n\r\nhi')).status).toBe(404);
+    it('takes form posts on the Twilio webhooks and raw MIME on the email inbound webhook (403: no such connection, refused like a forged request)', async () => {
+      expect((await raw('POST', '/webhooks/twilio/nope/messages', 'application/x-www-form-urlencoded', 'Body=hi')).status).toBe(403);
+      expect((await raw('POST', '/webhooks/email/nope/inbound', 'message/rfc822', 'From: a@example.com\r\n\r\nhi')).status).toBe(403);
       expect((await raw('POST', '/webhooks/email/nope/inbound', 'application/octet-stream', 'From: a@example.com\r\n\r\nhi')).status).toBe(
-        404,
+        403,
       );
+    });
+
+    it('answers 404 only for what is public: a namespace no provider serves, or a hook the provider has not', async () => {
+      expect((await raw('POST', '/webhooks/nope/x/messages', 'application/json', '{}')).status).toBe(404);
+      const hook = await raw('POST', '/webhooks/twilio/nope/bogus', 'application/x-www-form-urlencoded', 'Body=hi');
+      expect(hook.status).toBe(404);
+      expect((await bodyOf(hook)).message).toBe('twilio webhooks are /messages, /status, not /bogus');
     });
 
     it('takes the one-click form post (urlencoded or multipart) on the unsubscribe links', async () => {
@@ -82,7 +89,7 @@ describe.each(ENGINES)('HTTP hardening (%s)', (engine) => {
       const json = await raw('POST', '/contacts', 'application/json', JSON.stringify({ name: 'x'.repeat(1_100_000) }));
       expect(json.status).toBe(413);
       const mail = `From: a@example.com\r\n\r\n${'x'.repeat(3_000_000)}`;
-      expect((await raw('POST', '/webhooks/email/nope/inbound', 'message/rfc822', mail)).status).toBe(404);
+      expect((await raw('POST', '/webhooks/email/nope/inbound', 'message/rfc822', mail)).status).toBe(403);
     });
   });
 

@@ -287,6 +287,14 @@ describe.each(ENGINES)('email over SMTP on %s', (engine) => {
     );
     const denied = await inbound(raw, 'inb_wrong-secret-000000000000');
     expect(denied.status).toBe(403);
+    const deniedBody = await denied.text();
+    // An id that names no connection gets the very same answer (ids cannot be probed).
+    const probe = await fetch(`${gw.gateway.url}/webhooks/email/no-such-connection/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822', authorization: 'Bearer inb_wrong-secret-000000000000' },
+      body: raw,
+    });
+    expect([probe.status, await probe.text()]).toEqual([403, deniedBody]);
     expect((await api.get('/contacts?limit=100')).body.data.some((c: Json) => c.email === 'carol@example.com')).toBe(false);
     expect((await inbound('not a message at all', inboundSecret)).status).toBe(400);
     expect((await inbound(raw)).status).toBe(200);

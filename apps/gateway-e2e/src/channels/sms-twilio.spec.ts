@@ -115,7 +115,23 @@ describe.each(ENGINES)('SMS over Twilio on %s', (engine) => {
     expect(unsigned.status).toBe(403);
     expect(await unsigned.json()).toMatchObject({ statusCode: 403, message: expect.stringContaining('X-Twilio-Signature') });
     expect((await api.get('/contacts?limit=100')).body.data.length).toBe(before);
-    expect((await fetch(`${gw.gateway.url}/webhooks/twilio/no-such-connection/messages`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('answers a request to an id that names no connection exactly as a forged one to a real connection (ids cannot be probed)', async () => {
+    const unknown = 'no-such-connection';
+    const other = (kind: 'messages' | 'status') => hook(kind).replace(connectionId, unknown);
+    const text = { from: '+14155550999', to: OUR_NUMBER, body: 'probe', messageSid: 'SMprobe' };
+    const forged = await twilio.sendInbound(hook('messages'), text, 'f'.repeat(32));
+    const probe = await twilio.sendInbound(other('messages'), text, 'f'.repeat(32));
+    expect(forged.status).toBe(403);
+    expect(probe.status).toBe(forged.status);
+    // Twilio's refusal names the URL it was called at: the caller's own, the only difference.
+    expect(probe.body).toBe(forged.body.replace(connectionId, unknown));
+    const unsigned = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Body=hi' });
+    const [known, none] = await Promise.all([unsigned(hook('status')), unsigned(other('status'))]);
+    expect([known.status, none.status]).toEqual([403, 403]);
+    expect(await none.text()).toBe(await known.text());
   });
 
   it('replies through Twilio, follows delivery statuses forward only, and follows up over SMS when the contact goes quiet', async () => {

@@ -38,7 +38,8 @@ describe('gateway configuration', () => {
 
   it('has no AI endpoint unless AI_BASE_URL is set, and then needs a model', () => {
     expect(loadConfig({}).ai).toBeUndefined();
-    expect(loadConfig({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.2' }).ai).toEqual({
+    const local = { AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.2', ALLOW_PRIVATE_NETWORK_URLS: 'true' };
+    expect(loadConfig(local).ai).toEqual({
       baseUrl: 'http://127.0.0.1:11434/v1',
       model: 'llama3.2',
       timeoutMs: 10_000,
@@ -74,9 +75,25 @@ describe('gateway configuration', () => {
       'AI_API_KEY: set without AI_BASE_URL (for OpenAI, AI_BASE_URL=https://api.openai.com/v1)',
     ]);
     expect(unset.join('\n')).not.toContain('sk-secret-2');
-    expect(problems({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'm', AI_TIMEOUT_MS: '40000' })).toEqual([
+    expect(problems({ AI_BASE_URL: 'http://ai.internal:11434/v1', AI_MODEL: 'm', AI_TIMEOUT_MS: '40000' })).toEqual([
       'AI_TIMEOUT_MS: 40000 must be at most half of DISPATCH_LEASE_MS (60000)',
     ]);
+  });
+
+  it('refuses outbound URLs to private networks unless ALLOW_PRIVATE_NETWORK_URLS=true; a loopback AI_BASE_URL says so at boot', () => {
+    expect(loadConfig({}).allowPrivateNetworkUrls).toBe(false);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK_URLS: 'true' }).allowPrivateNetworkUrls).toBe(true);
+    expect(() => loadConfig({ ALLOW_PRIVATE_NETWORK_URLS: 'yes' })).toThrow('ALLOW_PRIVATE_NETWORK_URLS: "yes" is not true or false');
+    expect(() => loadConfig({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.2' })).toThrow(
+      'AI_BASE_URL: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_NETWORK_URLS=true to allow',
+    );
+    expect(() => loadConfig({ AI_BASE_URL: 'http://localhost:11434/v1', AI_MODEL: 'llama3.2' })).toThrow(
+      'AI_BASE_URL: localhost is a loopback address',
+    );
+    // A name is checked when the gateway connects, against what it resolves to.
+    expect(loadConfig({ AI_BASE_URL: 'http://ollama.internal:11434/v1', AI_MODEL: 'llama3.2' }).ai?.baseUrl).toBe(
+      'http://ollama.internal:11434/v1',
+    );
   });
 
   it('takes a Redis URL for the live chat bus, and nothing else there', () => {

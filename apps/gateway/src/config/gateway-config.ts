@@ -1,7 +1,7 @@
 import type { AiComposerConfig } from '@followup/composer';
 import { StoreConfig } from '@followup/persistence';
 import { CHANNEL_TYPES } from '@followup/contracts';
-import { NoStatusWait, SecretBox, isIanaZone } from '@followup/util';
+import { NoStatusWait, SecretBox, isIanaZone, literalUrlProblem } from '@followup/util';
 import { join } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -30,6 +30,8 @@ export interface GatewayConfig {
   };
   /** Worker threads that make the providers' HTTP calls (0: the main thread). */
   httpWorkers: number;
+  /** Outbound URLs may reach loopback, private and link-local addresses (off by default: see network-policy.ts). */
+  allowPrivateNetworkUrls: boolean;
   /** Longest a request may take to arrive (headers and body); slower senders get 408. */
   requestTimeoutMs: number;
   /** Live chat across processes through Redis (socket.io's Redis adapter) instead of PostgreSQL's NOTIFY. */
@@ -92,6 +94,11 @@ export const ENVIRONMENT = [
     'Where the key is kept when SECRETS_KEY is unset; the first start creates it (mode 600) and says so.',
   ],
   ['HTTP_WORKERS', '1', 'Worker threads that make the outbound HTTP calls (channels, workflows); 0 makes them on the main thread.'],
+  [
+    'ALLOW_PRIVATE_NETWORK_URLS',
+    'false',
+    "true lets outbound URLs (webhook channels, workflows, AI_BASE_URL, providers' api_base_url) reach loopback, private, link-local and CGNAT addresses; off, they are refused.",
+  ],
   [
     'HTTP_REQUEST_TIMEOUT_MS',
     '30000',
@@ -166,7 +173,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 /** The AI composer's endpoint: none without AI_BASE_URL; a model is then required. */
-function aiConfig(env: Env, text: (name: string) => string | undefined, problems: string[]): AiComposerConfig | undefined {
+function aiConfig(
+  env: Env,
+  text: (name: string) => string | undefined,
+  problems: string[],
+  allowPrivate: boolean,
+): AiComposerConfig | undefined {
   const baseUrl = text('AI_BASE_URL');
   const apiKey = text('AI_API_KEY');
   const model = text('AI_MODEL');
@@ -188,6 +200,9 @@ function aiConfig(env: Env, text: (name: string) => string | undefined, problems
     valid = false;
   }
   if (!valid) problems.push(`AI_BASE_URL: "${baseUrl}" is not an http(s) URL`);
+  // A loopback or private address written in the URL would be refused at every AI step: say so at boot.
+  const literal = valid ? literalUrlProblem(baseUrl, allowPrivate) : undefined;
+  if (literal) problems.push(`AI_BASE_URL: ${literal}`);
   if (model === undefined) problems.push('AI_MODEL: required when AI_BASE_URL is set (the model to ask, e.g. gpt-4o-mini or llama3.2)');
   return valid && model !== undefined ? { baseUrl, model, timeoutMs, ...(apiKey !== undefined ? { apiKey } : {}) } : undefined;
 }
@@ -219,7 +234,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       problems.push(`SECRETS_KEY: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const ai = aiConfig(env, text, problems);
+  const allowPrivateNetworkUrls = bool('ALLOW_PRIVATE_NETWORK_URLS', false);
+  const ai = aiConfig(env, text, problems, allowPrivateNetworkUrls);
   const redisUrl = text('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl))
     problems.push(`REDIS_URL: "${redisUrl}" is not a redis:// or rediss:// URL`);
@@ -251,6 +267,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       noStatusWait: noStatusWait(env, problems),
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
+    allowPrivateNetworkUrls,
     requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     redisUrl,
     secretsKey: secretsKey

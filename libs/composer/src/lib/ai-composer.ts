@@ -97,7 +97,9 @@ export class AiComposer extends MessageComposer {
       const code = error instanceof HttpPostError ? error.code : 'network_error';
       if (code === 'timeout')
         return { failed: reason('ai_composer_timeout', `${endpoint} did not answer within ${this.config.timeoutMs} ms`) };
-      return { failed: reason('ai_composer_failed', `${endpoint} could not be reached (${code})`) };
+      // The code, or a refused destination's reason (destination_not_allowed: ... ALLOW_PRIVATE_NETWORK_URLS).
+      const words = error instanceof HttpPostError ? error.message : code;
+      return { failed: reason('ai_composer_failed', `${endpoint} could not be reached (${words})`) };
     }
     if (answer.status < 200 || answer.status >= 300) {
       const words = errorMessage(answer.body);

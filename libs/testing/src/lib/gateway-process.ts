@@ -36,7 +36,9 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
 
 /**
  * Starts the built gateway (dist/apps/gateway/main.js) as a real process on a free port and
- * waits until it prints where it listens (and, on a first start, its token).
+ * waits until it prints where it listens (and, on a first start, its token). The provider doubles
+ * listen on loopback, so outbound URLs may go there (ALLOW_PRIVATE_NETWORK_URLS=true) unless `env`
+ * says otherwise (an empty value: unset, the gateway's default, which refuses them).
  */
 export async function startGatewayProcess(
   env: Record<string, string>,
@@ -46,7 +48,7 @@ export async function startGatewayProcess(
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: build the gateway first (nx run gateway:build)`);
   const child = spawn(process.execPath, [...nodeArgs, GATEWAY_MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ALLOW_PRIVATE_NETWORK_URLS: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];

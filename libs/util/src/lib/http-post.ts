@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HttpAnswer, makeAgents, requestOnce } from './http-request';
 import { HTTP_WORKER_DATA } from './http-worker';
+import { DESTINATION_NOT_ALLOWED, privateNetworksAllowed } from './network-policy';
 
 export type { HttpAnswer } from './http-request';
 
@@ -13,12 +14,19 @@ export type { HttpAnswer } from './http-request';
  * dispatch hot path, where every follow-up is one request. With `useHttpWorkers(n)` the requests
  * run on worker threads, so the HTTP work leaves the thread that claims and records follow-ups.
  */
-/** Error codes meaning the request never reached the server (nothing can have been processed). */
-export const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'invalid_url', 'unsupported_protocol'];
+/**
+ * Error codes meaning the request never reached the server (nothing can have been processed),
+ * a destination the network policy refuses included.
+ */
+export const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'invalid_url', 'unsupported_protocol', DESTINATION_NOT_ALLOWED];
 
+/** `code` names the failure; the message is `detail` when there is one (a refused destination's reason), else the code. */
 export class HttpPostError extends Error {
-  constructor(readonly code: string) {
-    super(code);
+  constructor(
+    readonly code: string,
+    detail?: string,
+  ) {
+    super(detail ?? code);
   }
 }
 
@@ -40,11 +48,11 @@ class HttpWorkerPool {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(file.path, { execArgv: file.execArgv, env: file.env, workerData: HTTP_WORKER_DATA });
       worker.unref();
-      worker.on('message', (m: { id: number; error: string | null; answer?: HttpAnswer }) => {
+      worker.on('message', (m: { id: number; error: string | null; answer?: HttpAnswer; detail?: string }) => {
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
-        if (m.error) p.reject(new HttpPostError(m.error));
+        if (m.error) p.reject(new HttpPostError(m.error, m.detail));
         else p.resolve(m.answer as HttpAnswer);
       });
       return worker;
@@ -56,7 +64,8 @@ class HttpWorkerPool {
     const worker = this.workers[this.next++ % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, url, headers, body, timeoutMs });
+      // The network policy goes with each request: the worker applies this thread's, whenever it was set.
+      worker.postMessage({ id, url, headers, body, timeoutMs, allowPrivate: privateNetworksAllowed() });
     });
   }
 
@@ -93,8 +102,8 @@ export async function useHttpWorkers(count: number): Promise<void> {
 export function postJson(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<HttpAnswer> {
   if (pool) return pool.post(url, headers, body, timeoutMs);
   return new Promise((resolve, reject) =>
-    requestOnce({ http, https }, localAgents, url, headers, body, timeoutMs, (error, answer) =>
-      error ? reject(new HttpPostError(error)) : resolve(answer as HttpAnswer),
+    requestOnce({ http, https }, localAgents, url, headers, body, timeoutMs, (error, answer, detail) =>
+      error ? reject(new HttpPostError(error, detail)) : resolve(answer as HttpAnswer),
     ),
   );
 }

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { DESTINATION_NOT_ALLOWED, GuardedHttpAgent, GuardedHttpsAgent } from './network-policy';
 
 /** What a POST answered. */
 export interface HttpAnswer {
@@ -7,7 +8,8 @@ export interface HttpAnswer {
   body: string;
 }
 
-export type Done = (error: string | null, answer?: HttpAnswer) => void;
+/** `error` is a code (ECONNREFUSED, timeout, destination_not_allowed, ...); `detail` says more when there is more to say. */
+export type Done = (error: string | null, answer?: HttpAnswer, detail?: string) => void;
 export interface Modules {
   http: typeof http;
   https: typeof https;
@@ -43,10 +45,10 @@ export function requestOnce(
     return;
   }
   let finished = false;
-  const finish = (error: string | null, answer?: HttpAnswer) => {
+  const finish = (error: string | null, answer?: HttpAnswer, detail?: string) => {
     if (!finished) {
       finished = true;
-      done(error, answer);
+      done(error, answer, detail);
     }
   };
   const send = protocol === 'https:' ? mods.https.request : mods.http.request;
@@ -69,13 +71,17 @@ export function requestOnce(
     finish('timeout');
     req.destroy();
   });
-  req.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? 'network_error'));
+  // A destination the network policy refuses (network-policy.ts) fails here too, with its reason.
+  req.on('error', (e: NodeJS.ErrnoException) =>
+    finish(e.code ?? 'network_error', undefined, e.code === DESTINATION_NOT_ALLOWED ? e.message : undefined),
+  );
   req.end(body);
 }
 
+/** Keep-alive agents that connect only where the network policy allows (network-policy.ts). */
 export function makeAgents(): Agents {
   return {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30_000 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30_000 }),
+    'http:': new GuardedHttpAgent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30_000 }),
+    'https:': new GuardedHttpsAgent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 30_000 }),
   };
 }

@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { makeAgents, requestOnce } from './http-request';
+import { allowPrivateNetworks } from './network-policy';
 
 interface Job {
   id: number;
@@ -15,6 +16,8 @@ interface Job {
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
+  /** The calling thread's network policy (ALLOW_PRIVATE_NETWORK_URLS). */
+  allowPrivate: boolean;
 }
 
 /** What the pool passes as `workerData`, so that only its threads start serving. */
@@ -28,8 +31,9 @@ export function runHttpWorker(): void {
   const port = parentPort;
   const agents = makeAgents();
   port.on('message', (m: Job) => {
-    requestOnce({ http, https }, agents, m.url, m.headers, m.body, m.timeoutMs, (error, answer) =>
-      port.postMessage({ id: m.id, error, answer }),
+    allowPrivateNetworks(m.allowPrivate);
+    requestOnce({ http, https }, agents, m.url, m.headers, m.body, m.timeoutMs, (error, answer, detail) =>
+      port.postMessage({ id: m.id, error, answer, detail }),
     );
   });
 }

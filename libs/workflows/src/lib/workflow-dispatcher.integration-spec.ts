@@ -2,7 +2,7 @@ import { ConversationEntity, FollowupEntity, FollowupOutcome, LocationEntity, St
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
 import { WebhookReceiver } from '@followup/testing';
 import { deliveryBackoffMs } from '@followup/timing';
-import { ManualClock, SchedulerSignals, newId, verifyWebhook } from '@followup/util';
+import { ManualClock, SchedulerSignals, allowPrivateNetworks, newId, verifyWebhook } from '@followup/util';
 import { MAX_DELIVERY_ATTEMPTS, WorkflowDispatcher, workflowDelivery } from './workflow-dispatcher';
 import { WorkflowsService } from './workflows.service';
 
@@ -139,6 +139,24 @@ describe.each(ENGINES)('WorkflowDispatcher on %s', (engine) => {
       attempts: 1,
       lastStatusCode: null,
       lastError: 'workflow wf-unknown is not registered (POST /workflows)',
+      nextAttemptAt: null,
+    });
+    expect(hitsOf(d)).toHaveLength(0);
+  });
+
+  it('fails a delivery to a loopback URL at once when private networks are not allowed, with the reason, posting nothing', async () => {
+    const d = await pending();
+    allowPrivateNetworks(false);
+    try {
+      expect(await dispatcher.deliverDue()).toBe(1);
+    } finally {
+      allowPrivateNetworks(true);
+    }
+    expect(await stored(d)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: 'destination_not_allowed: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_NETWORK_URLS=true to allow',
       nextAttemptAt: null,
     });
     expect(hitsOf(d)).toHaveLength(0);

@@ -4,6 +4,7 @@ import { WorkflowDeliveryEntity as Delivery, Store } from '@followup/persistence
 import { deliveryBackoffMs } from '@followup/timing';
 import {
   Clock,
+  DESTINATION_NOT_ALLOWED,
   DISPATCHER_OPTIONS,
   DispatcherOptions,
   HttpPostError,
@@ -123,6 +124,8 @@ export class WorkflowDispatcher {
     delivery.attempts += 1;
     let error: string | null = null;
     let status: number | null = null;
+    // A URL the network policy refuses is refused again on every try: the delivery fails at once.
+    let final = false;
     if (!workflow) {
       error = `workflow ${delivery.workflowId} is not registered (POST /workflows)`;
     } else {
@@ -132,7 +135,9 @@ export class WorkflowDispatcher {
         status = answer.status;
         if (status < 200 || status >= 300) error = `answered ${status}`;
       } catch (e) {
-        error = e instanceof HttpPostError ? e.code : e instanceof Error ? e.message : String(e);
+        // The code (ECONNREFUSED, timeout), or a refused destination's reason.
+        error = e instanceof HttpPostError ? e.message : e instanceof Error ? e.message : String(e);
+        final = e instanceof HttpPostError && e.code === DESTINATION_NOT_ALLOWED;
       }
     }
     const done = this.clock.now();
@@ -144,7 +149,8 @@ export class WorkflowDispatcher {
       updatedAt: done,
     });
     if (!error) Object.assign(delivery, { status: 'succeeded', deliveredAt: done, nextAttemptAt: null });
-    else if (!workflow || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) Object.assign(delivery, { status: 'failed', nextAttemptAt: null });
+    else if (!workflow || final || delivery.attempts >= MAX_DELIVERY_ATTEMPTS)
+      Object.assign(delivery, { status: 'failed', nextAttemptAt: null });
     else delivery.nextAttemptAt = new Date(done.getTime() + deliveryBackoffMs(delivery.attempts));
     await this.store.run((r) => r.workflowDeliveries.save(delivery));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateWorkflowDto, WorkflowDeliveryDto, WorkflowDto } from '@followup/contracts';
 import { Store, WorkflowEntity, conflictOnDuplicate } from '@followup/persistence';
-import { Clock, maskSecret, newWebhookSecret, notFound } from '@followup/util';
+import { Clock, literalUrlProblem, maskSecret, newWebhookSecret, notFound, unprocessable } from '@followup/util';
 
 function toDto(w: WorkflowEntity, showSecret = false): WorkflowDto {
   return {
@@ -22,6 +22,9 @@ export class WorkflowsService {
   ) {}
 
   async create(locationId: string, dto: CreateWorkflowDto): Promise<WorkflowDto> {
+    // A loopback or private address written in the URL is refused now (a name is checked when delivering, after DNS).
+    const refused = literalUrlProblem(dto.url);
+    if (refused) throw unprocessable([`url: ${refused}`]);
     const now = this.clock.now();
     const workflow = Object.assign(new WorkflowEntity(), {
       locationId,

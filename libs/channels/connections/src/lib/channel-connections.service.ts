@@ -111,6 +111,11 @@ export class ChannelConnectionsService {
     });
   }
 
+  /** The provider serving a webhook namespace (`twilio`, `email`, ...), whichever connection a URL names. */
+  webhookProvider(namespace: string): ChannelProvider | undefined {
+    return this.registry.byWebhookNamespace(namespace) ?? undefined;
+  }
+
   /**
    * The connection a webhook URL names, if it belongs to the provider serving that namespace.
    * Webhooks carry no token: the connection id (random, unguessable) says which tenant, and the

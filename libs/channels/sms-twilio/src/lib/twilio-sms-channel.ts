@@ -8,14 +8,14 @@ import {
   SendError,
   SendResult,
 } from '@followup/channels-core';
-import { TWILIO_API, twilioClient } from './twilio-client';
+import { TWILIO_API, apiBaseUrlProblems, twilioClient, twilioSendError } from '@followup/channels-twilio-common';
 import { twilioWebhooks } from './twilio-webhooks';
 
 export const TWILIO_PROVIDER = 'twilio';
 /** Twilio's limit for one message body (it splits into segments up to this). */
 const MAX_LENGTH = 1600;
-/** Transport errors after which Twilio certainly did not get the request. */
-const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED_BEFORE_SEND'];
+/** What Twilio's refusals mean for SMS: 21211 and 21614 (not a valid or not a mobile number); a 429 goes again in a second, and its connection waits. */
+const ERROR_RULES = { channel: 'sms', invalidCodes: ['21211', '21614'], retryAfterTooManyRequestsMs: 1_000 } as const;
 
 export interface TwilioSettings {
   account_sid: string;
@@ -43,22 +43,13 @@ export function validateTwilioSettings(s: Record<string, unknown>): string[] {
     problems.push('settings.from must be an E.164 phone number such as +14155550123');
   if (service !== undefined && (typeof service !== 'string' || !/^MG[0-9a-fA-F]{32}$/.test(service)))
     problems.push('settings.messaging_service_sid must be a Messaging Service SID (MG followed by 32 hex digits)');
-  const base = s['api_base_url'];
-  if (base !== undefined && (typeof base !== 'string' || !/^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(base)))
-    problems.push('settings.api_base_url must be an http(s) URL without a path, such as https://api.twilio.com');
+  problems.push(...apiBaseUrlProblems(s['api_base_url']));
   const help = s['help_text'];
   if (help !== undefined && (typeof help !== 'string' || !help.trim() || help.length > 320))
     problems.push('settings.help_text must be a text of at most 320 characters');
   for (const key of Object.keys(s))
     if (!KNOWN.includes(key)) problems.push(`settings.${key} is not a Twilio setting (${KNOWN.join(', ')})`);
   return problems;
-}
-
-/** Twilio's REST error (what the SDK throws as RestException). */
-interface TwilioError {
-  status?: number;
-  code?: number | string;
-  message?: string;
 }
 
 /** SMS through Twilio's Messages API, with delivery statuses called back to the gateway. */
@@ -94,34 +85,9 @@ export class TwilioSmsAdapter implements ChannelAdapter {
         status: sent.status === 'sent' || sent.status === 'delivered' ? sent.status : 'queued',
       };
     } catch (error) {
-      throw toSendError(error as TwilioError & NodeJS.ErrnoException);
+      throw twilioSendError(error, ERROR_RULES);
     }
   }
-}
-
-function toSendError(error: TwilioError & NodeJS.ErrnoException): SendError {
-  const status = typeof error.status === 'number' ? error.status : undefined;
-  if (status !== undefined && error.code !== undefined && typeof error.code !== 'string') {
-    // Twilio answered: a 4xx is a refusal (nothing sent), a 5xx may or may not have queued it.
-    const code = String(error.code);
-    const address =
-      code === '21610'
-        ? { state: 'opted_out' as const, channels: ['sms', 'voice'] as const }
-        : code === '21211' || code === '21614'
-          ? { state: 'invalid' as const, channels: ['sms'] as const }
-          : undefined;
-    return new SendError(
-      `Twilio error ${code}: ${error.message ?? 'no message'}`,
-      `twilio_${code}`,
-      status < 500,
-      address && { state: address.state, channels: [...address.channels] },
-      // Too many requests (HTTP 429, Twilio 20429): nothing was queued; the step goes again in a second, and its connection waits.
-      status === 429 || code === '20429' ? { retryAfterMs: 1_000 } : {},
-    );
-  }
-  if (status !== undefined) return new SendError(`Twilio answered HTTP ${status}`, `http_${status}`, status < 500);
-  const code = typeof error.code === 'string' ? error.code : 'network_error';
-  return new SendError(`Twilio unreachable: ${code}`, code, NOT_SENT.includes(code));
 }
 
 export const twilioSmsProvider: ChannelProvider = {

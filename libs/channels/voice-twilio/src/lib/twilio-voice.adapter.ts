@@ -7,25 +7,17 @@ import {
   SendError,
   SendResult,
 } from '@followup/channels-core';
-import { twilioVoiceClient } from './twilio-voice.client';
+import { twilioClient, twilioSendError } from '@followup/channels-twilio-common';
 import { MAX_SPOKEN_LENGTH, TWILIO_API, voiceSettings } from './twilio-voice.settings';
 
 export const TWILIO_VOICE_PROVIDER = 'twilio-voice';
 
-/** Transport errors after which Twilio certainly did not get the request. */
-const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED_BEFORE_SEND'];
 /** Twilio's codes for a number that cannot be called at all. */
 const INVALID = ['21211', '21214', '21215', '13223', '13224'];
+const ERROR_RULES = { channel: 'voice', invalidCodes: INVALID } as const;
 
 /** The events of a call Twilio reports to the StatusCallback. */
 export const CALL_EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
-
-/** Twilio's REST error (what the SDK throws as RestException). */
-interface TwilioError {
-  status?: number;
-  code?: number | string;
-  message?: string;
-}
 
 /**
  * The URL Twilio fetches once the call is answered: the connection's `twiml` hook, carrying the text
@@ -63,7 +55,7 @@ export class TwilioVoiceAdapter implements ChannelAdapter {
     if (!context.webhookBaseUrl)
       throw new SendError('a call needs the gateway webhook URL (PUBLIC_BASE_URL) for its TwiML', 'no_webhook_url', true);
     const assignee = context.assignedUserId ? s.assignee_numbers?.[context.assignedUserId] : undefined;
-    const client = twilioVoiceClient(s.account_sid, s.auth_token, s.api_base_url ?? TWILIO_API);
+    const client = twilioClient(s.account_sid, s.auth_token, s.api_base_url ?? TWILIO_API);
     try {
       const call = await client.calls.create({
         to: message.to.phone,
@@ -77,25 +69,7 @@ export class TwilioVoiceAdapter implements ChannelAdapter {
       });
       return { providerMessageId: call.sid, acceptedAt: call.dateCreated ?? new Date(), status: 'queued' };
     } catch (error) {
-      throw toSendError(error as TwilioError & NodeJS.ErrnoException);
+      throw twilioSendError(error, ERROR_RULES);
     }
   }
-}
-
-function toSendError(error: TwilioError & NodeJS.ErrnoException): SendError {
-  const status = typeof error.status === 'number' ? error.status : undefined;
-  if (status !== undefined && error.code !== undefined && typeof error.code !== 'string') {
-    // Twilio answered: a 4xx is a refusal (no call placed), a 5xx may or may not have placed it.
-    const code = String(error.code);
-    const address =
-      code === '21610'
-        ? { state: 'opted_out' as const, channels: ['sms' as const, 'voice' as const] }
-        : INVALID.includes(code)
-          ? { state: 'invalid' as const, channels: ['voice' as const] }
-          : undefined;
-    return new SendError(`Twilio error ${code}: ${error.message ?? 'no message'}`, `twilio_${code}`, status < 500, address);
-  }
-  if (status !== undefined) return new SendError(`Twilio answered HTTP ${status}`, `http_${status}`, status < 500);
-  const code = typeof error.code === 'string' ? error.code : 'network_error';
-  return new SendError(`Twilio unreachable: ${code}`, code, NOT_SENT.includes(code));
 }

@@ -1,3 +1,5 @@
+import { apiBaseUrlProblems } from '@followup/channels-twilio-common';
+
 /** A connection's settings (provider `twilio-voice`). */
 export interface TwilioVoiceSettings {
   account_sid: string;
@@ -45,7 +47,7 @@ export const DEFAULT_TEXTS = {
 /** The longest text spoken in one call (Twilio's <Say> takes 4,096 characters; the TwiML URL carries it). */
 export const MAX_SPOKEN_LENGTH = 1000;
 
-export const TWILIO_API = 'https://api.twilio.com';
+export { TWILIO_API } from '@followup/channels-twilio-common';
 export const E164 = /^\+[1-9]\d{6,14}$/;
 const KNOWN = [
   'account_sid',
@@ -78,9 +80,7 @@ export function validateTwilioVoiceSettings(s: Record<string, unknown>): string[
     problems.push("settings.auth_token must be the account's auth token");
   if (typeof s['from'] !== 'string' || !E164.test(s['from']))
     problems.push('settings.from must be an E.164 phone number of the account, such as +14155550123');
-  const base = s['api_base_url'];
-  if (base !== undefined && (typeof base !== 'string' || !/^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(base)))
-    problems.push('settings.api_base_url must be an http(s) URL without a path, such as https://api.twilio.com');
+  problems.push(...apiBaseUrlProblems(s['api_base_url']));
   const handoff = s['handoff_number'];
   if (handoff !== undefined && (typeof handoff !== 'string' || !E164.test(handoff)))
     problems.push('settings.handoff_number must be an E.164 phone number such as +14155550100');

@@ -1,4 +1,4 @@
-import { verifyWebhook } from '@followup/util';
+import { allowPrivateNetworks, verifyWebhook } from '@followup/util';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SendError } from '@followup/channels-core';
@@ -76,6 +76,27 @@ describe('the webhook channel', () => {
     await expect(adapter.send({ to: {}, body: 'x' }, refused)).rejects.toBeInstanceOf(SendError);
     await expect(adapter.send({ to: {}, body: 'x' }, refused)).rejects.toMatchObject({ code: 'ECONNREFUSED', definite: true });
     answer = { status: 200, body: '{"id":"remote-1"}' };
+  });
+
+  it('refuses a loopback URL unless private networks are allowed: at validation, and definitely at send, with the reason', async () => {
+    const adapter = new WebhookChannelAdapter('sms');
+    const before = received.length;
+    allowPrivateNetworks(false);
+    try {
+      expect(webhookChannelProvider.validateSettings({ url, secret })).toEqual([
+        'settings.url: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_NETWORK_URLS=true to allow',
+      ]);
+      expect(webhookChannelProvider.validateSettings({ url: 'https://hooks.example.com/in', secret })).toEqual([]);
+      await expect(adapter.send({ to: {}, body: 'x' }, context())).rejects.toMatchObject({
+        code: 'destination_not_allowed',
+        definite: true,
+        message: `webhook ${url}: destination_not_allowed: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_NETWORK_URLS=true to allow`,
+      });
+    } finally {
+      allowPrivateNetworks(true);
+    }
+    expect(received.length).toBe(before);
+    expect(webhookChannelProvider.validateSettings({ url, secret })).toEqual([]);
   });
 
   it('knows session windows and reachability by channel', () => {

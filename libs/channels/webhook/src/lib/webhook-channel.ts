@@ -13,7 +13,7 @@ import {
   SendResult,
   sessionStateFor,
 } from '@followup/channels-core';
-import { HttpAnswer, HttpPostError, NOT_SENT_CODES, newWebhookSecret, postJson, signWebhook } from '@followup/util';
+import { HttpAnswer, HttpPostError, NOT_SENT_CODES, literalUrlProblem, newWebhookSecret, postJson, signWebhook } from '@followup/util';
 
 /**
  * The webhook channel: each outbound message is an HTTP POST of JSON to the connection's URL,
@@ -72,8 +72,8 @@ export class WebhookChannelAdapter implements ChannelAdapter {
       answer = await postJson(url, { 'user-agent': 'followup-gateway', ...headers }, body, TIMEOUT_MS);
     } catch (error) {
       const code = error instanceof HttpPostError ? error.code : 'network_error';
-      // Refused or unresolvable: nothing reached the receiver. Anything else may have.
-      throw new SendError(`webhook ${url}: ${code}`, code, NOT_SENT_CODES.includes(code));
+      // Refused, unresolvable, or a destination the network policy refuses: nothing reached the receiver. Anything else may have.
+      throw new SendError(`webhook ${url}: ${error instanceof HttpPostError ? error.message : code}`, code, NOT_SENT_CODES.includes(code));
     }
     if (answer.status < 200 || answer.status >= 300) {
       // 4xx: the receiver refused it; 5xx: it may or may not have acted on it.
@@ -102,6 +102,11 @@ export const webhookChannelProvider: ChannelProvider = {
     const problems: string[] = [];
     const url = settings['url'];
     if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url)) problems.push('settings.url must be an http(s) URL');
+    else {
+      // A loopback or private address written in the URL (a name is checked when sending, after DNS).
+      const refused = literalUrlProblem(url);
+      if (refused) problems.push(`settings.url: ${refused}`);
+    }
     const secret = settings['secret'];
     if (typeof secret !== 'string' || !/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/.test(secret)) {
       problems.push('settings.secret must be a Standard Webhooks secret (whsec_...)');

@@ -73,5 +73,7 @@ export function fromAnswer(status: number, body: string): SendError {
  */
 export function fromTransport(error: unknown): SendError {
   const code = error instanceof HttpPostError ? error.code : 'network_error';
-  return new SendError(`WhatsApp Cloud API unreachable: ${code}`, code, NOT_SENT_CODES.includes(code));
+  // The message is the code, or the reason a refused destination gives (destination_not_allowed: ...).
+  const words = error instanceof HttpPostError ? error.message : code;
+  return new SendError(`WhatsApp Cloud API unreachable: ${words}`, code, NOT_SENT_CODES.includes(code));
 }

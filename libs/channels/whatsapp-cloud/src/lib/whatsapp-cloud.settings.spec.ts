@@ -1,3 +1,4 @@
+import { allowPrivateNetworks } from '@followup/util';
 import { completeWhatsappSettings, messagesUrl, validateWhatsappSettings } from './whatsapp-cloud.settings';
 
 const good = {
@@ -45,6 +46,19 @@ describe('WhatsApp Cloud settings', () => {
       'settings.messages_per_second must be a number above 0 and at most 1000 (the Cloud API allows 80 by default)',
       'settings.colour is not a WhatsApp Cloud API setting (phone_number_id, access_token, app_secret, verify_token, api_base_url, api_version, waba_id, reengagement_template, messages_per_second)',
     ]);
+  });
+
+  it('refuses an api_base_url on a loopback or private address unless private networks are allowed', () => {
+    allowPrivateNetworks(false);
+    try {
+      expect(validateWhatsappSettings({ ...good, api_base_url: 'http://169.254.169.254' })).toEqual([
+        'settings.api_base_url: 169.254.169.254 is a link-local address; set ALLOW_PRIVATE_NETWORK_URLS=true to allow',
+      ]);
+      expect(validateWhatsappSettings({ ...good, api_base_url: 'https://graph.facebook.com' })).toEqual([]);
+    } finally {
+      allowPrivateNetworks(true);
+    }
+    expect(validateWhatsappSettings({ ...good, api_base_url: 'http://127.0.0.1:8080' })).toEqual([]);
   });
 
   it('checks the re-engagement template field by field', () => {

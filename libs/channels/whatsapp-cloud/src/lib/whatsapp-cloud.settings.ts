@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { literalUrlProblem } from '@followup/util';
 
 export const GRAPH_API = 'https://graph.facebook.com';
 /** The Graph API version requests name when the connection does not. */
@@ -60,6 +61,11 @@ export function validateWhatsappSettings(s: Record<string, unknown>): string[] {
   const base = s['api_base_url'];
   if (base !== undefined && (typeof base !== 'string' || !/^https?:\/\/[^\s/]+\/?$/.test(base)))
     problem('api_base_url', `must be an http(s) URL without a path, such as ${GRAPH_API}`);
+  else if (typeof base === 'string') {
+    // A loopback or private address written in the URL (a name is checked when sending, after DNS).
+    const refused = literalUrlProblem(base);
+    if (refused) problems.push(`settings.api_base_url: ${refused}`);
+  }
   const version = s['api_version'];
   if (version !== undefined && (typeof version !== 'string' || !/^v\d{1,3}\.\d{1,2}$/.test(version)))
     problem('api_version', `must be a Graph API version such as ${DEFAULT_API_VERSION}`);

@@ -1,0 +1,3 @@
+import baseConfig, { allowVendorSdks } from '../../../eslint.config.mjs';
+
+export default [...baseConfig, allowVendorSdks('twilio')];

@@ -1,0 +1,3 @@
+export * from './lib/twilio-client';
+export * from './lib/twilio-send-error.mapper';
+export * from './lib/api-base-url';
