@@ -13,6 +13,7 @@ import { DashboardFiles } from './dashboard/dashboard-files';
 import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
 import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
 import { createLogger } from './http/logging';
+import { listeningAddress } from './http/listening-address';
 
 /** A start-up failure the operator must fix: printed as one line, exit code 1, no stack trace. */
 export class StartupError extends Error {}
@@ -43,11 +44,6 @@ function loadSecretsOrFail(config: GatewayConfig): ReturnType<typeof loadSecrets
     if (error instanceof SecretsKeyError || error instanceof SecretBoxError) throw new StartupError(error.message);
     throw error;
   }
-}
-
-function displayHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Starts the gateway: config, store (migrated), first-start token, HTTP server, signal handling. */
@@ -108,11 +104,11 @@ export async function startGateway(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://${displayHost(config.host)}:${port}`;
+  const { url, description } = listeningAddress(config.host, port);
   links.useListeningAddress(url);
   app.get(EngineLifecycle).start();
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
+  out(`followup-gateway listening on ${description} (store: ${describeStore(storeConfig(config))})`);
   if (secrets.created) {
     out(
       `First start: created the key that encrypts channel secrets at ${secrets.created} (back it up${store.engine === 'postgres' ? '; every replica needs the same key: set SECRETS_KEY' : ''}).`,

@@ -1,6 +1,7 @@
 import { freshStoreEnv } from '@followup/persistence/testing';
 import { GATEWAY_CLI, GATEWAY_MAIN, RunningGateway, runProcess, startGatewayProcess } from '@followup/testing';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES } from '../support/fixtures';
 import { Api } from '../support/http';
@@ -153,6 +154,36 @@ describe('the gateway process', () => {
       );
     } finally {
       for (const gw of started) if (gw.process.exitCode === null) await gw.stop();
+      await store.dispose();
+    }
+  });
+
+  it('starts without deprecation warnings, and its banner names the address it is bound to', async () => {
+    const store = freshStoreEnv('sqlite');
+    const dataDir = store.env['DATA_DIR'] as string;
+    try {
+      const all = await startGatewayProcess({ ...store.env, HOST: '0.0.0.0' });
+      const port = new URL(all.url).port;
+      const external = Object.values(networkInterfaces())
+        .flatMap((list) => list ?? [])
+        .filter((i) => !i.internal && i.family === 'IPv4')
+        .map((i) => `http://${i.address}:${port}`);
+      const urls = [`http://127.0.0.1:${port}`, ...new Set(external)];
+      const reachable = urls.length === 1 ? urls[0] : `${urls.slice(0, -1).join(', ')} and ${urls[urls.length - 1]}`;
+      expect(all.stdout[0]).toBe(
+        `followup-gateway listening on all interfaces (port ${port}), reachable at ${reachable} (store: sqlite ${dataDir}/followup.sqlite)`,
+      );
+      // Every address it names answers.
+      for (const url of urls) expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect(await all.stop()).toBe(0);
+      expect([...all.stdout, ...all.stderr].join('\n')).not.toMatch(/FSTDEP|DeprecationWarning|Warning:/);
+
+      const one = await startGatewayProcess({ ...store.env, HOST: '127.0.0.1' });
+      expect(one.stdout[0]).toBe(`followup-gateway listening on ${one.url} (store: sqlite ${dataDir}/followup.sqlite)`);
+      expect(one.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await one.stop()).toBe(0);
+      expect([...one.stdout, ...one.stderr].join('\n')).not.toMatch(/FSTDEP|DeprecationWarning|Warning:/);
+    } finally {
       await store.dispose();
     }
   });
