@@ -1,8 +1,8 @@
 import { LocationsService } from '@followup/tenancy';
-import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
+import { describeStore } from '@followup/persistence';
 import { ChannelConnectionsService } from '@followup/channels-connections';
 import { ChannelLinks } from '@followup/channels-core';
-import { Clock, ManualClock, SecretBox, SecretBoxError, SystemClock, useHttpWorkers } from '@followup/util';
+import { Clock, ManualClock, SecretBoxError, SystemClock, useHttpWorkers } from '@followup/util';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -11,31 +11,10 @@ import { createApp } from './app/create-app';
 import { EngineLifecycle } from './app/engine-lifecycle';
 import { DashboardFiles } from './dashboard/dashboard-files';
 import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
-import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
+import { GatewayConfig, storeConfig } from './config/gateway-config';
+import { StartupError, loadConfigOrFail, openStoreOrFail } from './config/startup';
 import { createLogger } from './http/logging';
 import { listeningAddress } from './http/listening-address';
-
-/** A start-up failure the operator must fix: printed as one line, exit code 1, no stack trace. */
-export class StartupError extends Error {}
-
-export function loadConfigOrFail(): GatewayConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new StartupError(error.problems.join('\n'));
-    throw error;
-  }
-}
-
-export async function openStoreOrFail(config: GatewayConfig, secrets?: SecretBox): Promise<Store> {
-  try {
-    return new Store(await openDataSource(storeConfig(config)), secrets);
-  } catch (error) {
-    if (error instanceof StoreConfigError) throw new StartupError(error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`store: ${describeStore(storeConfig(config))}: ${detail}`);
-  }
-}
 
 function loadSecretsOrFail(config: GatewayConfig): ReturnType<typeof loadSecretsKey> {
   try {

@@ -250,14 +250,19 @@ describe.each(ENGINES)('the CLI on %s', (engine) => {
       expect(badScope.stderr).toContain('unknown scope followups.read');
       const missing = await cli('token', '--scopes', 'all');
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toContain('error: --location <id> is required');
+      expect(missing.stderr).toBe('error: --location <id> is required (usage: npm run token -- help)\n');
+      const help = await cli('token', 'help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('npm run token -- revoke <token-id>');
       const unknown = await cli('token', '--locaton', 'x');
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain("Unknown option '--locaton'");
       const badZone = await cli('location', 'create', '--name', 'X', '--timezone', 'Mars/Base');
       expect(badZone.code).toBe(1);
       expect(badZone.stderr).toContain('timezone "Mars/Base" is not an IANA time zone');
-      expect((await cli('frobnicate')).code).toBe(2);
+      const frobnicate = await cli('frobnicate');
+      expect(frobnicate.code).toBe(2);
+      expect(frobnicate.stderr).toMatch(/^error: unknown command "frobnicate" \(commands: token, location, migrate[^\n]*\)\n$/);
     } finally {
       await store.dispose();
     }

@@ -3,8 +3,9 @@ import { describeStore, migrate, openDataSource, Store } from '@followup/persist
 import { LocationsService, TenancyError, TokensService, parseScopes } from '@followup/tenancy';
 import { SystemClock } from '@followup/util';
 import { parseArgs } from 'node:util';
-import { StartupError, loadConfigOrFail, openStoreOrFail } from '../start';
+import { StartupError, loadConfigOrFail, openStoreOrFail } from '../config/startup';
 import { storeConfig } from '../config/gateway-config';
+import { UsageError } from './usage-error';
 
 export const USAGE = `usage: npm run <command> -- [options]
 
@@ -19,8 +20,9 @@ export const USAGE = `usage: npm run <command> -- [options]
 
 Uses the same environment as the gateway (DATABASE_URL, DATA_DIR, ...).`;
 
-/** A mistake in the command line: message, usage hint, exit code 2. */
-export class UsageError extends Error {}
+const COMMANDS = ['token', 'location', 'migrate'];
+
+export { UsageError };
 
 type Out = (line: string) => void;
 
@@ -121,15 +123,20 @@ async function runMigrations(out: Out): Promise<void> {
 export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
   const [command, ...args] = argv;
   try {
+    if (command === 'help' || command === '--help' || args[0] === 'help' || args.includes('--help')) {
+      out(USAGE);
+      return 0;
+    }
     if (command === 'token') await token(args, out);
     else if (command === 'location') await location(args, out);
     else if (command === 'migrate') await runMigrations(out);
-    else throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    else throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'} (commands: ${COMMANDS.join(', ')})`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`error: ${error.message}`);
-      err(USAGE);
+      // One line: the mistake, and where the usage is.
+      const hint = command && COMMANDS.includes(command) ? ` (usage: npm run ${command} -- help)` : '';
+      err(`error: ${error.message}${hint}`);
       return 2;
     }
     if (error instanceof TenancyError || error instanceof StartupError) {
