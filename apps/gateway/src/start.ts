@@ -12,7 +12,7 @@ import { EngineLifecycle } from './app/engine-lifecycle';
 import { DashboardFiles } from './dashboard/dashboard-files';
 import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
 import { GatewayConfig, storeConfig } from './config/gateway-config';
-import { StartupError, loadConfigOrFail, openStoreOrFail } from './config/startup';
+import { StartupError, loadConfigOrFail, lockSqliteStoreOrFail, openStoreOrFail } from './config/startup';
 import { createLogger } from './http/logging';
 import { listeningAddress } from './http/listening-address';
 
@@ -29,6 +29,7 @@ function loadSecretsOrFail(config: GatewayConfig): ReturnType<typeof loadSecrets
 export async function startGateway(): Promise<void> {
   const config = loadConfigOrFail();
   const logger = createLogger(config.logLevel);
+  lockSqliteStoreOrFail(config);
   const secrets = loadSecretsOrFail(config);
   const store = await openStoreOrFail(config, secrets.box);
   await useHttpWorkers(config.httpWorkers);
