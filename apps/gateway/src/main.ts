@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { StartupError, startGateway } from './start';
+import { StartupError } from './config/startup';
+import { startGateway } from './start';
 
 startGateway().catch((error: unknown) => {
   const message = error instanceof StartupError ? error.message : `cannot start: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,8 +1,8 @@
 import { LocationsService } from '@followup/tenancy';
-import { Store, StoreConfigError, describeStore, openDataSource } from '@followup/persistence';
+import { describeStore } from '@followup/persistence';
 import { ChannelConnectionsService } from '@followup/channels-connections';
 import { ChannelLinks } from '@followup/channels-core';
-import { Clock, ManualClock, SecretBox, SecretBoxError, SystemClock, allowPrivateNetworks, useHttpWorkers } from '@followup/util';
+import { Clock, ManualClock, SecretBoxError, SystemClock, allowPrivateNetworks, useHttpWorkers } from '@followup/util';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -11,30 +11,10 @@ import { createApp } from './app/create-app';
 import { EngineLifecycle } from './app/engine-lifecycle';
 import { DashboardFiles } from './dashboard/dashboard-files';
 import { SecretsKeyError, loadSecretsKey } from './config/secrets-key';
-import { ConfigError, GatewayConfig, loadConfig, storeConfig } from './config/gateway-config';
+import { GatewayConfig, storeConfig } from './config/gateway-config';
+import { StartupError, loadConfigOrFail, lockSqliteStoreOrFail, openStoreOrFail } from './config/startup';
 import { createLogger } from './http/logging';
-
-/** A start-up failure the operator must fix: printed as one line, exit code 1, no stack trace. */
-export class StartupError extends Error {}
-
-export function loadConfigOrFail(): GatewayConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new StartupError(error.problems.join('\n'));
-    throw error;
-  }
-}
-
-export async function openStoreOrFail(config: GatewayConfig, secrets?: SecretBox): Promise<Store> {
-  try {
-    return new Store(await openDataSource(storeConfig(config)), secrets);
-  } catch (error) {
-    if (error instanceof StoreConfigError) throw new StartupError(error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`store: ${describeStore(storeConfig(config))}: ${detail}`);
-  }
-}
+import { listeningAddress } from './http/listening-address';
 
 function loadSecretsOrFail(config: GatewayConfig): ReturnType<typeof loadSecretsKey> {
   try {
@@ -45,15 +25,11 @@ function loadSecretsOrFail(config: GatewayConfig): ReturnType<typeof loadSecrets
   }
 }
 
-function displayHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 /** Starts the gateway: config, store (migrated), first-start token, HTTP server, signal handling. */
 export async function startGateway(): Promise<void> {
   const config = loadConfigOrFail();
   const logger = createLogger(config.logLevel);
+  lockSqliteStoreOrFail(config);
   const secrets = loadSecretsOrFail(config);
   const store = await openStoreOrFail(config, secrets.box);
   // Where outbound requests may go (network-policy.ts): the HTTP worker threads get it with each request.
@@ -112,11 +88,11 @@ export async function startGateway(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://${displayHost(config.host)}:${port}`;
+  const { url, description } = listeningAddress(config.host, port);
   links.useListeningAddress(url);
   app.get(EngineLifecycle).start();
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`followup-gateway listening on ${url} (store: ${describeStore(storeConfig(config))})`);
+  out(`followup-gateway listening on ${description} (store: ${describeStore(storeConfig(config))})`);
   if (secrets.created) {
     out(
       `First start: created the key that encrypts channel secrets at ${secrets.created} (back it up${store.engine === 'postgres' ? '; every replica needs the same key: set SECRETS_KEY' : ''}).`,

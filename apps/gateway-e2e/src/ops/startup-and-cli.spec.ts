@@ -1,6 +1,7 @@
 import { freshStoreEnv } from '@followup/persistence/testing';
 import { GATEWAY_CLI, GATEWAY_MAIN, RunningGateway, runProcess, startGatewayProcess } from '@followup/testing';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES } from '../support/fixtures';
 import { Api } from '../support/http';
@@ -157,6 +158,36 @@ describe('the gateway process', () => {
     }
   });
 
+  it('starts without deprecation warnings, and its banner names the address it is bound to', async () => {
+    const store = freshStoreEnv('sqlite');
+    const dataDir = store.env['DATA_DIR'] as string;
+    try {
+      const all = await startGatewayProcess({ ...store.env, HOST: '0.0.0.0' });
+      const port = new URL(all.url).port;
+      const external = Object.values(networkInterfaces())
+        .flatMap((list) => list ?? [])
+        .filter((i) => !i.internal && i.family === 'IPv4')
+        .map((i) => `http://${i.address}:${port}`);
+      const urls = [`http://127.0.0.1:${port}`, ...new Set(external)];
+      const reachable = urls.length === 1 ? urls[0] : `${urls.slice(0, -1).join(', ')} and ${urls[urls.length - 1]}`;
+      expect(all.stdout[0]).toBe(
+        `followup-gateway listening on all interfaces (port ${port}), reachable at ${reachable} (store: sqlite ${dataDir}/followup.sqlite)`,
+      );
+      // Every address it names answers.
+      for (const url of urls) expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect(await all.stop()).toBe(0);
+      expect([...all.stdout, ...all.stderr].join('\n')).not.toMatch(/FSTDEP|DeprecationWarning|Warning:/);
+
+      const one = await startGatewayProcess({ ...store.env, HOST: '127.0.0.1' });
+      expect(one.stdout[0]).toBe(`followup-gateway listening on ${one.url} (store: sqlite ${dataDir}/followup.sqlite)`);
+      expect(one.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await one.stop()).toBe(0);
+      expect([...one.stdout, ...one.stderr].join('\n')).not.toMatch(/FSTDEP|DeprecationWarning|Warning:/);
+    } finally {
+      await store.dispose();
+    }
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     const store = freshStoreEnv('sqlite');
     const gw = await startGatewayProcess(store.env);
@@ -219,14 +250,19 @@ describe.each(ENGINES)('the CLI on %s', (engine) => {
       expect(badScope.stderr).toContain('unknown scope followups.read');
       const missing = await cli('token', '--scopes', 'all');
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toContain('error: --location <id> is required');
+      expect(missing.stderr).toBe('error: --location <id> is required (usage: npm run token -- help)\n');
+      const help = await cli('token', 'help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('npm run token -- revoke <token-id>');
       const unknown = await cli('token', '--locaton', 'x');
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain("Unknown option '--locaton'");
       const badZone = await cli('location', 'create', '--name', 'X', '--timezone', 'Mars/Base');
       expect(badZone.code).toBe(1);
       expect(badZone.stderr).toContain('timezone "Mars/Base" is not an IANA time zone');
-      expect((await cli('frobnicate')).code).toBe(2);
+      const frobnicate = await cli('frobnicate');
+      expect(frobnicate.code).toBe(2);
+      expect(frobnicate.stderr).toMatch(/^error: unknown command "frobnicate" \(commands: token, location, migrate[^\n]*\)\n$/);
     } finally {
       await store.dispose();
     }

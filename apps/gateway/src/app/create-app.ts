@@ -23,14 +23,15 @@ export interface CreateAppOptions extends AppDependencies {
 /** Builds the Nest application on Fastify (not listening yet). */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const bodyLimit = 1_048_576;
-  // maxParamLength: signed links (unsubscribe tokens) are longer than fastify's default of 100.
   const timeout = options.requestTimeoutMs;
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit,
-    maxParamLength: 512,
+    // Router options go under routerOptions (Fastify 5 warns FSTDEP022 at the top level).
+    // maxParamLength: signed links (unsubscribe tokens) are longer than fastify's default of 100.
+    routerOptions: { maxParamLength: 512 },
     requestTimeout: timeout,
     // Node checks the request timeout this often (its default, 30 s, would let a slow sender linger).
     http: { headersTimeout: Math.min(timeout, 60_000), connectionsCheckingInterval: Math.min(1_000, timeout) },

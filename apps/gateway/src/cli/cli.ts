@@ -1,10 +1,12 @@
 import { SCOPES } from '@followup/contracts';
-import { describeStore, migrate, openDataSource, Store } from '@followup/persistence';
+import { BackupError, describeStore, migrate, openDataSource, Store } from '@followup/persistence';
 import { LocationsService, TenancyError, TokensService, parseScopes } from '@followup/tenancy';
 import { SystemClock } from '@followup/util';
 import { parseArgs } from 'node:util';
-import { StartupError, loadConfigOrFail, openStoreOrFail } from '../start';
+import { StartupError, loadConfigOrFail, openStoreOrFail } from '../config/startup';
 import { storeConfig } from '../config/gateway-config';
+import { backup, restore } from './backup.command';
+import { UsageError } from './usage-error';
 
 export const USAGE = `usage: npm run <command> -- [options]
 
@@ -16,11 +18,16 @@ export const USAGE = `usage: npm run <command> -- [options]
   npm run location -- create --name <name> [--timezone <IANA zone>] [--id <id>]
   npm run location -- list
   npm run migrate                              apply pending migrations and exit
+  npm run backup -- <file>                     copy the SQLite store (while the gateway runs) to <file>,
+                                               and its secrets key to <file>.key
+  npm run restore -- <file> [--replace]        put a backup (and <file>.key) into DATA_DIR; the gateway
+                                               must be stopped; --replace moves an existing store aside
 
 Uses the same environment as the gateway (DATABASE_URL, DATA_DIR, ...).`;
 
-/** A mistake in the command line: message, usage hint, exit code 2. */
-export class UsageError extends Error {}
+const COMMANDS = ['token', 'location', 'migrate', 'backup', 'restore'];
+
+export { UsageError };
 
 type Out = (line: string) => void;
 
@@ -121,16 +128,27 @@ async function runMigrations(out: Out): Promise<void> {
 export async function runCli(argv: string[], out: Out, err: Out): Promise<number> {
   const [command, ...args] = argv;
   try {
+    if (command === 'help' || command === '--help' || args[0] === 'help' || args.includes('--help')) {
+      out(USAGE);
+      return 0;
+    }
     if (command === 'token') await token(args, out);
     else if (command === 'location') await location(args, out);
     else if (command === 'migrate') await runMigrations(out);
-    else throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    else if (command === 'backup') backup(args, out);
+    else if (command === 'restore') restore(args, out);
+    else throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'} (commands: ${COMMANDS.join(', ')})`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`error: ${error.message}`);
-      err(USAGE);
+      // One line: the mistake, and where the usage is.
+      const hint = command && COMMANDS.includes(command) ? ` (usage: npm run ${command} -- help)` : '';
+      err(`error: ${error.message}${hint}`);
       return 2;
+    }
+    if (error instanceof BackupError) {
+      err(`error: ${error.message}`);
+      return 1;
     }
     if (error instanceof TenancyError || error instanceof StartupError) {
       for (const line of error.message.split('\n')) err(`error: ${line}`);

@@ -62,7 +62,8 @@ export async function startGatewayProcess(
     const timer = setTimeout(() => reject(new Error(`gateway did not start in ${timeoutMs} ms\n${stderr.join('\n')}`)), timeoutMs);
     lines.on('line', (line) => {
       stdout.push(line);
-      url ??= /listening on (http:\/\/\S+)/.exec(line)?.[1];
+      // "listening on http://host:port" or "listening on all interfaces (port N), reachable at http://127.0.0.1:N …"
+      url ??= /listening on (?:all interfaces \(port \d+\), reachable at )?(http:\/\/[^\s,]+)/.exec(line)?.[1];
       locationId ??= /created location ".*" \(id ([^)]+)\)/.exec(line)?.[1];
       token ??= /API token \(shown once[^)]*\): (fgw_\S+)/.exec(line)?.[1];
       // The banner ends with the "API docs" line, after the first-start lines when there are any.
