@@ -108,7 +108,7 @@ describe('a generated channel library, untouched', () => {
     scratch = mkdtempSync(join(tmpdir(), 'fgw-generator-'));
     for (const file of ['nx.json', 'package.json', 'tsconfig.base.json', 'jest.preset.js', 'eslint.config.mjs'])
       cpSync(join(ROOT, file), join(scratch, file));
-    for (const dir of ['libs', 'tools/workspace-plugin', 'apps/gateway/src/app'])
+    for (const dir of ['libs', 'tools/workspace-plugin', 'tools/jest', 'apps/gateway/src/app'])
       cpSync(join(ROOT, dir), join(scratch, dir), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'), 'dir');
   });
