@@ -13,6 +13,7 @@ module.exports = {
         { entryName: 'bullmq-worker', entryPath: './src/bullmq-worker.ts' },
         { entryName: 'ingest-floor', entryPath: './src/ingest/floor.ts' },
         { entryName: 'ingest-load', entryPath: './src/ingest/load.ts' },
+        { entryName: 'api-load', entryPath: './src/api/load.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

@@ -2,14 +2,22 @@ import 'reflect-metadata';
 import { StoreEngine, freshStoreEnv, seedDueFollowups } from '@followup/persistence/testing';
 import { RunningGateway, startGatewayProcess } from '@followup/testing';
 import { Queue } from 'bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ProviderDouble, percentile } from './provider-double';
 import { report } from './report';
+import { chart } from './chart';
+import { readSaved } from './saved';
+import type { Row } from './saved';
+import { benchApi } from './api/api-bench';
+import { log } from './load/run-load';
 import {
   CONCURRENCY,
+  API,
   INGEST,
+  command,
   N_STEADY,
   N_THROUGHPUT,
   PENDING_LARGE,
@@ -18,6 +26,7 @@ import {
   ROOT,
   RUNS,
   engines,
+  gatewayEnv,
   nodeArgs,
   quick,
   suites,
@@ -27,11 +36,9 @@ import { compareClassifiers } from '@followup/detection/comparison';
 import { claimTimesMs, medianOf, seedPending } from './store-work';
 
 /**
- * Benchmarks of the dispatch path (not tests: nothing here asserts a timing). Writes
- * docs/benchmarks.md. `npm run bench` for the full run, `npm run bench -- --quick` to try it.
+ * Benchmarks of ingest, API writes and dispatch (not tests: nothing here asserts a timing). Writes
+ * docs/benchmarks.md, .json and .svg. `npm run bench` for the full run, `npm run bench -- --quick` to try it.
  */
-type Row = Record<string, string | number>;
-const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 
 function rssMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -54,6 +61,7 @@ async function benchEngine(engine: StoreEngine, double: ProviderDouble, url: str
     DISPATCH_IDLE_MAX_MS: '50',
     ...(process.env['BENCH_BATCH'] ? { DISPATCH_BATCH_SIZE: process.env['BENCH_BATCH'] } : {}),
     ...(process.env['HTTP_WORKERS'] ? { HTTP_WORKERS: process.env['HTTP_WORKERS'] } : {}),
+    ...gatewayEnv,
   };
   const result: Row = {};
   let gateway: RunningGateway | undefined;
@@ -173,38 +181,44 @@ async function benchBullmq(double: ProviderDouble, url: string): Promise<Row> {
   return result;
 }
 
+function machine(): string {
+  const pg = execSync('psql -h 127.0.0.1 -U postgres -tAc "show server_version" test 2>/dev/null || true').toString().trim();
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; PostgreSQL ${pg || '?'}`;
+}
+
+/** Runs the chosen suites; a full (not --quick) run replaces their figures in docs/benchmarks.json and rewrites the report and chart. */
 async function main(): Promise<void> {
-  if (process.argv.includes('--render')) {
-    // Re-renders docs/benchmarks.md from the figures of the last full run (after editing the notes).
-    const saved = JSON.parse(readFileSync(join(ROOT, 'docs/benchmarks.json'), 'utf8')) as {
-      results: Record<string, Row>;
-      bull: Row;
-      seconds: number;
-    };
-    writeFileSync(join(ROOT, 'docs/benchmarks.md'), report(saved.results, saved.bull, saved.seconds));
-    return;
+  const savedFile = join(ROOT, 'docs/benchmarks.json');
+  const saved = readSaved(savedFile);
+  const timed = async <T>(suite: string, work: () => Promise<T>) => {
+    const began = Date.now();
+    log(`${suite}: starting`);
+    const figures = await work();
+    log(`${suite}: done in ${Math.round((Date.now() - began) / 1000)} s`);
+    return { date: new Date().toISOString(), command, seconds: (Date.now() - began) / 1000, machine: machine(), figures };
+  };
+  if (!process.argv.includes('--render')) {
+    if (suites.includes('detection')) process.stdout.write(`\n${await compareClassifiers()}\n`);
+    if (suites.includes('ingest')) saved.ingest = await timed('ingest', () => benchIngest({ ...INGEST, engines, nodeArgs }));
+    if (suites.includes('api')) saved.api = await timed('api', () => benchApi({ ...API, engines, nodeArgs }));
+    if (suites.includes('dispatch')) saved.dispatch = await timed('dispatch', benchDispatch);
   }
-  if (suites.includes('detection')) process.stdout.write(`\n${await compareClassifiers()}\n`);
-  if (suites.includes('ingest') && !suites.includes('dispatch')) {
-    const ingest = await benchIngest({ ...INGEST, engines, nodeArgs });
-    process.stdout.write(`${JSON.stringify(ingest, null, 2)}\n`);
-    return;
-  }
-  if (!suites.includes('dispatch')) return;
-  const began = Date.now();
+  const text = report(saved);
+  process.stdout.write(`\n${text}`);
+  // --render re-renders docs/benchmarks.md and the chart from the saved figures (after editing the notes).
+  if (quick) return;
+  writeFileSync(savedFile, `${JSON.stringify(saved, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'docs/benchmarks.md'), text);
+  writeFileSync(join(ROOT, 'docs/benchmarks.svg'), chart(saved));
+}
+
+async function benchDispatch(): Promise<{ results: Record<string, Row>; bull: Row }> {
   const double = new ProviderDouble();
   const url = await double.start();
   const results: Record<string, Row> = {};
   try {
     for (const engine of engines) results[engine] = await benchEngine(engine, double, url);
-    const bull = await benchBullmq(double, url);
-    const seconds = (Date.now() - began) / 1000;
-    const text = report(results, bull, seconds);
-    process.stdout.write(`\n${text}`);
-    if (!quick) {
-      writeFileSync(join(ROOT, 'docs/benchmarks.md'), text);
-      writeFileSync(join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify({ results, bull, seconds }, null, 2)}\n`);
-    }
+    return { results, bull: await benchBullmq(double, url) };
   } finally {
     await double.stop();
   }

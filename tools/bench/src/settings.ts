@@ -18,7 +18,11 @@ export const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 200);
 export const ROOT = join(__dirname, '../../..');
 /** `--profile=<dir>`: write V8 CPU profiles of the gateway processes there. */
 export const profileDir = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
-export const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+/** Node options for the gateway processes: the profile's, and BENCH_NODE_ARGS (e.g. `--require ./probe.js`). */
+export const nodeArgs = [
+  ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+];
 
 /** `--suites=dispatch,ingest,api`: which benchmarks run (all by default). */
 export const suites = process.argv
@@ -33,3 +37,19 @@ export const INGEST = {
   connections: 50,
   senders: 2_000,
 };
+/** API writes: the same turns as ingest, over 50 connections. */
+export const API = {
+  rounds: INGEST.rounds,
+  warmupMs: Number(process.env['BENCH_API_WARMUP_S'] ?? (quick ? 3 : 10)) * 1000,
+  measureMs: Number(process.env['BENCH_API_MEASURE_S'] ?? (quick ? 5 : 15)) * 1000,
+  connections: 50,
+};
+/** The command that ran (for the report). */
+export const command = ['npm run bench', ...(process.argv.slice(2).length ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+/** Extra settings for the gateway processes: BENCH_GATEWAY_ENV="DATABASE_POOL_SIZE=4 HTTP_WORKERS=2". */
+export const gatewayEnv: Record<string, string> = Object.fromEntries(
+  (process.env['BENCH_GATEWAY_ENV'] ?? '')
+    .split(' ')
+    .filter((pair) => pair.includes('='))
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import sqlite3 from 'sqlite3';
 import type { LoadResult, LoadSpec } from './load';
+import { log, runLoad, summarise } from '../load/run-load';
+import { gatewayEnv } from '../settings';
 import { INGEST_TEXTS, setUpIngestLocation } from './ingest-setup';
 
 type Row = Record<string, string | number>;
-const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 
 export interface IngestOptions {
   engines: StoreEngine[];
@@ -34,19 +35,6 @@ function freePort(): Promise<number> {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
-  });
-}
-
-function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'ingest-load.js'), JSON.stringify(spec)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`)),
-    );
   });
 }
 
@@ -101,8 +89,8 @@ export async function benchIngest(options: IngestOptions): Promise<Record<string
   try {
     for (const engine of options.engines) {
       const store = freshStoreEnv(engine);
-      const gateway = await startGatewayProcess({ ...store.env, LOG_LEVEL: 'warn' }, 30_000, options.nodeArgs);
-      const connectionId = await setUpIngestLocation(gateway, { authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, from: TO });
+      const gateway = await startGatewayProcess({ ...store.env, LOG_LEVEL: 'warn', ...gatewayEnv }, 30_000, options.nodeArgs);
+      const { connectionId } = await setUpIngestLocation(gateway, { authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, from: TO });
       gateways.push({
         name: engine,
         gateway,
@@ -115,7 +103,7 @@ export async function benchIngest(options: IngestOptions): Promise<Record<string
     for (let round = 1; round <= options.rounds; round++) {
       for (const target of targets) {
         log(`ingest: ${target.name}, round ${round}: ${options.warmupMs / 1000} s warm-up, ${options.measureMs / 1000} s measured`);
-        const result = await runLoad({
+        const result = await runLoad('ingest-load', {
           url: target.url,
           authToken: AUTH_TOKEN,
           accountSid: ACCOUNT_SID,
@@ -126,24 +114,18 @@ export async function benchIngest(options: IngestOptions): Promise<Record<string
           measureMs: options.measureMs,
           sidPrefix: `${target.name.slice(0, 2)}${round}`,
           texts: INGEST_TEXTS,
-        });
+        } satisfies LoadSpec);
         log(`ingest: ${target.name}, round ${round}: ${result.rps}/s, p99 ${result.p99} ms, answers ${JSON.stringify(result.statuses)}`);
         (runs[target.name] ??= []).push(result);
       }
     }
     const results: Record<string, Row> = {};
     const summary = (name: string, rows: { rows: number; distinct: number }, extra: Row = {}): Row => {
-      const list = runs[name] ?? [];
-      const ok = list.reduce((n, r) => n + r.ok, 0);
+      const overall = summarise(runs[name] ?? []);
       return {
-        rps: Math.round(list.reduce((n, r) => n + r.rps, 0) / list.length),
-        rps_runs: list.map((r) => r.rps).join(', '),
-        p99_ms: Math.max(...list.map((r) => r.p99)),
-        p99_runs: list.map((r) => r.p99).join(', '),
-        answered_ok: ok,
-        not_ok: list.reduce((n, r) => n + (r.sent - r.ok), 0),
+        ...overall,
         rows: rows.rows,
-        lost: ok - rows.distinct,
+        lost: Number(overall['answered_ok']) - rows.distinct,
         duplicated: rows.rows - rows.distinct,
         ...extra,
       };

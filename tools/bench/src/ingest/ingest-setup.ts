@@ -35,12 +35,12 @@ const step = (id: number, unit: string, time: number, text: string) => ({
 
 /**
  * A location as a business runs it: an agent with the busy and requested-follow-up scenarios on,
- * working hours, and a Twilio number whose inbound texts reach that agent. Answers the connection id.
+ * working hours, and a Twilio number whose inbound texts reach that agent. Answers their ids.
  */
 export async function setUpIngestLocation(
   gateway: RunningGateway,
   twilio: { authToken: string; accountSid: string; from: string },
-): Promise<string> {
+): Promise<{ agentId: string; connectionId: string }> {
   const agent = await api(gateway, 'POST', '/conversation-ai/agents', {
     name: 'Front desk',
     businessName: 'Acme Dental',
@@ -73,5 +73,5 @@ export async function setUpIngestLocation(
     default_agent_id: agent.id,
     settings: { account_sid: twilio.accountSid, auth_token: twilio.authToken, from: twilio.from, api_base_url: 'http://127.0.0.1:9' },
   });
-  return connection.id;
+  return { agentId: agent.id, connectionId: connection.id };
 }
