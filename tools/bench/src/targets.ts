@@ -20,7 +20,7 @@ function target(
   short: string,
   value: (engine: string) => number | undefined,
   goal: (engine: string) => number,
-  kind: 'at least' | 'under',
+  kind: 'at least' | 'at most' | 'under',
   shown: (v: number) => string,
 ): Target {
   const share = (engine: string) => {
@@ -36,7 +36,7 @@ function target(
     verdict: (engine) => {
       const v = value(engine);
       if (v === undefined) return 'not measured';
-      const met = kind === 'at least' ? v >= goal(engine) : v < goal(engine);
+      const met = kind === 'at least' ? v >= goal(engine) : kind === 'at most' ? v <= goal(engine) : v < goal(engine);
       return `${met ? 'met' : 'missed'} (${shown(v)})`;
     },
   };
@@ -125,7 +125,7 @@ export function targets(saved: Saved): Target[] {
         return large !== undefined && small ? large / small : undefined;
       },
       () => 1.2,
-      'under',
+      'at most',
       x,
     ),
   ];
