@@ -2,7 +2,8 @@ import { TwilioApiDouble } from '@followup/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useGateway } from '../support/fixtures';
 import { Json } from '../support/http';
-import { chatAgent, chatConnection, eventually, launchChromium, startWebsite } from '../support/live-chat';
+import { eventually } from '../support/eventually';
+import { chatAgent, chatConnection, launchChromium, startWebsite } from '../support/live-chat';
 
 const START = '2026-06-15T13:00:00.000Z';
 const HOUR = 3_600_000;

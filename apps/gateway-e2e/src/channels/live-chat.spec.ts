@@ -1,8 +1,9 @@
 import { TwilioApiDouble, startGatewayProcess } from '@followup/testing';
 import type { RunningGateway } from '@followup/testing';
+import { eventually } from '../support/eventually';
 import { ENGINES, GatewayFixture, useGateway } from '../support/fixtures';
 import { Api, Json } from '../support/http';
-import { chatAgent, chatConnection, connectVisitor, eventually, refusal, visitorToken } from '../support/live-chat';
+import { chatAgent, chatConnection, connectVisitor, refusal, visitorToken } from '../support/live-chat';
 import { describeLiveChatInBrowser } from './live-chat.browser';
 
 /**

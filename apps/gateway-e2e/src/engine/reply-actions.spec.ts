@@ -1,4 +1,5 @@
 import { WebhookReceiver } from '@followup/testing';
+import { eventually } from '../support/eventually';
 import { ENGINES, useGateway } from '../support/fixtures';
 import { Api, Json } from '../support/http';
 
@@ -188,11 +189,14 @@ describe.each(ENGINES)('replies that act on %s', (engine) => {
     await receiver.waitFor(before + 1);
     const final = [...receiver.accepted.values()].slice(before).map((w) => (w.body as Json).body);
     expect(final).toEqual(['Connecting you with a person now.']);
-    expect((await messages(conversation)).at(-1)).toMatchObject({
-      direction: 'outbound',
-      body: 'Connecting you with a person now.',
-      status: 'sent',
-    });
+    // Recorded once the channel has answered, which is after the receiver has the request.
+    await eventually(async () =>
+      expect((await messages(conversation)).at(-1)).toMatchObject({
+        direction: 'outbound',
+        body: 'Connecting you with a person now.',
+        status: 'sent',
+      }),
+    );
     const busy = await say(conversation, 'inbound', 'busy now, later');
     expect(busy.body.followup_note).toBe('the conversation was handed over to a person: nothing was scheduled');
     expect((await gw.moveClock(3 * HOUR)).dispatched).toBe(0); // the task is for a person; nothing is sent

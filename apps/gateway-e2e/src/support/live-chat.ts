@@ -72,19 +72,6 @@ export async function refusal(
   }
 }
 
-/** Waits until `check` passes (it throws until then), polling; the last error when time runs out. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
 /** A website on another origin than the gateway: serves one HTML page (written once its origin is known) that embeds the widget. */
 export async function startWebsite(html: () => string): Promise<{ origin: string; stop(): Promise<void> }> {
   const server: Server = createServer((_req, res) => {
