@@ -1,6 +1,6 @@
 import { reason } from '@followup/contracts';
 import { newId } from '@followup/util';
-import { FollowupEntity } from './entities';
+import { FollowupAttemptEntity, FollowupEntity } from './entities';
 import { Store } from './store';
 import { ENGINES, openTestStore } from '../testing';
 import { openDataSource } from './data-source';
@@ -107,6 +107,49 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
       leaseOwner: null,
       processedAt: later,
     });
+  });
+
+  it('marks the sends started and writes their attempts together, only on rows the owner holds', async () => {
+    const rows = [followup(now), followup(now), followup(now)];
+    await store.run((r) => r.queue.insert(rows));
+    const claimed = await store.transaction((r) => r.queue.claimDue(now, 'p1', 30_000, 2));
+    const held = claimed.map((f) => f.id);
+    const other = rows.find((f) => !held.includes(f.id)) as FollowupEntity;
+    const attempt = (followupId: string, id = newId()) =>
+      Object.assign(new FollowupAttemptEntity(), {
+        id,
+        locationId: 'loc',
+        followupId,
+        channel: 'sms',
+        connectionId: 'conn',
+        providerMessageId: null,
+        status: 'sending',
+        errorCode: null,
+        reasonCode: null,
+        reason: null,
+        startedAt: now,
+        updatedAt: now,
+      });
+    await store.run((r) =>
+      r.queue.markSendStarted(
+        [...held, other.id],
+        'p1',
+        now,
+        held.map((id) => attempt(id)),
+      ),
+    );
+    const after = await store.run((r) => Promise.all(rows.map((f) => r.followups.findById('loc', f.id))));
+    expect(after.map((f) => [f?.id, f?.sendStartedAt])).toEqual(rows.map((f) => [f.id, held.includes(f.id) ? now : null]));
+    const attempts = await store.run((r) => r.attempts.listForFollowups(rows.map((f) => f.id)));
+    expect(attempts.map((a) => [a.followupId, a.status, a.startedAt]).sort()).toEqual(held.map((id) => [id, 'sending', now]).sort());
+
+    // An attempt that cannot be written (its id is taken) leaves no mark either: a send never starts half-recorded.
+    const [again] = await store.transaction((r) => r.queue.claimDue(now, 'p2', 30_000, 1));
+    const taken = (attempts[0] as FollowupAttemptEntity).id;
+    await expect(
+      store.run((r) => r.queue.markSendStarted([again?.id as string], 'p2', now, [attempt(again?.id as string, taken)])),
+    ).rejects.toThrow();
+    expect((await store.run((r) => r.followups.findById('loc', again?.id as string)))?.sendStartedAt).toBeNull();
   });
 
   it('cancels the pending follow-ups of a conversation, optionally by scenario', async () => {

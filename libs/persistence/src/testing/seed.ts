@@ -46,172 +46,183 @@ export async function seedDueFollowups(
   locationId: string,
   url: string,
   count: number,
-  dueAt: (i: number) => Date = () => new Date(Date.now() - 1_000),
+  dueAt?: (i: number) => Date,
 ): Promise<string[]> {
   const store = new Store(await openDataSource(storeConfigOf(env)));
-  const now = new Date();
-  const ids: string[] = [];
   try {
-    await store.transaction(async (r) => {
-      const agentId = newId();
-      const actionId = newId();
-      const contactId = newId();
-      await r.conversationAgents.insert(
-        Object.assign(new ConversationAgentEntity(), {
-          id: agentId,
-          locationId,
-          name: 'Load',
-          businessName: 'Load Co',
-          mode: 'off',
-          channels: [],
-          isPrimary: false,
-          waitTime: 2,
-          waitTimeUnit: 'seconds',
-          sleepEnabled: false,
-          sleepTime: null,
-          sleepTimeUnit: null,
-          personality: 'p',
-          goal: 'g',
-          instructions: 'i',
-          autoPilotMaxMessages: 25,
-          knowledgeBaseIds: [],
-          respondToImages: false,
-          respondToAudio: false,
-          sleepOnManualMessage: false,
-          sleepOnWorkflowMessage: false,
-          timezone: null,
-          active: true,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      await r.agentActions.insert(
-        Object.assign(new AgentActionEntity(), {
-          id: actionId,
-          locationId,
-          agentId,
-          type: 'advancedFollowup',
-          name: 'load',
-          scenarioId: 'contactStoppedReplying',
-          createdAt: now,
-          updatedAt: now,
-          details: {
-            enabled: true,
-            scenarioId: 'contactStoppedReplying',
-            followupSequence: [
-              { id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}' },
-            ],
-          },
-        }),
-      );
-      await r.contacts.insert(
-        Object.assign(new ContactEntity(), {
-          id: contactId,
-          locationId,
-          name: 'Load Test',
-          firstName: 'Load',
-          phone: `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
-          email: null,
-          whatsapp: null,
-          timezone: null,
-          optedOut: [],
-          undeliverable: null,
-          tags: [],
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      await r.channelConnections.insert(
-        Object.assign(new ChannelConnectionEntity(), {
-          id: newId(),
-          locationId,
-          type: 'sms',
-          provider: 'webhook',
-          name: 'load',
-          settings: { url, secret: SEED_SECRET },
-          defaultAgentId: null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-        [],
-      );
-      for (let offset = 0; offset < count; offset += 500) {
-        const conversations: ConversationEntity[] = [];
-        const followups: FollowupEntity[] = [];
-        for (let i = offset; i < Math.min(count, offset + 500); i++) {
-          const conversation = Object.assign(new ConversationEntity(), {
-            id: newId(),
-            locationId,
-            contactId,
-            agentId,
-            channel: 'sms',
-            version: 1,
-            lastInboundAt: null,
-            lastOutboundAt: now,
-            connectionId: null,
-            botStatus: 'active',
-            botSleepUntil: null,
-            assignedUserId: null,
-            statusId: null,
-            createdAt: now,
-            updatedAt: now,
-          });
-          conversations.push(conversation);
-          const id = newId();
-          const due = dueAt(i);
-          ids.push(id);
-          followups.push(
-            Object.assign(new FollowupEntity(), {
-              id,
-              locationId,
-              debtId: null,
-              contactId,
-              conversationId: conversation.id,
-              status: 'scheduled',
-              type: 'sms',
-              callDate: null,
-              scheduledAt: due,
-              summary: null,
-              notes: null,
-              callId: null,
-              audioUrl: null,
-              durationMs: null,
-              disconnectionReason: null,
-              direction: 'outbound',
-              phoneNumberUsed: null,
-              isRetry: false,
-              processedAt: null,
-              agentId,
-              actionId,
-              scenario: 'contactStoppedReplying',
-              step: 1,
-              channel: 'sms',
-              attempt: 0,
-              leaseOwner: null,
-              leaseExpiresAt: null,
-              sendStartedAt: null,
-              conversationVersion: 1,
-              statusReason: null,
-              providerMessageId: null,
-              sentAt: null,
-              originalDueAt: due,
-              timezone: 'UTC',
-              movedByWorkingHours: false,
-              body: null,
-              errorCode: null,
-              createdAt: now,
-              updatedAt: now,
-            }),
-          );
-        }
-        await r.conversations.insertMany(conversations);
-        await r.queue.insert(followups);
-      }
-    });
-    return ids;
+    return await seedDueFollowupsIn(store, locationId, url, count, dueAt);
   } finally {
     await store.close();
   }
+}
+
+/** The same, written through a store the caller keeps open (as a gateway's own planner writes its rows). */
+export async function seedDueFollowupsIn(
+  store: Store,
+  locationId: string,
+  url: string,
+  count: number,
+  dueAt: (i: number) => Date = () => new Date(Date.now() - 1_000),
+): Promise<string[]> {
+  const now = new Date();
+  const ids: string[] = [];
+  await store.transaction(async (r) => {
+    const agentId = newId();
+    const actionId = newId();
+    const contactId = newId();
+    await r.conversationAgents.insert(
+      Object.assign(new ConversationAgentEntity(), {
+        id: agentId,
+        locationId,
+        name: 'Load',
+        businessName: 'Load Co',
+        mode: 'off',
+        channels: [],
+        isPrimary: false,
+        waitTime: 2,
+        waitTimeUnit: 'seconds',
+        sleepEnabled: false,
+        sleepTime: null,
+        sleepTimeUnit: null,
+        personality: 'p',
+        goal: 'g',
+        instructions: 'i',
+        autoPilotMaxMessages: 25,
+        knowledgeBaseIds: [],
+        respondToImages: false,
+        respondToAudio: false,
+        sleepOnManualMessage: false,
+        sleepOnWorkflowMessage: false,
+        timezone: null,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    await r.agentActions.insert(
+      Object.assign(new AgentActionEntity(), {
+        id: actionId,
+        locationId,
+        agentId,
+        type: 'advancedFollowup',
+        name: 'load',
+        scenarioId: 'contactStoppedReplying',
+        createdAt: now,
+        updatedAt: now,
+        details: {
+          enabled: true,
+          scenarioId: 'contactStoppedReplying',
+          followupSequence: [
+            { id: 1, followupTimeUnit: 'minutes', followupTime: 1, aiEnabledMessage: false, customMessage: 'Hi {{contact.first_name}}' },
+          ],
+        },
+      }),
+    );
+    await r.contacts.insert(
+      Object.assign(new ContactEntity(), {
+        id: contactId,
+        locationId,
+        name: 'Load Test',
+        firstName: 'Load',
+        phone: `+1415${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+        email: null,
+        whatsapp: null,
+        timezone: null,
+        optedOut: [],
+        undeliverable: null,
+        tags: [],
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    await r.channelConnections.insert(
+      Object.assign(new ChannelConnectionEntity(), {
+        id: newId(),
+        locationId,
+        type: 'sms',
+        provider: 'webhook',
+        name: 'load',
+        settings: { url, secret: SEED_SECRET },
+        defaultAgentId: null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      [],
+    );
+    for (let offset = 0; offset < count; offset += 500) {
+      const conversations: ConversationEntity[] = [];
+      const followups: FollowupEntity[] = [];
+      for (let i = offset; i < Math.min(count, offset + 500); i++) {
+        const conversation = Object.assign(new ConversationEntity(), {
+          id: newId(),
+          locationId,
+          contactId,
+          agentId,
+          channel: 'sms',
+          version: 1,
+          lastInboundAt: null,
+          lastOutboundAt: now,
+          connectionId: null,
+          botStatus: 'active',
+          botSleepUntil: null,
+          assignedUserId: null,
+          statusId: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        conversations.push(conversation);
+        const id = newId();
+        const due = dueAt(i);
+        ids.push(id);
+        followups.push(
+          Object.assign(new FollowupEntity(), {
+            id,
+            locationId,
+            debtId: null,
+            contactId,
+            conversationId: conversation.id,
+            status: 'scheduled',
+            type: 'sms',
+            callDate: null,
+            scheduledAt: due,
+            summary: null,
+            notes: null,
+            callId: null,
+            audioUrl: null,
+            durationMs: null,
+            disconnectionReason: null,
+            direction: 'outbound',
+            phoneNumberUsed: null,
+            isRetry: false,
+            processedAt: null,
+            agentId,
+            actionId,
+            scenario: 'contactStoppedReplying',
+            step: 1,
+            channel: 'sms',
+            attempt: 0,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            sendStartedAt: null,
+            conversationVersion: 1,
+            statusReason: null,
+            providerMessageId: null,
+            sentAt: null,
+            originalDueAt: due,
+            timezone: 'UTC',
+            movedByWorkingHours: false,
+            body: null,
+            errorCode: null,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+      }
+      await r.conversations.insertMany(conversations);
+      await r.queue.insert(followups);
+    }
+  });
+  return ids;
 }
 
 /** Follow-up counts by status in that store. */

@@ -85,7 +85,12 @@ export class FollowupDispatcher {
     return total;
   }
 
-  /** One turn of the loop: claim what fits in the sends allowed in flight, and start it. */
+  /**
+   * One turn of the loop: claim what fits in the sends allowed in flight, and start it. True (claim
+   * again at once) only when the claim came back full: a short one took everything due, so the loop
+   * sleeps until the next due time instead of asking again for nothing (at a steady trickle, an
+   * empty claim after every batch).
+   */
   private async tick(): Promise<boolean> {
     await this.recoverExpiredNow();
     const capacity = this.options.concurrency - this.inFlight;
@@ -93,10 +98,11 @@ export class FollowupDispatcher {
       await Promise.race([...this.batches]);
       return true;
     }
-    const claimed = await this.claim(Math.min(this.options.batchSize, capacity));
+    const limit = Math.min(this.options.batchSize, capacity);
+    const claimed = await this.claim(limit);
     if (!claimed.length) return false;
     void this.track(this.process(claimed));
-    return true;
+    return claimed.length === limit;
   }
 
   private track(batch: Promise<void>): Promise<void> {
@@ -179,14 +185,14 @@ export class FollowupDispatcher {
         updatedAt: now,
       }),
     );
-    await this.store.transaction(async (r) => {
-      await r.queue.markSendStarted(
+    await this.store.run((r) =>
+      r.queue.markSendStarted(
         sends.map((s) => s.row.id),
         this.options.owner,
         now,
-      );
-      await r.attempts.start(attempts);
-    });
+        attempts,
+      ),
+    );
   }
 
   /** Outcomes, attempts, next steps and workflow firings of a batch, in one transaction; signals after commit. */

@@ -50,18 +50,26 @@ export class EntitySql<T extends ObjectLiteral> {
 
   /** Inserts rows, as many per statement as the engines' parameter limits allow. */
   async insert(rows: T[]): Promise<void> {
-    const width = this.columns.length;
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / this.columns.length));
     for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
-      const sql = this.statement(`insert:${chunk.length}`, () => {
-        const names = this.columns.map((c) => c.databaseName).join(', ');
-        const values = chunk.map((_, r) => `(${this.columns.map((_c, i) => this.param(r * width + i)).join(', ')})`);
-        return `INSERT INTO ${this.table} (${names}) VALUES ${values.join(', ')}`;
-      });
-      const params = chunk.flatMap((row) => this.columns.map((c) => this.persistent(c, row[c.propertyName as keyof T])));
+      const { sql, params } = this.insertStatement(rows.slice(start, start + perStatement)) as { sql: string; params: unknown[] };
       await this.manager.query(sql, params);
     }
+  }
+
+  /**
+   * One INSERT of `rows` whose placeholders follow `offset` others, to be part of a larger statement;
+   * null when it would pass the engines' parameter limit.
+   */
+  insertStatement(rows: T[], offset = 0): { sql: string; params: unknown[] } | null {
+    const width = this.columns.length;
+    if (offset + rows.length * width > Math.max(MAX_PARAMS, width)) return null;
+    const sql = this.statement(`insert:${rows.length}:${offset}`, () => {
+      const names = this.columns.map((c) => c.databaseName).join(', ');
+      const values = rows.map((_, r) => `(${this.columns.map((_c, i) => this.param(offset + r * width + i)).join(', ')})`);
+      return `INSERT INTO ${this.table} (${names}) VALUES ${values.join(', ')}`;
+    });
+    return { sql, params: rows.flatMap((row) => this.columns.map((c) => this.persistent(c, row[c.propertyName as keyof T]))) };
   }
 
   hydrate(raw: Record<string, unknown>): T {

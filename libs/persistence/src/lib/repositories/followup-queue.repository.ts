@@ -1,10 +1,10 @@
 import type { DeliveryState, Reason } from '@followup/contracts';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { FollowupEntity } from '../entities';
+import { FollowupAttemptEntity, FollowupEntity } from '../entities';
 import { caseSets, placeholders, qualifiedTable } from './batch-update';
 import { ClaimSpec, changeSets, claimSqlite, hydrateFollowups, sortKey } from './queue-claims';
 import { insertRows } from './errors';
-import { runSql } from './entity-sql';
+import { EntitySql, runSql } from './entity-sql';
 import { QueueSnapshotRow, queueSnapshot } from './queue-snapshot';
 
 /** Statuses of a follow-up that is still to be sent (and can still be cancelled). */
@@ -123,10 +123,32 @@ export class FollowupQueueRepository {
     return result.affected ?? 0;
   }
 
-  /** Written just before the provider is called, for the rows this owner still holds. */
-  async markSendStarted(ids: string[], owner: string, at: Date): Promise<void> {
+  /**
+   * Written just before the provider is called: the sending mark on the rows this owner still holds,
+   * and the sends' attempts, together. Atomic by itself: on PostgreSQL one statement (the mark in a
+   * data-modifying WITH, then the attempts' INSERT), one round trip outside any group commit, which
+   * took a third of the time from claim to provider call at a steady trickle; on SQLite a
+   * transaction (nested in the caller's if there is one).
+   */
+  async markSendStarted(ids: string[], owner: string, at: Date, attempts: FollowupAttemptEntity[] = []): Promise<void> {
     if (!ids.length) return;
-    await this.manager.update(FollowupEntity, { id: In(ids), leaseOwner: owner, status: 'in_progress' }, { sendStartedAt: at });
+    if (this.engine === 'postgres') {
+      const insert = attempts.length ? EntitySql.of(this.manager, FollowupAttemptEntity).insertStatement(attempts, 3) : undefined;
+      if (insert !== null) {
+        const mark = `UPDATE ${this.table()} SET send_started_at = $1 WHERE id = ANY($2) AND lease_owner = $3 AND status = 'in_progress'`;
+        await this.manager.query(insert ? `WITH started AS (${mark}) ${insert.sql}` : mark, [
+          at.getTime(),
+          ids,
+          owner,
+          ...(insert?.params ?? []),
+        ]);
+        return;
+      }
+    }
+    await this.manager.transaction(async (m) => {
+      await m.update(FollowupEntity, { id: In(ids), leaseOwner: owner, status: 'in_progress' }, { sendStartedAt: at });
+      await insertRows(m, FollowupAttemptEntity, attempts);
+    });
   }
 
   /**
