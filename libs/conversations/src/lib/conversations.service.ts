@@ -42,7 +42,8 @@ export class ConversationsService {
       const problems: string[] = [];
       if (!(await r.contacts.findById(locationId, dto.contact_id)))
         problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
-      if (!(await r.conversationAgents.findById(locationId, dto.agent_id)))
+      // The agent through the catalog (cached, as every inbound message reads it): one statement fewer per conversation.
+      if (!(await r.catalog.agent(locationId, dto.agent_id)))
         problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
       if (dto.connection_id) {
         const connection = await r.channelConnections.findById(locationId, dto.connection_id);
