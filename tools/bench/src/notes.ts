@@ -72,9 +72,12 @@ export const NOTES = `## Reading the figures
   data-modifying WITH before the attempts' INSERT): 3.2 ms, and the quick run's p50 went from 24-31 ms
   to 14 ms, p99 from 98-129 ms to 87 ms. The loop also no longer claims again after a claim that came
   back short. In the full run the p50 stays at about 50 ms and p99 at 120-126 ms, and why is not yet
-  found: its lateness phase follows three throughput runs of 20,000 instead of one of 3,000, but dead
-  index entries in the range the claim walks are not it (the claim with 180,000 dead row versions
-  there: 4.4-4.8 ms; after VACUUM: 5.1 ms).
+  found. It is the volume sent before: a quick run after a throughput run of 20,000 instead of 3,000
+  (\`BENCH_N=20000 npm run bench -- --quick --suites=dispatch --engines=postgres\`) measured p50 27 ms
+  and p99 114 ms. Not autovacuum (none ran during the phase: pg_stat_activity sampled every 0.5 s),
+  not dead index entries in the range the claim walks (the claim with 180,000 dead row versions
+  there: 4.4-4.8 ms; after VACUUM: 5.1 ms); SQLite, same gateway, stays at p99 21 ms. Next: time
+  each statement of the batch (the context reads, loadThreads, the record) after such a run.
 - BullMQ's worker makes its POST with the same HTTP client as the gateway (a keep-alive node:http
   pool). With \`fetch\` it did about 1,000 jobs/s here; with the shared client it does 4,000-5,000,
   near the ~6,000/s the issue quotes, on the earlier machine; on this one 4,200-9,100 from one run to
