@@ -71,13 +71,14 @@ export const NOTES = `## Reading the figures
   behind the transaction recording the previous batch); it is now one statement (the UPDATE in a
   data-modifying WITH before the attempts' INSERT): 3.2 ms, and the quick run's p50 went from 24-31 ms
   to 14 ms, p99 from 98-129 ms to 87 ms. The loop also no longer claims again after a claim that came
-  back short. In the full run the p50 stays at about 50 ms and p99 at 120-126 ms, and why is not yet
-  found. It is the volume sent before: a quick run after a throughput run of 20,000 instead of 3,000
-  (\`BENCH_N=20000 npm run bench -- --quick --suites=dispatch --engines=postgres\`) measured p50 27 ms
-  and p99 114 ms. Not autovacuum (none ran during the phase: pg_stat_activity sampled every 0.5 s),
-  not dead index entries in the range the claim walks (the claim with 180,000 dead row versions
-  there: 4.4-4.8 ms; after VACUUM: 5.1 ms); SQLite, same gateway, stays at p99 21 ms. Next: time
-  each statement of the batch (the context reads, loadThreads, the record) after such a run.
+  back short. The full run (15,000 follow-ups over 30 s) still measures p50 about 50 ms and p99
+  120-126 ms, and the quick runs spread widely: p99 87-129 ms from one to the next, whether a
+  throughput run of 3,000 or of 20,000 came before (\`BENCH_N=20000\`: p50 21-27 ms, p99 88-114 ms).
+  Timed inside (quick, mean per batch): due -> claim starts about 5 ms (the loop's wake-up), the
+  claim 4-4.6 ms, context reads 4 ms, the mark 4-6 ms, then the HTTP call; the tail is stalls of the
+  whole chain, not one statement. Ruled out: autovacuum (none ran during the phase: pg_stat_activity
+  sampled every 0.5 s) and dead index entries in the range the claim walks (the claim with 180,000
+  dead row versions there: 4.4-4.8 ms; after VACUUM: 5.1 ms). SQLite, same gateway: p99 21 ms.
 - BullMQ's worker makes its POST with the same HTTP client as the gateway (a keep-alive node:http
   pool). With \`fetch\` it did about 1,000 jobs/s here; with the shared client it does 4,000-5,000,
   near the ~6,000/s the issue quotes, on the earlier machine; on this one 4,200-9,100 from one run to
