@@ -1,2 +1,3 @@
 export * from './testing/test-store';
 export * from './testing/seed';
+export * from './testing/rows';

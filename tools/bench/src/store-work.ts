@@ -1,6 +1,5 @@
-import { FollowupEntity, Store, openDataSource } from '@followup/persistence';
-import { seedDueFollowupsIn, storeConfigOf } from '@followup/persistence/testing';
-import { newId } from '@followup/util';
+import { Store, openDataSource } from '@followup/persistence';
+import { seedDueFollowupsIn, storeConfigOf, testFollowup } from '@followup/persistence/testing';
 import { percentile } from './provider-double';
 
 export async function withStore<T>(env: Record<string, string>, work: (store: Store) => Promise<T>): Promise<T> {
@@ -19,44 +18,13 @@ export async function seedPending(env: Record<string, string>, locationId: strin
     for (let done = 0; done < count; done += 500) {
       const rows = Array.from({ length: Math.min(500, count - done) }, (_, i) => {
         const due = new Date(now + 30 * 86_400_000 + done + i);
-        return Object.assign(new FollowupEntity(), {
-          id: newId(),
+        return testFollowup(due, {
           locationId,
-          debtId: null,
           contactId: 'c',
           conversationId: 'backlog',
-          status: 'scheduled',
-          type: 'sms',
-          callDate: null,
-          scheduledAt: due,
-          summary: null,
-          notes: null,
-          callId: null,
-          audioUrl: null,
-          durationMs: null,
-          disconnectionReason: null,
           direction: 'outbound',
-          phoneNumberUsed: null,
-          isRetry: false,
-          processedAt: null,
           agentId: null,
           actionId: null,
-          scenario: 'contactStoppedReplying',
-          step: 1,
-          channel: 'sms',
-          attempt: 0,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          sendStartedAt: null,
-          conversationVersion: 1,
-          statusReason: null,
-          providerMessageId: null,
-          sentAt: null,
-          originalDueAt: due,
-          timezone: 'UTC',
-          movedByWorkingHours: false,
-          body: null,
-          errorCode: null,
           createdAt: new Date(now),
           updatedAt: new Date(now),
         });

@@ -2,53 +2,8 @@ import { reason } from '@followup/contracts';
 import { newId } from '@followup/util';
 import { FollowupAttemptEntity, FollowupEntity } from './entities';
 import { Store } from './store';
-import { ENGINES, openTestStore } from '../testing';
+import { ENGINES, openTestStore, testFollowup } from '../testing';
 import { openDataSource } from './data-source';
-
-function followup(scheduledAt: Date, over: Partial<FollowupEntity> = {}): FollowupEntity {
-  return Object.assign(new FollowupEntity(), {
-    id: newId(),
-    locationId: 'loc',
-    debtId: null,
-    contactId: 'c',
-    conversationId: 'conv',
-    status: 'scheduled',
-    type: 'sms',
-    callDate: null,
-    scheduledAt,
-    summary: null,
-    notes: null,
-    callId: null,
-    audioUrl: null,
-    durationMs: null,
-    disconnectionReason: null,
-    direction: null,
-    phoneNumberUsed: null,
-    isRetry: false,
-    processedAt: null,
-    createdAt: scheduledAt,
-    updatedAt: scheduledAt,
-    agentId: 'a',
-    actionId: 'x',
-    scenario: 'contactStoppedReplying',
-    step: 1,
-    channel: 'sms',
-    attempt: 0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    sendStartedAt: null,
-    conversationVersion: 1,
-    statusReason: null,
-    providerMessageId: null,
-    sentAt: null,
-    originalDueAt: scheduledAt,
-    timezone: 'UTC',
-    movedByWorkingHours: false,
-    body: null,
-    errorCode: null,
-    ...over,
-  });
-}
 
 describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
   let store: Store;
@@ -62,9 +17,9 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
 
   it('claims due rows oldest first, under a lease, and never rows not yet due', async () => {
     const rows = [
-      followup(new Date('2026-05-01T11:00:00Z')),
-      followup(new Date('2026-05-01T10:00:00Z')),
-      followup(new Date('2026-05-01T12:00:01Z')),
+      testFollowup(new Date('2026-05-01T11:00:00Z')),
+      testFollowup(new Date('2026-05-01T10:00:00Z')),
+      testFollowup(new Date('2026-05-01T12:00:01Z')),
     ];
     const [eleven, ten] = rows.map((f) => f.id);
     await store.run((r) => r.queue.insert([...rows]));
@@ -81,7 +36,7 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
   });
 
   it('writes outcomes only for rows the owner still holds, and takes over expired leases', async () => {
-    const rows = [followup(now), followup(now)];
+    const rows = [testFollowup(now), testFollowup(now)];
     await store.run((r) => r.queue.insert(rows));
     const claimed = await store.transaction((r) => r.queue.claimDue(now, 'p1', 1_000, 10));
     await store.run((r) => r.queue.markSendStarted([claimed[0]?.id as string], 'p1', now));
@@ -110,26 +65,13 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
   });
 
   it('marks the sends started and writes their attempts together, only on rows the owner holds', async () => {
-    const rows = [followup(now), followup(now), followup(now)];
+    const rows = [testFollowup(now), testFollowup(now), testFollowup(now)];
     await store.run((r) => r.queue.insert(rows));
     const claimed = await store.transaction((r) => r.queue.claimDue(now, 'p1', 30_000, 2));
     const held = claimed.map((f) => f.id);
     const other = rows.find((f) => !held.includes(f.id)) as FollowupEntity;
     const attempt = (followupId: string, id = newId()) =>
-      Object.assign(new FollowupAttemptEntity(), {
-        id,
-        locationId: 'loc',
-        followupId,
-        channel: 'sms',
-        connectionId: 'conn',
-        providerMessageId: null,
-        status: 'sending',
-        errorCode: null,
-        reasonCode: null,
-        reason: null,
-        startedAt: now,
-        updatedAt: now,
-      });
+      FollowupAttemptEntity.sending({ id, locationId: 'loc', followupId, channel: 'sms', connectionId: 'conn' }, now);
     await store.run((r) =>
       r.queue.markSendStarted(
         [...held, other.id],
@@ -153,9 +95,9 @@ describe.each(ENGINES)('the follow-up queue on %s', (engine) => {
   });
 
   it('cancels the pending follow-ups of a conversation, optionally by scenario', async () => {
-    const busy = followup(now, { scenario: 'contactIsBusy' });
-    const quiet = followup(now, { scenario: 'contactStoppedReplying' });
-    const other = followup(now, { conversationId: 'other' });
+    const busy = testFollowup(now, { scenario: 'contactIsBusy' });
+    const quiet = testFollowup(now, { scenario: 'contactStoppedReplying' });
+    const other = testFollowup(now, { conversationId: 'other' });
     const otherId = other.id;
     await store.run((r) => r.queue.insert([busy, quiet, other]));
     expect(
@@ -180,7 +122,7 @@ describe('claiming on PostgreSQL from several connections at once', () => {
     const stores = [store, ...others.map((d) => new Store(d))];
     try {
       const now = new Date('2026-05-01T12:00:00Z');
-      const rows = Array.from({ length: 600 }, (_, i) => followup(new Date(now.getTime() - i)));
+      const rows = Array.from({ length: 600 }, (_, i) => testFollowup(new Date(now.getTime() - i)));
       await store.run((r) => r.queue.insert(rows));
       const claimedBy = await Promise.all(
         stores.map(async (s, i) => {

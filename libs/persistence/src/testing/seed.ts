@@ -9,6 +9,7 @@ import {
 import { openDataSource } from '../lib/data-source';
 import { Store } from '../lib/store';
 import { StoreConfig, StoreEngine } from '../lib/store-config';
+import { testFollowup } from './rows';
 import { testStoreConfig } from './test-store';
 import { newId } from '@followup/util';
 
@@ -175,44 +176,14 @@ export async function seedDueFollowupsIn(
         const due = dueAt(i);
         ids.push(id);
         followups.push(
-          Object.assign(new FollowupEntity(), {
+          testFollowup(due, {
             id,
             locationId,
-            debtId: null,
             contactId,
             conversationId: conversation.id,
-            status: 'scheduled',
-            type: 'sms',
-            callDate: null,
-            scheduledAt: due,
-            summary: null,
-            notes: null,
-            callId: null,
-            audioUrl: null,
-            durationMs: null,
-            disconnectionReason: null,
             direction: 'outbound',
-            phoneNumberUsed: null,
-            isRetry: false,
-            processedAt: null,
             agentId,
             actionId,
-            scenario: 'contactStoppedReplying',
-            step: 1,
-            channel: 'sms',
-            attempt: 0,
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            sendStartedAt: null,
-            conversationVersion: 1,
-            statusReason: null,
-            providerMessageId: null,
-            sentAt: null,
-            originalDueAt: due,
-            timezone: 'UTC',
-            movedByWorkingHours: false,
-            body: null,
-            errorCode: null,
             createdAt: now,
             updatedAt: now,
           }),

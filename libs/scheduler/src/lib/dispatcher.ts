@@ -170,20 +170,16 @@ export class FollowupDispatcher {
     for (const { row } of sends)
       if (row.scheduledAt) this.metrics?.lateness.observe(Math.max(0, now.getTime() - row.scheduledAt.getTime()) / 1000);
     const attempts = sends.map(({ row, d }) =>
-      Object.assign(new FollowupAttemptEntity(), {
-        id: d.attemptId,
-        locationId: row.locationId,
-        followupId: row.id,
-        channel: d.choice.channel,
-        connectionId: d.choice.connection.id,
-        providerMessageId: null,
-        status: 'sending',
-        errorCode: null,
-        reasonCode: null,
-        reason: null,
-        startedAt: now,
-        updatedAt: now,
-      }),
+      FollowupAttemptEntity.sending(
+        {
+          id: d.attemptId,
+          locationId: row.locationId,
+          followupId: row.id,
+          channel: d.choice.channel,
+          connectionId: d.choice.connection.id,
+        },
+        now,
+      ),
     );
     await this.store.run((r) =>
       r.queue.markSendStarted(

@@ -23,4 +23,21 @@ export class FollowupAttemptEntity {
   @TextColumn({ nullable: true }) reason!: string | null;
   @InstantColumn() startedAt!: Date;
   @InstantColumn() updatedAt!: Date;
+
+  /** An attempt as it is written before the provider is called: `sending`, no answer yet. */
+  static sending(
+    fields: Pick<FollowupAttemptEntity, 'id' | 'locationId' | 'followupId' | 'channel' | 'connectionId'>,
+    at: Date,
+  ): FollowupAttemptEntity {
+    return Object.assign(new FollowupAttemptEntity(), {
+      ...fields,
+      providerMessageId: null,
+      status: 'sending',
+      errorCode: null,
+      reasonCode: null,
+      reason: null,
+      startedAt: at,
+      updatedAt: at,
+    });
+  }
 }
