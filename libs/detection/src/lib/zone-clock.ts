@@ -1,15 +1,17 @@
-import { DateTime, IANAZone } from 'luxon';
+import { cachedZone } from '@followup/util';
+import { DateTime, IANAZone, type Zone } from 'luxon';
 
 /**
- * The contact's zone, cached: checking an IANA name and building its formatter is the costly part
- * of reading a time, so each zone is checked and built once. An unknown zone reads as UTC.
+ * The contact's zone, cached: checking an IANA name and asking it for offsets are the costly part
+ * of reading a time, so each zone is checked once and its offsets kept (cachedZone). An unknown
+ * zone reads as UTC.
  */
-const ZONES = new Map<string, IANAZone | 'utc'>();
+const ZONES = new Map<string, Zone | 'utc'>();
 
-export function zoneFor(name: string): IANAZone | 'utc' {
+export function zoneFor(name: string): Zone | 'utc' {
   let zone = ZONES.get(name);
   if (!zone) {
-    zone = name && IANAZone.isValidZone(name) ? IANAZone.create(name) : 'utc';
+    zone = name && IANAZone.isValidZone(name) ? cachedZone(name) : 'utc';
     if (ZONES.size > 1000) ZONES.clear();
     ZONES.set(name, zone);
   }

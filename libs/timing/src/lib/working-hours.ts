@@ -1,4 +1,5 @@
-import { IANAZone } from 'luxon';
+import { cachedZone } from '@followup/util';
+import type { Zone } from 'luxon';
 
 /** An interval of a day, in local wall-clock time. */
 export interface WorkingInterval {
@@ -20,28 +21,10 @@ export interface LocalTime {
 }
 
 const MINUTE = 60_000;
-const QUARTER_HOUR = 15 * MINUTE;
-/** 2000-01-01: from then on every zone's offsets, and the instants they change at, are whole quarter hours. */
-const MODERN = 946_684_800_000;
-const offsets = new Map<string, Map<number, number>>();
 
-/**
- * The zone's UTC offset at an instant, in minutes. Asking luxon formats the instant with Intl (the
- * costliest step of placing a follow-up), so answers are kept per quarter hour: offsets only change
- * on quarter hours since 2000 (earlier instants are always asked).
- */
-function offsetMinutes(zone: IANAZone, at: number): number {
-  if (at < MODERN) return zone.offset(at);
-  let perZone = offsets.get(zone.name);
-  if (!perZone || perZone.size > 50_000) offsets.set(zone.name, (perZone = new Map()));
-  const bucket = Math.floor(at / QUARTER_HOUR);
-  let offset = perZone.get(bucket);
-  if (offset === undefined) perZone.set(bucket, (offset = zone.offset(bucket * QUARTER_HOUR)));
-  return offset;
-}
-
-function wallOf(zone: IANAZone, at: number): number {
-  return at + offsetMinutes(zone, at) * MINUTE;
+/** The wall-clock time of an instant in the zone (milliseconds, read as UTC); offsets are cached per quarter hour (cachedZone). */
+function wallOf(zone: Zone, at: number): number {
+  return at + zone.offset(at) * MINUTE;
 }
 
 /**
@@ -50,10 +33,10 @@ function wallOf(zone: IANAZone, at: number): number {
  * ambiguous one (the hour repeated when DST ends) becomes its first occurrence.
  */
 export function localToInstant(local: LocalTime, zoneName: string): Date {
-  const zone = IANAZone.create(zoneName);
+  const zone = cachedZone(zoneName);
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   // Any instant showing `wall` lies within a day of it; the zone's offsets a day either side bound it.
-  const candidates = [...new Set([offsetMinutes(zone, wall - 86_400_000), offsetMinutes(zone, wall + 86_400_000)])]
+  const candidates = [...new Set([zone.offset(wall - 86_400_000), zone.offset(wall + 86_400_000)])]
     .map((offset) => wall - offset * MINUTE)
     .sort((a, b) => a - b);
   const exact = candidates.find((c) => wallOf(zone, c) === wall);
@@ -87,7 +70,7 @@ function localDate(wallMidnight: number, days: number): { year: number; month: n
  */
 export function nextOpenInstant(due: Date, hours: WorkingHours, zone: string): Date | null {
   const dueMs = due.getTime();
-  const midnight = Math.floor(wallOf(IANAZone.create(zone), dueMs) / DAY) * DAY;
+  const midnight = Math.floor(wallOf(cachedZone(zone), dueMs) / DAY) * DAY;
   // Eight local days cover every weekday once more after today's (the wrap-around of a week).
   for (let d = 0; d <= 7; d++) {
     const on = localDate(midnight, d);

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
 /**
  * Region names (`Area/Location`, or `UTC`) known to this runtime's ICU data. Abbreviations and POSIX
@@ -67,4 +67,77 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 /** The region name a common abbreviation or POSIX rule most likely means (`BST` -> `Europe/London`). */
 export function suggestIanaZone(name: string): string | undefined {
   return typeof name === 'string' ? ABBREVIATIONS[name.trim().toUpperCase()] : undefined;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+/** 2000-01-01: from then on every zone's offsets, and the instants they change at, are whole quarter hours. */
+const MODERN = 946_684_800_000;
+
+/**
+ * An IANA zone for luxon whose offsets are kept per quarter hour. Luxon's own zone formats the
+ * instant with Intl each time it needs an offset (every DateTime built, moved or placed in the zone:
+ * the costliest step of reading a requested time and of placing a follow-up in working hours).
+ * Offsets only change on quarter hours since 2000; earlier instants are always asked.
+ */
+class CachedIanaZone extends Zone {
+  private readonly offsets = new Map<number, number>();
+
+  constructor(private readonly iana: IANAZone) {
+    super();
+  }
+
+  override get type(): string {
+    return 'iana';
+  }
+
+  override get name(): string {
+    return this.iana.name;
+  }
+
+  override get isUniversal(): boolean {
+    return false;
+  }
+
+  override get isValid(): boolean {
+    return this.iana.isValid;
+  }
+
+  override offsetName(ts: number, options: ZoneOffsetOptions): string | null {
+    return this.iana.offsetName(ts, options);
+  }
+
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.iana.formatOffset(ts, format);
+  }
+
+  override offset(ts: number): number {
+    if (!(ts >= MODERN)) return this.iana.offset(ts);
+    const bucket = Math.floor(ts / QUARTER_HOUR);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      if (this.offsets.size > 50_000) this.offsets.clear();
+      this.offsets.set(bucket, (offset = this.iana.offset(bucket * QUARTER_HOUR)));
+    }
+    return offset;
+  }
+
+  override equals(other: Zone): boolean {
+    return other.type === 'iana' && other.name === this.name;
+  }
+}
+
+const cachedZones = new Map<string, CachedIanaZone>();
+
+/**
+ * The luxon zone of an IANA name with its offsets cached (see CachedIanaZone): one per name, so
+ * every DateTime in it shares the cache. The name must be valid (check with isIanaZone, or luxon's
+ * IANAZone.isValidZone where abbreviations are accepted).
+ */
+export function cachedZone(name: string): Zone {
+  let zone = cachedZones.get(name);
+  if (!zone) {
+    if (cachedZones.size >= 1_000) cachedZones.clear();
+    cachedZones.set(name, (zone = new CachedIanaZone(IANAZone.create(name))));
+  }
+  return zone;
 }
