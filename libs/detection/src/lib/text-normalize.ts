@@ -18,6 +18,9 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/⏰|⏳|⌛|🕐|🕑|🕒|🕓|🕔|🕕/gu, ' emoji_clock '],
 ];
 
+/** Every emoji above lies at or beyond U+2300 (or is a surrogate pair): text without such characters skips them. */
+const MAYBE_EMOJI = /[\u2300-\uffff]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const ACCENTS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’`´]/g;
 const REPEATS = /([a-z])\1{2,}/g;
@@ -25,10 +28,9 @@ const REPEATS = /([a-z])\1{2,}/g;
 /** Normalises a message: see the file comment. The result is ASCII words, digits, ":" and "/". */
 export function normalizeText(text: string): string {
   let s = text.toLowerCase();
-  for (const [pattern, word] of EMOJI_WORDS) s = s.replace(pattern, word);
+  if (MAYBE_EMOJI.test(s)) for (const [pattern, word] of EMOJI_WORDS) s = s.replace(pattern, word);
+  if (NON_ASCII.test(s)) s = s.normalize('NFD').replace(ACCENTS, '');
   s = s
-    .normalize('NFD')
-    .replace(ACCENTS, '')
     .replace(/\b([ap])\.\s?m\b\.?/g, '$1m')
     .replace(APOSTROPHES, '')
     .replace(/(\d)\.(\d\d)\b/g, '$1:$2')
