@@ -2,6 +2,7 @@ export * from './lib/entities';
 export * from './lib/repositories';
 export * from './lib/store';
 export * from './lib/store-config';
+export * from './lib/store-notices';
 export * from './lib/data-source';
 export * from './lib/persistence.module';
 export * from './lib/store-lock';

@@ -4,6 +4,7 @@ import { GroupCommitter } from './group-commit';
 import { ReadCache } from './read-cache';
 import { Catalog, Repositories } from './repositories';
 import { StoreEngine } from './store-config';
+import { StoreNotices } from './store-notices';
 
 export interface StoreOptions {
   /** How long a replica may read another's agents, actions and connections as they were (default 5 s). */
@@ -32,6 +33,8 @@ export class Store {
   private readonly groups: GroupCommitter<Repositories>;
   /** Agents, actions and connections for the hot paths, cached (see Catalog); a hit does not wait for the database. */
   readonly catalog: Catalog;
+  /** What other processes sharing a PostgreSQL store changed, as it happens (store-notices.ts); silent on SQLite. */
+  readonly notices: StoreNotices;
 
   /**
    * `secrets` seals channel secrets at rest; a store opened without it reads secrets written in
@@ -47,6 +50,7 @@ export class Store {
     this.cache = new ReadCache(opts.catalogTtlMs ?? 5_000);
     this.pooled = new Repositories(dataSource.manager, this.secrets, false, this.cache);
     this.catalog = new Catalog((read) => this.run(read), this.cache);
+    this.notices = new StoreNotices(this.postgresLocation());
     const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
     this.groups = new GroupCommitter<Repositories>({
       // PostgreSQL: leave a few pooled connections to plain reads and the dispatcher's claims.
@@ -88,6 +92,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.notices.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 

@@ -43,7 +43,7 @@ export class LocationTokensService {
 
   /** Revokes one of the location's tokens (404 for another location's, 409 when already revoked). */
   async revoke(locationId: string, id: string): Promise<TokenDto> {
-    return this.store.run(async (r) => {
+    const revoked = await this.store.run(async (r) => {
       const token = await r.apiTokens.findById(id);
       if (!token || token.locationId !== locationId) throw notFound('Token', id);
       if (token.revokedAt) throw new ConflictException(`token ${id} is already revoked`);
@@ -51,5 +51,7 @@ export class LocationTokensService {
       await r.apiTokens.revoke(id, at);
       return toTokenDto({ ...token, revokedAt: at });
     });
+    this.tokens.forgetVerified();
+    return revoked;
   }
 }

@@ -1,6 +1,6 @@
 import { SCOPES } from '@followup/contracts';
 import { ENGINES, openTestStore } from '@followup/persistence/testing';
-import { Store } from '@followup/persistence';
+import { ApiTokensRepository, Store, openDataSource } from '@followup/persistence';
 import { ManualClock } from '@followup/util';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { LocationsService } from './locations.service';
@@ -83,6 +83,96 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
     expect((await mine.revoke(acme.id, issued.id)).revoked_at).toBe(clock.now().toISOString());
     await expect(mine.revoke(acme.id, issued.id)).rejects.toThrow(ConflictException);
     expect(await tokens.verify(issued.token)).toBeNull();
+  });
+});
+
+/** Polls until `check` holds (notices travel through PostgreSQL: milliseconds, not a fixed delay). */
+async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('verified tokens kept on PostgreSQL, two processes sharing the store', () => {
+  const clock = new ManualClock('2026-01-05T09:00:00Z');
+  let close: () => Promise<void>;
+  let mine: Store;
+  let theirs: Store;
+  let tokens: TokensService;
+  let otherTokens: TokensService;
+  let otherLocations: LocationTokensService;
+  let locationId: string;
+  let schema: string;
+
+  beforeAll(async () => {
+    const opened = await openTestStore('postgres');
+    schema = opened.config.databaseSchema as string;
+    ({ store: mine, close } = opened);
+    // A second store on the same schema: what a replica or the CLI opens.
+    theirs = new Store(await openDataSource(opened.config, { migrate: false }), opened.secrets);
+    tokens = new TokensService(mine, clock);
+    otherTokens = new TokensService(theirs, clock);
+    otherLocations = new LocationTokensService(theirs, clock, otherTokens);
+    locationId = (await new LocationsService(mine, clock, tokens).create('Shared', 'UTC')).id;
+  });
+  afterAll(async () => {
+    await theirs.close();
+    await close();
+  });
+
+  /** A token verified once here while notices are live, so that the next verify answers from the cache. */
+  async function cachedToken(): Promise<{ token: string; id: string; lookups: () => number }> {
+    const { token, record } = await tokens.issue(locationId, ['followups.readonly']);
+    await tokens.verify(token);
+    await eventually(() => mine.notices.live, 'the notices are live');
+    const lookups = jest.spyOn(ApiTokensRepository.prototype, 'findActiveByHash');
+    await tokens.verify(token);
+    await tokens.settled();
+    lookups.mockClear();
+    return { token, id: record.id, lookups: () => lookups.mock.calls.length };
+  }
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers a token verified before from memory, and a revocation by another process drops it as soon as its notice arrives', async () => {
+    const { token, id, lookups } = await cachedToken();
+    expect(await tokens.verify(token)).toEqual({ tokenId: id, locationId, scopes: ['followups.readonly'] });
+    expect(lookups()).toBe(0);
+    await otherTokens.revoke(id);
+    await eventually(async () => (await tokens.verify(token)) === null, 'the revoked token is refused');
+    // Once refused it stays refused: nothing cached it again.
+    expect(await tokens.verify(token)).toBeNull();
+  });
+
+  it("drops it too when another process revokes through a location's own /tokens", async () => {
+    const { token, id } = await cachedToken();
+    await otherLocations.revoke(locationId, id);
+    await eventually(async () => (await tokens.verify(token)) === null, 'the revoked token is refused');
+  });
+
+  it('refuses a token it revoked itself at once, before its own notice comes back', async () => {
+    const { token, id } = await cachedToken();
+    await tokens.revoke(id);
+    expect(await tokens.verify(token)).toBeNull();
+  });
+
+  it('asks the database on every request while its notices are not live, and keeps tokens again once they are', async () => {
+    const { token, id, lookups } = await cachedToken();
+    // The listening connection is cut (PostgreSQL restarted, a network fault): nothing kept is trusted.
+    await theirs.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'followup-gateway notices' AND pid <> pg_backend_pid()`,
+    );
+    await eventually(() => !mine.notices.live, 'the notices are down');
+    // A revocation no notice reports (written straight into the table) is seen by the next request.
+    await theirs.dataSource.query(`UPDATE "${schema}".api_tokens SET revoked_at = $1 WHERE id = $2`, [clock.now().getTime(), id]);
+    expect(await tokens.verify(token)).toBeNull();
+    expect(lookups()).toBeGreaterThan(0);
+    await eventually(() => mine.notices.live, 'the notices are back');
+    const again = await cachedToken();
+    expect(await tokens.verify(again.token)).not.toBeNull();
+    expect(again.lookups()).toBe(0);
   });
 });
 

@@ -36,17 +36,35 @@ export function parseScopes(list: string): Scope[] {
 }
 
 const TOUCH_EVERY_MS = 60_000;
+/** Longest a verified token is trusted without asking the database again, notices or not. */
+const CACHE_MS = 60_000;
+const CACHE_MAX = 10_000;
 
 /** Issues, verifies and revokes API tokens. Only a token's SHA-256 is ever stored. */
 @Injectable()
 export class TokensService {
   private readonly touched = new Map<string, number>();
   private lastTouch: Promise<void> = Promise.resolve();
+  /** Verified tokens by hash (PostgreSQL only, while the store's notices are live: see verify). */
+  private readonly verified = new Map<string, { principal: Principal; at: number }>();
+  /** Moves on whenever the cached tokens are dropped here (a revocation by this process). */
+  private drops = 0;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Any notice about tokens (a revocation anywhere), or a gap in the notices, drops them all.
+    store.notices.onNotice((topic) => {
+      if (topic === 'api_tokens' || topic === '*') this.verified.clear();
+    });
+  }
+
+  /** Drops the verified tokens kept here; every revocation calls it once it has committed (the notice reaches the other processes). */
+  forgetVerified(): void {
+    this.drops++;
+    this.verified.clear();
+  }
 
   async issue(locationId: string, scopes: readonly string[], name = 'api token'): Promise<IssuedToken> {
     const location = await this.store.run((r) => r.locations.findById(locationId));
@@ -67,13 +85,38 @@ export class TokensService {
     return { token, record };
   }
 
-  /** The principal of a presented token, or null when it is unknown, malformed or revoked. */
+  /**
+   * The principal of a presented token, or null when it is unknown, malformed or revoked.
+   *
+   * On PostgreSQL a verified token is kept for up to a minute while the store's notices are live,
+   * which saves a query on every API request: a revocation by any process (this one, a replica,
+   * the CLI) notifies in the statement that revokes, and every process drops its cached tokens when
+   * the notice arrives (store-notices.ts). When notices are not live every request asks the
+   * database. On SQLite every request asks (a local read of a few microseconds; the CLI may revoke
+   * from another process, and SQLite has no notices).
+   */
   async verify(token: string | undefined): Promise<Principal | null> {
     if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 128) return null;
-    const record = await this.store.run((r) => r.apiTokens.findActiveByHash(hashToken(token)));
+    const hash = hashToken(token);
+    const notices = this.store.notices;
+    notices.start();
+    const now = this.clock.now().getTime();
+    const cached = notices.live ? this.verified.get(hash) : undefined;
+    if (cached && now - cached.at < CACHE_MS) {
+      this.noteUse(cached.principal.tokenId);
+      return cached.principal;
+    }
+    // A notice arriving while the read runs may be about this very token: keep the answer only if none did.
+    const [generation, drops] = [notices.generation, this.drops];
+    const record = await this.store.run((r) => r.apiTokens.findActiveByHash(hash));
     if (!record) return null;
+    const principal = { tokenId: record.id, locationId: record.locationId, scopes: record.scopes };
+    if (notices.live && notices.generation === generation && this.drops === drops) {
+      if (this.verified.size >= CACHE_MAX) this.verified.clear();
+      this.verified.set(hash, { principal, at: now });
+    }
     this.noteUse(record.id);
-    return { tokenId: record.id, locationId: record.locationId, scopes: record.scopes };
+    return principal;
   }
 
   list(locationId?: string): Promise<ApiTokenEntity[]> {
@@ -82,6 +125,7 @@ export class TokensService {
 
   async revoke(id: string): Promise<void> {
     const done = await this.store.run((r) => r.apiTokens.revoke(id, this.clock.now()));
+    this.forgetVerified();
     if (!done) {
       const existing = await this.store.run((r) => r.apiTokens.findById(id));
       throw new TenancyError(existing ? `token ${id} is already revoked` : `token ${id} does not exist`);

@@ -1,5 +1,8 @@
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiTokenEntity, LocationEntity } from '../entities';
+import { noticeChannel } from '../store-notices';
+import { qualifiedTable } from './batch-update';
+import { EntitySql } from './entity-sql';
 import { guardDuplicates, insertRows } from './errors';
 
 export class LocationsRepository {
@@ -31,8 +34,10 @@ export class ApiTokensRepository {
     return token;
   }
 
-  findActiveByHash(tokenHash: string): Promise<ApiTokenEntity | null> {
-    return this.manager.findOneBy(ApiTokenEntity, { tokenHash, revokedAt: IsNull() });
+  /** The token of a hash unless it was revoked (fixed SQL: every API request asks). */
+  async findActiveByHash(tokenHash: string): Promise<ApiTokenEntity | null> {
+    const token = await EntitySql.of(this.manager, ApiTokenEntity).findOne({ tokenHash });
+    return token && token.revokedAt === null ? token : null;
   }
 
   findById(id: string): Promise<ApiTokenEntity | null> {
@@ -46,8 +51,20 @@ export class ApiTokensRepository {
     });
   }
 
-  /** Marks the token revoked; false when it does not exist or was already revoked. */
+  /**
+   * Marks the token revoked; false when it does not exist or was already revoked. On PostgreSQL the
+   * same statement notifies the other processes (StoreNotices), which drop the tokens they cached.
+   */
   async revoke(id: string, at: Date): Promise<boolean> {
+    if (this.manager.connection.options.type === 'postgres') {
+      const schema = (this.manager.connection.options as { schema?: string }).schema ?? 'public';
+      const rows = (await this.manager.query(
+        `WITH revoked AS (UPDATE ${qualifiedTable(this.manager, ApiTokenEntity)} SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING id)
+         SELECT pg_notify($3, 'api_tokens') FROM revoked`,
+        [at.getTime(), id, noticeChannel(schema)],
+      )) as unknown[];
+      return rows.length > 0;
+    }
     const result = await this.manager.update(ApiTokenEntity, { id, revokedAt: IsNull() }, { revokedAt: at });
     return (result.affected ?? 0) > 0;
   }
