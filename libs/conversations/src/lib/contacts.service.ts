@@ -58,7 +58,8 @@ export class ContactsService {
       createdAt: now,
       updatedAt: now,
     });
-    await conflictOnDuplicate(DUPLICATE, () => this.store.run((r) => r.contacts.insert(contact)));
+    // A transaction, not a plain run: it commits with the other requests' writes (group commit), not alone.
+    await conflictOnDuplicate(DUPLICATE, () => this.store.transaction((r) => r.contacts.insert(contact)));
     return toContactDto(contact);
   }
 

@@ -305,11 +305,11 @@ export class FollowupQueueRepository {
     return result.affected ?? 0;
   }
 
-  listPendingScenarios(conversationId: string): Promise<FollowupEntity[]> {
-    return this.manager.find(FollowupEntity, {
-      where: { conversationId, status: In([...PENDING_STATUSES, 'in_progress']) },
-      select: { id: true, scenario: true, status: true },
-    });
+  /** A conversation's follow-ups not yet done (id, scenario, status only): fixed SQL, every message recorded asks. */
+  async listPendingScenarios(conversationId: string): Promise<Pick<FollowupEntity, 'id' | 'scenario' | 'status'>[]> {
+    const { params, p } = placeholders(this.engine);
+    const sql = `SELECT id, scenario, status FROM ${qualifiedTable(this.manager, FollowupEntity)} WHERE conversation_id = ${p(conversationId)} AND status IN ('scheduled', 'on_hold', 'in_progress')`;
+    return (await this.manager.query(sql, params)) as Pick<FollowupEntity, 'id' | 'scenario' | 'status'>[];
   }
 
   /** A conversation's follow-ups, oldest first; with `locationId`, only that location's (every API read passes it). */
