@@ -3,17 +3,38 @@ export const NOTES = `## Reading the figures
 
 ### Ingest and API writes
 
-- SQLite ingest runs at about a third of the bare floor and the API at 1,600-1,800 writes/s. The
-  gateway's main thread is the limit (near a full core); better-sqlite3 runs each statement on it
-  (the \`sqlite3\` driver's hop to its thread pool and back for every statement had left the inbound
-  path waiting more than half of the time: 2.6x fewer single inserts per second, measured when the
-  driver was changed), and group commit puts the webhooks of one event-loop turn in one transaction.
-  Its profile during a SQLite turn (\`npm run bench -- --quick --suites=ingest --engines=sqlite
-  --profile=/tmp/prof\`, 1,929/s): about 0.58 ms of main-thread time per webhook against the floor's
-  ~0.2 ms; SQLite executing the statements (better-sqlite3's calls) about 30% of it, reading the reply
-  (language, intent, a requested time with chrono-node) about 16%, of which chrono about 9%, then
-  working hours, Fastify/Nest, the signature and GC. No single part is large enough that removing
-  it reaches 0.5x alone: it takes fewer statements per webhook and a cheaper reading together.
+- SQLite ingest runs at 0.35-0.42x the bare floor (about 1,850-2,350/s against 5,000-5,600/s). The
+  gateway's main thread is the limit: in its turn it is idle 2-4% of the time. better-sqlite3 runs
+  each statement on it (the \`sqlite3\` driver's hop to its thread pool and back for every statement
+  had left the inbound path waiting more than half of the time: 2.6x fewer single inserts per
+  second, measured when the driver was changed), and group commit puts the webhooks of one
+  event-loop turn (about 25 at 50 connections) in one transaction.
+- Its profile during a SQLite turn (\`npm run bench -- --quick --suites=ingest --engines=sqlite
+  --profile=/tmp/prof\`, 2,130/s, only the samples of the gateway's measured turn): about 470 us of
+  main-thread time per webhook against the floor's ~190 us. SQLite executing statements 142 us
+  (30%), GC 34 us (7%), reading the reply about 75 us (16%: the time reader 17 us, placing the time
+  in the zone 7 us, the cues, the classifier, normalising), Fastify's \`AsyncResource.bind\` for the
+  body parser 13 us (Node 20's \`bind\` builds deprecation wrappers on every call; the floor pays it
+  too), the Twilio signature's HMAC 10 us, then a long tail of 1-2% items (Nest's router, the form
+  parser, building insert parameters, working hours). Timed per statement (better-sqlite3's
+  \`Statement\` wrapped through \`BENCH_NODE_ARGS="--require probe.js"\`): the COMMIT about 1.4 ms per
+  group (57 us per webhook: about 160 WAL pages per group, each written with two \`pwrite\` calls, as
+  \`strace -c\` counted), cancelling the pending follow-ups 17-19 us, the conversation's update 16 us,
+  the latest conversation 13-15 us, the message insert 11 us, the contact 8 us, a new follow-up 18 us
+  (0.6 per webhook), the redelivery check 3 us.
+- What moved it this time (0.33x -> 0.38-0.42x; PostgreSQL 570 -> 744-888/s, its gateway doing the same work): luxon asked Intl for an offset on every DateTime
+  built in a zone (3% of the profile, 1.6% in \`formatToParts\` alone); zones are now one object per
+  name whose offsets are kept per quarter hour (\`cachedZone\` in libs/util, shared with working
+  hours), which halved placing a requested time; normalising skips the emoji table and NFD for plain
+  ASCII; the agent's phrases are one object per action list, so the detector finds them compiled.
+  Measured and not kept: partial indexes on the follow-ups (lease, provider id, call id: 4 us per
+  webhook less in a better-sqlite3 replay of the same statements, inside its noise), time-ordered
+  ids (12 us less there, but ids are random UUIDs on purpose: no ordering leaks), \`mmap_size\`
+  (no better), a larger V8 young generation (\`--max-semi-space-size=64\`: GC 7% -> 5%, at a cost in
+  resident memory). No single part left is large enough to reach 0.5x alone; the next steps are
+  fewer statements per webhook (the latest conversation's read and its update in one statement) and
+  detection off the main thread (a worker, before the unit of work; it needs the contact's zone
+  first).
 - PostgreSQL is CPU-bound across processes on this 2-core machine, not waiting on disk (300
   sequential commits take 0.11 s here). A steady-state webhook runs 6 statements (the message by
   provider id, the contact by phone, the contact's latest conversation, the conversation's update,
@@ -24,14 +45,21 @@ export const NOTES = `## Reading the figures
   profile is \`writev\` (each statement sent wakes a backend, and on 2 cores the sender is often
   descheduled right there). The way forward is fewer round trips per webhook: the reads of all
   the units in a group in one statement, and the writes batched per group.
-- API writes on PostgreSQL (statements counted by wrapping the driver's \`query\` during a
-  \`--quick\` run: 15,453 statements for about 2,940 requests, 728 transactions): 5.3 statements per
-  request, of which the API token's lookup is one on every request (19% of them), then the contact,
-  the conversation, the message or record and its follow-up changes. Creating a conversation now
-  checks its agent through the catalog's cache (one statement fewer); 667 -> 737 writes/s, about the
-  size of this machine's drift. Caching tokens would take the next 19%, but revoking one (the CLI,
-  another replica) must still work at once, which needs a signal between processes first
-  (LISTEN/NOTIFY on PostgreSQL, as live chat has; SQLite's data_version); not done yet.
+- API writes (met on both engines: SQLite 1,764 -> 2,609/s, PostgreSQL 737 -> 1,332/s). Counted
+  before (wrapping the driver's \`query\` during a \`--quick\` run on PostgreSQL): 5.3 statements per
+  request, one of them the API token's lookup (19%), made through TypeORM's query builder. The
+  lookup is now fixed SQL (on SQLite the query builder cost more main-thread time than the
+  statement: that alone took SQLite from 1,764 to about 2,600/s), and on PostgreSQL a verified token
+  is kept for up to a minute while the store's notices are live (LISTEN/NOTIFY: a revocation
+  notifies in the statement that revokes, and every process drops its tokens when the notice
+  arrives or when it stops listening; tested with two stores on one schema). A new contact now
+  commits with the other requests' writes (it was a plain run: a commit of its own, 108 us on
+  SQLite where the grouped ones cost 10-20 us), and a conversation's pending scenarios are read by
+  fixed SQL. Creating a conversation checks its agent through the catalog's cache.
+- On PostgreSQL, 35-42% of the gateway's profile is \`writev\` to the database's sockets: the whole
+  machine is busy (gateway, backends, load generator on 2 cores) and the gateway is descheduled as
+  it wakes a backend. A Unix socket instead of loopback TCP measured the same (6,400-6,800
+  sequential statements/s either way).
 - Tried and not kept: named (server-side prepared) statements for the fixed hot statements on
   PostgreSQL (385-588/s against 487-551/s without, inside this machine's drift); a smaller pool
   (DATABASE_POOL_SIZE 3, 5, 10: 469, 513, 345/s in single turns, likewise inside the drift).
