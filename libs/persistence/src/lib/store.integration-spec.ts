@@ -73,6 +73,22 @@ describe.each(ENGINES)('store on %s', (engine) => {
     expect(back?.active).toBe(true);
   });
 
+  it('finds rows by a list of ids of any length: duplicates and unknown ids ignored, past one statement too', async () => {
+    const made = Array.from({ length: 1_100 }, (_, i) => agent(loc, `Batch ${i}`, at('2026-01-03T00:00:00Z')));
+    await store.transaction(async (r) => {
+      for (const a of made) await r.conversationAgents.insert(a);
+    });
+    const ids = (list: ConversationAgentEntity[]) => list.map((a) => a.id).sort();
+    for (const n of [0, 1, 2, 3, 5, 17, 1_100]) {
+      const wanted = made.slice(0, n).map((a) => a.id);
+      const found = await store.run((r) => r.conversationAgents.findByIds([...wanted, ...wanted.slice(0, 2), newId()]));
+      expect(ids(found)).toEqual([...wanted].sort());
+    }
+    const [one] = await store.run((r) => r.conversationAgents.findByIds([made[0]?.id as string]));
+    expect(one?.createdAt.toISOString()).toBe('2026-01-03T00:00:00.000Z');
+    expect(one?.channels).toEqual(['SMS']);
+  });
+
   it('scopes every lookup to the location', async () => {
     const a = agent(loc, 'Scoped', at('2026-01-02T00:00:00Z'));
     await store.run((r) => r.conversationAgents.insert(a));

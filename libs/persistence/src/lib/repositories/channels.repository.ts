@@ -1,7 +1,8 @@
-import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { ChannelConnectionEntity, WorkflowDeliveryEntity, WorkflowEntity } from '../entities';
 import { isSealed, SecretBox } from '@followup/util';
 import { guardDuplicates, row, insertRows } from './errors';
+import { EntitySql } from './entity-sql';
 
 /**
  * Channel connections. Secret settings (auth tokens, SMTP passwords) are sealed with the Store's
@@ -40,9 +41,7 @@ export class ChannelConnectionsRepository {
   /** Every connection of the given locations (the dispatcher loads a batch's at once). */
   async listForLocations(locationIds: string[]): Promise<ChannelConnectionEntity[]> {
     if (!locationIds.length) return [];
-    return this.openAll(
-      await this.manager.find(ChannelConnectionEntity, { where: { locationId: In(locationIds) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    );
+    return this.openAll(await EntitySql.of(this.manager, ChannelConnectionEntity).findIn('locationId', locationIds, 'created_at, id'));
   }
 
   /** Every connection, settings as stored (sealed): for re-sealing secrets written in clear. */

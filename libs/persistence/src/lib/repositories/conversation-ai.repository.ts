@@ -1,6 +1,7 @@
 import { EntityManager, In, Not } from 'typeorm';
 import { AgentActionEntity, ConversationAgentEntity } from '../entities';
 import { row, guardDuplicates, likeContains, insertRows } from './errors';
+import { EntitySql } from './entity-sql';
 
 export interface AgentSearch {
   /** The agent after which the page starts (already resolved to exist). */
@@ -33,7 +34,7 @@ export class ConversationAgentsRepository {
   }
 
   findByIds(ids: string[]): Promise<ConversationAgentEntity[]> {
-    return ids.length ? this.manager.findBy(ConversationAgentEntity, { id: In(ids) }) : Promise.resolve([]);
+    return EntitySql.of(this.manager, ConversationAgentEntity).findIn('id', ids);
   }
 
   /** One page in creation order, filtered by a case-insensitive name substring. */
@@ -98,7 +99,7 @@ export class AgentActionsRepository {
   }
 
   findByIds(ids: string[]): Promise<AgentActionEntity[]> {
-    return ids.length ? this.manager.findBy(AgentActionEntity, { id: In(ids) }) : Promise.resolve([]);
+    return EntitySql.of(this.manager, AgentActionEntity).findIn('id', ids);
   }
 
   findByScenario(locationId: string, agentId: string, scenarioId: string): Promise<AgentActionEntity | null> {

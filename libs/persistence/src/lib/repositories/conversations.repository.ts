@@ -35,7 +35,7 @@ export class ContactsRepository {
   }
 
   findByIds(ids: string[]): Promise<ContactEntity[]> {
-    return ids.length ? this.manager.findBy(ContactEntity, { id: In(ids) }) : Promise.resolve([]);
+    return EntitySql.of(this.manager, ContactEntity).findIn('id', ids);
   }
 
   findByPhone(locationId: string, phone: string): Promise<ContactEntity | null> {
@@ -89,7 +89,7 @@ export class ConversationsRepository {
   }
 
   findByIds(ids: string[]): Promise<ConversationEntity[]> {
-    return ids.length ? this.manager.findBy(ConversationEntity, { id: In(ids) }) : Promise.resolve([]);
+    return EntitySql.of(this.manager, ConversationEntity).findIn('id', ids);
   }
 
   /** The conversation of a contact's own id on a channel connection (live chat: the visitor id). */

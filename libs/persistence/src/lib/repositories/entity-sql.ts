@@ -48,6 +48,32 @@ export class EntitySql<T extends ObjectLiteral> {
     return rows[0] ? this.hydrate(rows[0]) : null;
   }
 
+  /**
+   * The rows whose `property` is one of `values` (a batch's conversations, contacts, agents by id),
+   * ordered by `orderBy` within each statement. The list is padded with its last value to a power of
+   * two, so a few statements serve every batch size (the driver keeps them prepared).
+   */
+  async findIn(property: keyof T & string, values: readonly unknown[], orderBy?: string): Promise<T[]> {
+    const unique = [...new Set(values)];
+    const column = this.column(property);
+    const found: T[] = [];
+    for (let start = 0; start < unique.length; start += MAX_IN) {
+      const chunk = unique.slice(start, start + MAX_IN);
+      const size = Math.min(MAX_IN, 2 ** Math.ceil(Math.log2(chunk.length)));
+      const padded = [...chunk, ...Array<unknown>(size - chunk.length).fill(chunk[chunk.length - 1])];
+      const sql = this.statement(`in:${property}:${size}:${orderBy ?? ''}`, () => {
+        const list = padded.map((_v, i) => this.param(i)).join(', ');
+        return `SELECT * FROM ${this.table} WHERE ${column.databaseName} IN (${list})${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
+      });
+      const rows = (await this.manager.query(
+        sql,
+        padded.map((v) => this.persistent(column, v)),
+      )) as Record<string, unknown>[];
+      for (const row of rows) found.push(this.hydrate(row));
+    }
+    return found;
+  }
+
   /** Inserts rows, as many per statement as the engines' parameter limits allow. */
   async insert(rows: T[]): Promise<void> {
     const perStatement = Math.max(1, Math.floor(MAX_PARAMS / this.columns.length));
@@ -120,6 +146,8 @@ export class EntitySql<T extends ObjectLiteral> {
 
 /** Below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
 const MAX_PARAMS = 30_000;
+/** Most values in one `IN` list (findIn): a power of two. */
+const MAX_IN = 1_024;
 const KITS = new WeakMap<object, Map<unknown, EntitySql<ObjectLiteral>>>();
 
 /**

@@ -1,5 +1,5 @@
 import type { DeliveryState, Reason } from '@followup/contracts';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { FollowupAttemptEntity, FollowupEntity } from '../entities';
 import { caseSets, placeholders, qualifiedTable } from './batch-update';
 import { ClaimSpec, changeSets, claimSqlite, hydrateFollowups, sortKey } from './queue-claims';
@@ -320,12 +320,12 @@ export class FollowupQueueRepository {
 
   /** When the next scheduled engine step falls due (to sleep until then); manual records never wake the loop. */
   async nextDueAt(): Promise<Date | null> {
-    const next = await this.manager.findOne(FollowupEntity, {
-      where: { status: 'scheduled', actionId: Not(IsNull()) },
-      order: { scheduledAt: 'ASC' },
-      select: { id: true, scheduledAt: true },
-    });
-    return next?.scheduledAt ?? null;
+    // Fixed SQL (the loop asks after every pass): the claim's index answers it from its first entry.
+    const rows = (await this.manager.query(
+      `SELECT scheduled_at FROM ${qualifiedTable(this.manager, FollowupEntity)} WHERE status = 'scheduled' AND action_id IS NOT NULL AND scheduled_at IS NOT NULL ORDER BY scheduled_at LIMIT 1`,
+    )) as { scheduled_at: string | number }[];
+    const first = rows[0];
+    return first ? new Date(Number(first.scheduled_at)) : null;
   }
 
   /** The queue as metrics see it (queue-snapshot.ts). */
