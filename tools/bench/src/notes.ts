@@ -74,7 +74,17 @@ export const NOTES = `## Reading the figures
   (\`npm run bench -- --quick --profile=/tmp/prof\`): the sqlite3/pg drivers and TypeORM (claim, the
   five context reads, the batched write) are the largest part, then the dispatcher, signing and
   handing requests to the worker, then GC.
-- This machine's speed drifts by tens of percent from one run to the next (the same build measured
+- Reads by TypeORM's query builder cost more main-thread time than their statements: a batch's five
+  context reads (conversations, contacts, agents, actions, connections by id lists) and the loop's
+  next-due read ran through it, about 17-68 us of SQLite per statement plus the builder's own work
+  on every batch (timed per statement at 500/s, \`BENCH_NODE_ARGS="--require probe.js"\`). They are
+  now fixed SQL (\`EntitySql.findIn\`, id lists padded to a power of two so a few prepared
+  statements serve every batch size). Lateness on PostgreSQL at 500/s went from p99 120-126 ms to
+  16 ms (p50 50 -> 5 ms) and SQLite's from 21 to 9 ms: the stalls found earlier (below) were the
+  loop waiting behind that main-thread work. Throughput rose too (SQLite 2,772 -> 4,365/s,
+  PostgreSQL 2,109 -> 3,303/s), but BullMQ measured 7,900-10,400/s in the same run (4,200-5,200
+  before), so the ratios read lower (0.45x, 0.34x): its figure moves the most from run to run.
+ from one run to the next (the same build measured
   1,500 to 3,600 follow-ups/s on SQLite within an hour), hence the median of three runs, each run's
   figure beside it, and BullMQ measured in the same session: the ratios are steadier than the figures.
 - Changes that moved the figures: writes of a batch in two statements instead of one per row
@@ -93,7 +103,7 @@ export const NOTES = `## Reading the figures
   measured 2.36 and 2.53 ms (1.07x): what makes the suite's large store slower (the 75,000 rows the
   throughput and lateness runs left in it, its WAL) is not yet found. SQLite's page cache is 32 MB
   (the default 2 MB let the queue's index pages fall out as the backlog grew).
-- Lateness on PostgreSQL, timed inside the dispatcher at 500/s (\`--quick\`): from due to the claim's
+- (Before the fixed-SQL reads above.) Lateness on PostgreSQL, timed inside the dispatcher at 500/s (\`--quick\`): from due to the claim's
   answer about 10 ms, the batch's context reads 4 ms, the sending mark and the attempts 9.4 ms, then
   the HTTP call. The mark was a group-commit transaction (BEGIN, UPDATE, INSERT, COMMIT, queued
   behind the transaction recording the previous batch); it is now one statement (the UPDATE in a
@@ -112,8 +122,8 @@ export const NOTES = `## Reading the figures
   near the ~6,000/s the issue quotes, on the earlier machine; on this one 4,200-9,100 from one run to
   the next. Our throughput was 0.5-0.75x BullMQ's there and is 0.35-0.55x here (2,100-3,300/s:
   BullMQ gained more from the faster single core than the gateway did).
-  Our lateness at 500/s on SQLite is lower than BullMQ's (its delayed jobs are promoted in batches);
-  on PostgreSQL it is above it (p99 120-136 ms in the full runs).
+  Our lateness at 500/s is lower than BullMQ's on both engines (its delayed jobs are promoted in
+  batches); on PostgreSQL it was above it (p99 120-136 ms) until the context reads became fixed SQL.
 - RSS under the 500/s load grew from ~290 MB to 353-512 MB since the earlier run (more code loaded:
   detection models, live chat, voice; the HTTP worker's heap); the memory target is the resident set
   with 1,000,000 pending, met on both engines.
