@@ -3,11 +3,10 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as postgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as redisAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Server, ServerOptions } from 'socket.io';
-import type { Store } from '@followup/persistence';
+import { schemaChannel, type Store } from '@followup/persistence';
 
 /** The largest frame a chat socket may send (a message is at most 4096 characters): larger ones close the socket. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -76,7 +75,7 @@ export class LiveChatIoAdapter extends IoAdapter {
   }
 }
 
-/** A short channel name per store (NOTIFY channels are database-wide and at most 63 bytes): `fgw_<hash of the schema>`. */
+/** The live chat's channel per store: `fgw_<hash of the schema>` (schemaChannel). */
 function busName(schema: string): string {
-  return `fgw_${createHash('sha256').update(schema).digest('hex').slice(0, 16)}`;
+  return schemaChannel('fgw', schema);
 }

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
-/** What a notice says changed; the payload of NOTIFY on the store's channel. */
-export type NoticeTopic = 'api_tokens';
+/** What a notice says changed (the payload of NOTIFY on the store's channel); `*`: anything (notices were missed). */
+export type NoticeTopic = 'api_tokens' | '*';
 
-/** The channel of a store's notices (NOTIFY channels are database-wide, at most 63 bytes): `fgw_n_<hash of the schema>`. */
+/**
+ * A short name per store for a cross-process channel (NOTIFY channels and Redis keys are shared by
+ * every store of a server; a NOTIFY channel is at most 63 bytes): `<prefix>_<hash of the schema>`.
+ */
+export function schemaChannel(prefix: string, schema: string): string {
+  return `${prefix}_${createHash('sha256').update(schema).digest('hex').slice(0, 16)}`;
+}
+
+/** The channel of a store's notices: `fgw_n_<hash of the schema>`. */
 export function noticeChannel(schema: string): string {
-  return `fgw_n_${createHash('sha256').update(schema).digest('hex').slice(0, 16)}`;
+  return schemaChannel('fgw_n', schema);
 }
 
 const RETRY_MIN_MS = 500;
@@ -31,11 +39,14 @@ export class StoreNotices {
   private closed = false;
   private retryMs = RETRY_MIN_MS;
   private retry?: NodeJS.Timeout;
-  private readonly listeners = new Set<(topic: string) => void>();
+  private readonly listeners = new Set<(topic: NoticeTopic) => void>();
+  private readonly channel: string;
   /** Moves on with every notice and every change of `live`: a reader compares it before and after a read. */
   generation = 0;
 
-  constructor(private readonly location: { url: string; schema: string } | null) {}
+  constructor(private readonly location: { url: string; schema: string } | null) {
+    this.channel = location ? noticeChannel(location.schema) : '';
+  }
 
   /** True while notices are being received (after `start` on PostgreSQL; never on SQLite). */
   get live(): boolean {
@@ -50,7 +61,7 @@ export class StoreNotices {
   }
 
   /** Calls `listener` with the topic of every notice received (and with `*` whenever notices may have been missed). */
-  onNotice(listener: (topic: string) => void): () => void {
+  onNotice(listener: (topic: NoticeTopic) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -78,13 +89,13 @@ export class StoreNotices {
     client.on('error', lost);
     client.on('end', lost);
     client.on('notification', (n) => {
-      if (n.channel !== noticeChannel(location.schema)) return;
+      if (n.channel !== this.channel) return;
       this.generation++;
-      this.emit(n.payload ?? '*');
+      this.emit((n.payload ?? '*') as NoticeTopic);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN "${noticeChannel(location.schema)}"`);
+      await client.query(`LISTEN "${this.channel}"`);
       if (this.client !== client || this.closed) {
         await client.end().catch(() => undefined);
         return;
@@ -111,7 +122,7 @@ export class StoreNotices {
     this.emit('*');
   }
 
-  private emit(topic: string): void {
+  private emit(topic: NoticeTopic): void {
     for (const listener of this.listeners) listener(topic);
   }
 }

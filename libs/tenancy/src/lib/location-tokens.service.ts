@@ -1,8 +1,8 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { CreateTokenDto, IssuedTokenDto, TokenDto, grantsScope } from '@followup/contracts';
 import { ApiTokenEntity, Store } from '@followup/persistence';
-import { Clock, notFound, throwIfProblems } from '@followup/util';
-import { Principal, TokensService } from './tokens.service';
+import { notFound, throwIfProblems } from '@followup/util';
+import { Principal, TenancyError, TokensService } from './tokens.service';
 
 function toTokenDto(t: ApiTokenEntity): TokenDto {
   return {
@@ -25,7 +25,6 @@ function toTokenDto(t: ApiTokenEntity): TokenDto {
 export class LocationTokensService {
   constructor(
     private readonly store: Store,
-    private readonly clock: Clock,
     private readonly tokens: TokensService,
   ) {}
 
@@ -43,15 +42,14 @@ export class LocationTokensService {
 
   /** Revokes one of the location's tokens (404 for another location's, 409 when already revoked). */
   async revoke(locationId: string, id: string): Promise<TokenDto> {
-    const revoked = await this.store.run(async (r) => {
-      const token = await r.apiTokens.findById(id);
-      if (!token || token.locationId !== locationId) throw notFound('Token', id);
-      if (token.revokedAt) throw new ConflictException(`token ${id} is already revoked`);
-      const at = this.clock.now();
-      await r.apiTokens.revoke(id, at);
-      return toTokenDto({ ...token, revokedAt: at });
+    const token = await this.store.run((r) => r.apiTokens.findById(id));
+    if (!token || token.locationId !== locationId) throw notFound('Token', id);
+    if (token.revokedAt) throw new ConflictException(`token ${id} is already revoked`);
+    // The one way to revoke (it drops the tokens this process kept and notifies the others); a
+    // revocation racing this one makes it 409 like the check above.
+    const at = await this.tokens.revoke(id).catch((error: unknown) => {
+      throw error instanceof TenancyError ? new ConflictException(`token ${id} is already revoked`) : error;
     });
-    this.tokens.forgetVerified();
-    return revoked;
+    return toTokenDto({ ...token, revokedAt: at });
   }
 }

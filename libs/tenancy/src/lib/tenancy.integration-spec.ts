@@ -66,7 +66,7 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
   });
 
   it("lets a token list, create (with its own scopes at most) and revoke only its location's tokens", async () => {
-    const mine = new LocationTokensService(store, clock, tokens);
+    const mine = new LocationTokensService(store, tokens);
     const acme = await locations.create('Acme HTTP', 'UTC');
     const other = await locations.create('Other HTTP', 'UTC');
     const caller = { tokenId: 't', locationId: acme.id, scopes: ['followups.write', 'tokens.write'] };
@@ -114,7 +114,7 @@ describe('verified tokens kept on PostgreSQL, two processes sharing the store', 
     theirs = new Store(await openDataSource(opened.config, { migrate: false }), opened.secrets);
     tokens = new TokensService(mine, clock);
     otherTokens = new TokensService(theirs, clock);
-    otherLocations = new LocationTokensService(theirs, clock, otherTokens);
+    otherLocations = new LocationTokensService(theirs, otherTokens);
     locationId = (await new LocationsService(mine, clock, tokens).create('Shared', 'UTC')).id;
   });
   afterAll(async () => {

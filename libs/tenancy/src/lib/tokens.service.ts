@@ -60,8 +60,8 @@ export class TokensService {
     });
   }
 
-  /** Drops the verified tokens kept here; every revocation calls it once it has committed (the notice reaches the other processes). */
-  forgetVerified(): void {
+  /** Drops the verified tokens kept here (revoke, once it has committed; the notice reaches the other processes). */
+  private forgetVerified(): void {
     this.drops++;
     this.verified.clear();
   }
@@ -123,13 +123,16 @@ export class TokensService {
     return this.store.run((r) => r.apiTokens.list(locationId));
   }
 
-  async revoke(id: string): Promise<void> {
-    const done = await this.store.run((r) => r.apiTokens.revoke(id, this.clock.now()));
+  /** Revokes a token (every revocation goes through here): answers when, from the next request on. */
+  async revoke(id: string): Promise<Date> {
+    const at = this.clock.now();
+    const done = await this.store.run((r) => r.apiTokens.revoke(id, at));
     this.forgetVerified();
     if (!done) {
       const existing = await this.store.run((r) => r.apiTokens.findById(id));
       throw new TenancyError(existing ? `token ${id} is already revoked` : `token ${id} does not exist`);
     }
+    return at;
   }
 
   /** Records when a token was last used, at most once a minute per token (not on every request). */

@@ -1,6 +1,6 @@
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiTokenEntity, LocationEntity } from '../entities';
-import { noticeChannel } from '../store-notices';
+import { noticeChannel, type NoticeTopic } from '../store-notices';
 import { qualifiedTable } from './batch-update';
 import { EntitySql } from './entity-sql';
 import { guardDuplicates, insertRows } from './errors';
@@ -60,8 +60,8 @@ export class ApiTokensRepository {
       const schema = (this.manager.connection.options as { schema?: string }).schema ?? 'public';
       const rows = (await this.manager.query(
         `WITH revoked AS (UPDATE ${qualifiedTable(this.manager, ApiTokenEntity)} SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING id)
-         SELECT pg_notify($3, 'api_tokens') FROM revoked`,
-        [at.getTime(), id, noticeChannel(schema)],
+         SELECT pg_notify($3, $4) FROM revoked`,
+        [at.getTime(), id, noticeChannel(schema), 'api_tokens' satisfies NoticeTopic],
       )) as unknown[];
       return rows.length > 0;
     }
