@@ -2,6 +2,7 @@ import { Mutex, SecretBox } from '@followup/util';
 import { DataSource } from 'typeorm';
 import { GroupCommitter } from './group-commit';
 import { ReadCache } from './read-cache';
+import { CheckpointerOptions, SqliteCheckpointer } from './sqlite-checkpointer';
 import { Catalog, Repositories } from './repositories';
 import { StoreEngine } from './store-config';
 import { StoreNotices } from './store-notices';
@@ -11,6 +12,8 @@ export interface StoreOptions {
   catalogTtlMs?: number;
   /** Most units of work committed together (default 64). */
   maxGroup?: number;
+  /** SQLite: the WAL's checkpoints on a thread of their own (sqlite-checkpointer.ts); `false` leaves them to SQLite. */
+  checkpoints?: CheckpointerOptions | false;
 }
 
 /**
@@ -35,6 +38,8 @@ export class Store {
   readonly catalog: Catalog;
   /** What other processes sharing a PostgreSQL store changed, as it happens (store-notices.ts); silent on SQLite. */
   readonly notices: StoreNotices;
+  /** SQLite stores in a file: copies the WAL into the database file off the main thread. */
+  readonly checkpointer?: SqliteCheckpointer;
 
   /**
    * `secrets` seals channel secrets at rest; a store opened without it reads secrets written in
@@ -47,6 +52,12 @@ export class Store {
   ) {
     this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.serial = this.engine === 'sqlite' ? new Mutex() : undefined;
+    const file = dataSource.options.database;
+    if (this.serial && opts.checkpoints !== false && typeof file === 'string' && file !== ':memory:') {
+      const setAutocheckpoint = (frames: number) => this.run(() => this.dataSource.query(`PRAGMA wal_autocheckpoint = ${frames}`));
+      this.checkpointer = new SqliteCheckpointer(file, this.serial, setAutocheckpoint, opts.checkpoints || {});
+      this.checkpointer.start();
+    }
     this.cache = new ReadCache(opts.catalogTtlMs ?? 5_000);
     this.pooled = new Repositories(dataSource.manager, this.secrets, false, this.cache);
     this.catalog = new Catalog((read) => this.run(read), this.cache);
@@ -93,6 +104,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.notices.close();
+    await this.checkpointer?.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
