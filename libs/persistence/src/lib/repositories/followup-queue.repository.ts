@@ -146,33 +146,23 @@ export class FollowupQueueRepository {
       }
     }
     await this.manager.transaction(async (m) => {
-      await m.update(FollowupEntity, { id: In(ids), leaseOwner: owner, status: 'in_progress' }, { sendStartedAt: at });
+      // Placeholders in the order they appear (SQLite's `?` are positional).
+      const { params, p } = placeholders(this.engine);
+      const set = `send_started_at = ${p(at.getTime())}`;
+      const held = `id IN (${ids.map((id) => p(id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'`;
+      await runSql(m, `UPDATE ${this.table()} SET ${set} WHERE ${held}`, params);
       await insertRows(m, FollowupAttemptEntity, attempts);
     });
   }
 
   /**
    * Writes outcomes for the rows this owner still holds: one UPDATE sets each column from a CASE
-   * over the ids (PostgreSQL returns the ids it changed; SQLite reads them first, in the caller's
-   * transaction). Returns the ids it wrote.
+   * over the ids, and returns the ids it wrote.
    */
   async finish(outcomes: FollowupOutcome[], owner: string, now: Date): Promise<Set<string>> {
     if (!outcomes.length) return new Set();
     const table = this.table();
-    const pg = this.engine === 'postgres';
     const { params, p } = placeholders(this.engine);
-    const held = (ids: FollowupOutcome[]) =>
-      `id IN (${ids.map((o) => p(o.id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'`;
-    let mine = outcomes;
-    if (!pg) {
-      // SQLite cannot return the rows an UPDATE changed through this driver: read them first (the
-      // transaction and the Store's lock keep them as read).
-      const rows: { id: string }[] = await this.manager.query(`SELECT id FROM ${table} WHERE ${held(outcomes)}`, params);
-      const ids = new Set(rows.map((r) => r.id));
-      mine = outcomes.filter((o) => ids.has(o.id));
-      if (!mine.length) return ids;
-      params.length = 0;
-    }
     const ms = (d: Date | null | undefined) => (d === undefined ? undefined : d === null ? null : d.getTime());
     const columns: [string, (o: FollowupOutcome) => unknown][] = [
       ['status', (o) => o.status],
@@ -189,15 +179,12 @@ export class FollowupQueueRepository {
       // A row going back to the queue was never (or safely) sent: the next attempt marks it again.
       ['send_started_at', (o) => (o.status === 'scheduled' ? null : undefined)],
     ];
-    const sets = caseSets(mine, columns, p);
+    const sets = caseSets(outcomes, columns, p);
     sets.push('lease_owner = NULL', 'lease_expires_at = NULL', `updated_at = ${p(now.getTime())}`);
-    const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE ${held(mine)}`;
-    if (!pg) {
-      await this.manager.query(sql, params);
-      return new Set(mine.map((o) => o.id));
-    }
-    const out: [{ id: string }[], number] = await this.manager.query(`${sql} RETURNING id`, params);
-    return new Set(out[0].map((r) => r.id));
+    // After the SET's placeholders: SQLite's `?` are positional.
+    const held = `id IN (${outcomes.map((o) => p(o.id)).join(', ')}) AND lease_owner = ${p(owner)} AND status = 'in_progress'`;
+    const { rows } = await runSql(this.manager, `UPDATE ${table} SET ${sets.join(', ')} WHERE ${held} RETURNING id`, params);
+    return new Set(rows.map((r) => r['id'] as string));
   }
 
   /** Cancels every pending engine step of a conversation (optionally only of some scenarios). */
