@@ -18,6 +18,8 @@ module.exports = {
         { entryName: 'cli', entryPath: './src/cli.ts' },
         // The HTTP worker threads' entry (useHttpWorkers): a file of its own beside main.js.
         { entryName: 'http-worker', entryPath: './src/http-worker.ts' },
+        // The text-reading threads' entry (useReadingThreads).
+        { entryName: 'detection-worker', entryPath: './src/detection-worker.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

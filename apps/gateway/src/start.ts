@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { GatewayMetrics } from '@followup/metrics';
+import { useReadingThreads } from '@followup/detection';
 import { createApp } from './app/create-app';
 import { EngineLifecycle } from './app/engine-lifecycle';
 import { DashboardFiles } from './dashboard/dashboard-files';
@@ -37,6 +38,7 @@ export async function startGateway(): Promise<void> {
   if (config.allowPrivateNetworkUrls)
     logger.info('ALLOW_PRIVATE_NETWORK_URLS=true: outbound URLs may reach loopback and private addresses');
   await useHttpWorkers(config.httpWorkers);
+  await useReadingThreads(config.detectionThreads);
   const clock: Clock = config.testClock ? new ManualClock(config.testClock.start ?? new Date()) : new SystemClock();
   if (config.testClock) logger.warn('TEST_CLOCK=manual: the clock stands still until POST /test/clock moves it (tests only)');
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

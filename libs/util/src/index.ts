@@ -13,3 +13,4 @@ export * from './lib/dispatcher-options';
 export * from './lib/lease-loop';
 export { runHttpWorker } from './lib/http-worker';
 export * from './lib/network-policy';
+export * from './lib/worker-script';

@@ -30,6 +30,7 @@ export interface GatewayConfig {
   };
   /** Worker threads that make the providers' HTTP calls (0: the main thread). */
   httpWorkers: number;
+  detectionThreads: number;
   /** Outbound URLs may reach loopback, private and link-local addresses (off by default: see network-policy.ts). */
   allowPrivateNetworkUrls: boolean;
   /** Longest a request may take to arrive (headers and body); slower senders get 408. */
@@ -94,6 +95,11 @@ export const ENVIRONMENT = [
     'Where the key is kept when SECRETS_KEY is unset; the first start creates it (mode 600) and says so.',
   ],
   ['HTTP_WORKERS', '1', 'Worker threads that make the outbound HTTP calls (channels, workflows); 0 makes them on the main thread.'],
+  [
+    'DETECTION_THREADS',
+    '1',
+    'Worker threads that read inbound texts (language, cues, times named) before their unit of work; 0 reads them on the main thread.',
+  ],
   [
     'ALLOW_PRIVATE_NETWORK_URLS',
     'false',
@@ -267,6 +273,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       noStatusWait: noStatusWait(env, problems),
     },
     httpWorkers: integer(env, 'HTTP_WORKERS', 1, 0, 16, problems),
+    detectionThreads: integer(env, 'DETECTION_THREADS', 1, 0, 16, problems),
     allowPrivateNetworkUrls,
     requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     redisUrl,

@@ -63,6 +63,8 @@ export class ChannelEventsService {
   private async inbound(connection: Readonly<ChannelConnectionEntity>, event: InboundMessage): Promise<WebhookOutcome> {
     const locationId = connection.locationId;
     const help = event.keyword === 'help' ? { replyText: String(connection.settings['help_text'] ?? DEFAULT_HELP) } : {};
+    // The text is read (words, language, cues, times named) off this thread, before the unit of work.
+    const reading = event.keyword ? undefined : await this.recorder.readAhead(event.body);
     // Two deliveries racing, or the same new contact writing twice at once: the second run finds the winner's rows.
     await retryOnceOnDuplicate(() =>
       this.store.transaction(async (r) => {
@@ -94,6 +96,7 @@ export class ChannelEventsService {
           connectionId: connection.id,
           status: 'received',
           subject: event.subject,
+          reading,
           ...(event.keyword ? { intentSource: 'channel' } : {}),
         };
         await this.recorder.record(r, found.conversation, dto, extras, contact);

@@ -91,11 +91,13 @@ export class ConversationsService {
   async record(locationId: string, conversationId: string, dto: RecordMessageDto, extra: RecordExtras = {}): Promise<MessageDto> {
     if (dto.send) return this.sendAndRecord(locationId, conversationId, dto);
     const providerId = dto.provider_message_id;
+    // An inbound text the detector is to read is read off this thread, before the unit of work.
+    const reading = dto.direction === 'inbound' && !dto.intent ? await this.recorder.readAhead(dto.body) : undefined;
     // One unit of work; two deliveries of the same provider message racing: the loser answers the winner's message.
     const message = await retryOnceOnDuplicate(() =>
       this.store.transaction(async (r) => {
         const existing = providerId ? await r.messages.findByProviderId(locationId, providerId) : null;
-        return existing ?? this.recorder.record(r, await this.find(r, locationId, conversationId), dto, extra);
+        return existing ?? this.recorder.record(r, await this.find(r, locationId, conversationId), dto, { ...extra, reading });
       }),
     );
     return toMessageDto(message);

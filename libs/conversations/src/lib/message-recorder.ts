@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RecordMessageDto } from '@followup/contracts';
-import { Detection, IntentDetector, actionPhrases } from '@followup/detection';
+import { Detection, IntentDetector, TextReading, actionPhrases } from '@followup/detection';
 import { AgentActionEntity, ContactEntity, ConversationEntity, MessageEntity, Repositories } from '@followup/persistence';
 import { ActionMessages } from './action-messages';
 import { ReplyActions } from './reply-actions';
@@ -19,6 +19,8 @@ export interface RecordExtras {
   intentSource?: string;
   /** False: record only, no reset and no scenario (a message that was not sent). */
   react?: boolean;
+  /** The body as read ahead (MessageRecorder.readAhead, before the unit of work), so detection here only finishes it. */
+  reading?: TextReading;
 }
 
 /**
@@ -38,6 +40,14 @@ export class MessageRecorder {
     private readonly actions: ReplyActions,
     private readonly actionMessages: ActionMessages,
   ) {}
+
+  /**
+   * An inbound body read ahead, off the main thread when the detector has reading threads: call it
+   * before the unit of work and pass the reading to `record` (RecordExtras.reading).
+   */
+  readAhead(body: string): Promise<TextReading | undefined> {
+    return this.detector.readAhead(body);
+  }
 
   async record(
     r: Repositories,
@@ -92,7 +102,7 @@ export class MessageRecorder {
         );
       } else {
         const zone = await this.zoneOf(r, conversation, contact);
-        detection = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone, phrases: actionPhrases(actions) });
+        detection = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone, phrases: actionPhrases(actions) }, extra.reading);
         intentSource = 'detector';
       }
     }

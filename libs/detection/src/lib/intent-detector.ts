@@ -1,4 +1,6 @@
 import type { MessageIntent } from '@followup/contracts';
+import type { Cues } from './intent-cues';
+import type { TimeParts } from './time-parse';
 
 /** The intents a detector answers: the API's vocabulary (contracts' MESSAGE_INTENTS). */
 export type Intent = MessageIntent;
@@ -41,7 +43,38 @@ export interface Detection {
   action?: AgentPhraseAction;
 }
 
+/**
+ * What a detector made of a text by itself, before the message's time, zone and agent phrases
+ * count (MultilingualIntentDetector.read): plain data, so it can be made on another thread.
+ */
+export interface TextReading {
+  text: string;
+  normalized: string;
+  language: DetectionLanguage;
+  /** The words with their language's spellings and contractions expanded. */
+  expanded: string;
+  cues: Cues;
+  /** 1, or less when the cues are another language's than the text's. */
+  factor: number;
+  parts: TimeParts;
+  /** Words left beside the time once fillers are gone (many: the time is not the point of the text). */
+  restWords: number;
+  /** The text has digits or a month's name (a date the rules may have missed). */
+  numeric: boolean;
+  /** The classifier's answer, when it was asked ahead (null: asked, nothing confident); absent: not asked. */
+  classified?: { intent: MessageIntent; confidence: number } | null;
+}
+
 /** Reads what an inbound message means for follow-ups (a NestJS injection token). */
 export abstract class IntentDetector {
-  abstract detect(input: DetectionInput): Detection;
+  /** `reading`: this detector's `read` of the same text, made ahead (on another thread); without it the text is read here. */
+  abstract detect(input: DetectionInput, reading?: TextReading): Detection;
+
+  /**
+   * The text read ahead, off the calling thread, for `detect` (before a unit of work, which then
+   * does less); undefined when this detector reads nothing ahead.
+   */
+  readAhead(_text: string, _languageHint?: DetectionLanguage): Promise<TextReading | undefined> {
+    return Promise.resolve(undefined);
+  }
 }

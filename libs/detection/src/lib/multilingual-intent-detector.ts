@@ -1,10 +1,18 @@
 import { matchPhrases, type PhraseMatch } from './agent-phrases';
 import { chronoTime } from './chrono-fallback';
 import { ALONE, STRONG, cuesOf, expandText, withoutFillers, withoutGoodbyes, type Cues } from './intent-cues';
-import { DETECTION_LANGUAGES, IntentDetector, type Detection, type DetectionInput, type DetectionLanguage } from './intent-detector';
+import {
+  DETECTION_LANGUAGES,
+  IntentDetector,
+  type Detection,
+  type DetectionInput,
+  type DetectionLanguage,
+  type TextReading,
+} from './intent-detector';
 import { detectLanguage } from './language-detect';
 import { normalizeText, tokensOf } from './text-normalize';
 import { parseTime } from './time-parse';
+import { readAhead } from './reading-threads';
 import { resolveTime, type RequestedTime } from './time-resolve';
 import { MONTHS } from './time-vocabulary';
 import { builtinClassifier } from './builtin-classifier';
@@ -37,15 +45,15 @@ export class MultilingualIntentDetector extends IntentDetector {
     if (options.classifier !== false) this.classifier = builtinClassifier();
   }
 
-  detect(input: DetectionInput): Detection {
-    const normalized = normalizeText(input.text ?? '');
+  /**
+   * What the text says by itself (normalised words, language, cues, the times it names, the
+   * classifier's answer where the rules may need it): no clock, zone or agent phrases, so it can be
+   * read ahead, on another thread (ReadingThreads), and handed to `detect`. Plain data.
+   */
+  read(text: string, languageHint?: DetectionLanguage, options: { classify?: boolean } = {}): TextReading {
+    const normalized = normalizeText(text ?? '');
     const tokens = tokensOf(normalized);
-    const language = detectLanguage(input.text ?? '', tokens, input.languageHint);
-    const phrase = matchPhrases(normalized, input.phrases);
-    if (phrase && phrase.action !== 'transferBot') {
-      const intent = phrase.action === 'humanHandOver' ? 'wants_human' : 'goodbye';
-      return { intent, language, confidence: round(phrase.score), action: phrase.action };
-    }
+    const language = detectLanguage(text ?? '', tokens, languageHint);
     const expanded = expandText(tokens, language);
     let cues = cuesOf(expanded, language);
     let factor = 1;
@@ -58,10 +66,50 @@ export class MultilingualIntentDetector extends IntentDetector {
         }
       }
     }
-    const requested = this.requested(input, expanded, language, cues);
+    const parts = parseTime(withoutGoodbyes(expanded, language));
+    const restWords = withoutFillers(parts.rest.join(' '), language).split(' ').filter(Boolean).length;
+    const reading: TextReading = {
+      text: text ?? '',
+      normalized,
+      language,
+      expanded,
+      cues,
+      factor,
+      parts,
+      restWords,
+      numeric: /\d/.test(expanded) || MONTH_WORD.test(expanded),
+    };
+    // Ahead of time the classifier is asked whenever the rules may come to nothing (no cue): it is
+    // cheaper to ask it on the other thread than to find out later on this one.
+    if (options.classify && this.mayAskClassifier(reading)) reading.classified = this.classified(language, expanded) ?? null;
+    return reading;
+  }
+
+  /** The text read on a reading thread (useReadingThreads), for `detect`; undefined without threads. */
+  override readAhead(text: string, languageHint?: DetectionLanguage): Promise<TextReading | undefined> {
+    return readAhead(text, languageHint);
+  }
+
+  detect(input: DetectionInput, reading: TextReading = this.read(input.text, input.languageHint)): Detection {
+    const { normalized, language, cues, factor } = reading;
+    const phrase = matchPhrases(normalized, input.phrases);
+    if (phrase && phrase.action !== 'transferBot') {
+      const intent = phrase.action === 'humanHandOver' ? 'wants_human' : 'goodbye';
+      return { intent, language, confidence: round(phrase.score), action: phrase.action };
+    }
+    const requested = this.requested(input, reading);
     let result = this.decide(cues, requested, factor);
-    if (result.intent === 'none' && !phrase && !cues.neutral && this.classifier) result = this.classified(language, expanded) ?? result;
+    if (result.intent === 'none' && !phrase && !cues.neutral && this.classifier) {
+      const classified = reading.classified !== undefined ? reading.classified : this.classified(language, reading.expanded);
+      result = classified ?? result;
+    }
     return { ...result, confidence: round(result.confidence), language, ...transfer(phrase, result.intent === 'none') };
+  }
+
+  /** Whether `detect` can come to asking the classifier: no cue, so the rules find nothing unless the text names a time. */
+  private mayAskClassifier(reading: TextReading): boolean {
+    const c = reading.cues;
+    return !!this.classifier && !c.neutral && !(c.notInterested || c.wantsHuman || c.busy || c.goodbye);
   }
 
   private decide(cues: Cues, requested: (RequestedTime & { confidence: number }) | undefined, factor: number): Omit<Detection, 'language'> {
@@ -85,20 +133,13 @@ export class MultilingualIntentDetector extends IntentDetector {
   }
 
   /** A time after the message that the text asks to be contacted at (a bare time is an answer to "when?"). */
-  private requested(
-    input: DetectionInput,
-    expanded: string,
-    language: DetectionLanguage,
-    cues: Cues,
-  ): (RequestedTime & { confidence: number }) | undefined {
-    const parts = parseTime(withoutGoodbyes(expanded, language));
+  private requested(input: DetectionInput, reading: TextReading): (RequestedTime & { confidence: number }) | undefined {
+    const { parts, language, cues } = reading;
     let time = resolveTime(parts, input.sentAt, input.zone, language);
-    if (!parts.found && (/\d/.test(expanded) || MONTH_WORD.test(expanded)))
-      time = chronoTime(input.text, input.sentAt, input.zone, language);
+    if (!parts.found && reading.numeric) time = chronoTime(reading.text, input.sentAt, input.zone, language);
     if (!time) return undefined;
-    const rest = withoutFillers(parts.rest.join(' '), language).split(' ').filter(Boolean).length;
     const cued = cues.contact || cues.busy > 0;
-    if (!cued && (cues.nonRequest || rest > 2)) return undefined;
+    if (!cued && (cues.nonRequest || reading.restWords > 2)) return undefined;
     return { ...time, confidence: cued ? (time.timeGiven ? 0.9 : 0.85) : 0.75 };
   }
 }

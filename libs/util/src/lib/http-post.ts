@@ -1,11 +1,11 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HttpAnswer, makeAgents, requestOnce } from './http-request';
 import { HTTP_WORKER_DATA } from './http-worker';
 import { DESTINATION_NOT_ALLOWED, privateNetworksAllowed } from './network-policy';
+import { workerScript } from './worker-script';
 
 export type { HttpAnswer } from './http-request';
 
@@ -44,7 +44,8 @@ class HttpWorkerPool {
   private ids = 0;
 
   constructor(size: number) {
-    const file = workerFile();
+    // The gateway's bundle has http-worker.js beside main.js; the sources run http-worker.ts.
+    const file = workerScript(join(__dirname, 'http-worker.js'), join(__dirname, 'http-worker.ts'));
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(file.path, { execArgv: file.execArgv, env: file.env, workerData: HTTP_WORKER_DATA });
       worker.unref();
@@ -74,20 +75,6 @@ class HttpWorkerPool {
     for (const p of this.pending.values()) p.reject(new HttpPostError('worker_stopped'));
     this.pending.clear();
   }
-}
-
-/**
- * The worker threads' entry: `http-worker.js` beside this code when it is built (the gateway's
- * bundle has it as an entry point of its own); in the TypeScript sources (tests), the .ts file
- * run through ts-node.
- */
-function workerFile(): { path: string; execArgv: string[]; env?: NodeJS.ProcessEnv } {
-  const built = join(__dirname, 'http-worker.js');
-  if (existsSync(built)) return { path: built, execArgv: [] };
-  const compilerOptions = { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' };
-  // The worker inherits this process's environment, plus how ts-node is to read the sources.
-  const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_COMPILER_OPTIONS: JSON.stringify(compilerOptions) };
-  return { path: join(__dirname, 'http-worker.ts'), execArgv: ['--require', 'ts-node/register'], env };
 }
 
 let pool: HttpWorkerPool | undefined;

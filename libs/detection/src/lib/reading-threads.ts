@@ -1,0 +1,86 @@
+import { workerScript } from '@followup/util';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DetectionLanguage, TextReading } from './intent-detector';
+
+/** What the pool passes as `workerData`, so that only its threads start reading (reading-worker.ts). */
+export const READING_WORKER_DATA = { followupReadingWorker: true } as const;
+
+export interface ReadingJob {
+  id: number;
+  text: string;
+  hint?: DetectionLanguage;
+}
+
+interface Waiting {
+  resolve: (reading: TextReading | undefined) => void;
+}
+
+/**
+ * Threads that read texts ahead (MultilingualIntentDetector.read: words, language, cues, the times
+ * named, the classifier), so that an inbound message's text is read off the thread that runs the
+ * gateway, before its unit of work, which then only places the times in the contact's zone and
+ * matches the agent's phrases. A text is read on the thread with the fewest texts waiting. A thread
+ * that fails answers `undefined` for what it held and is not used again: the caller reads the text
+ * itself, so a failure costs speed, never an answer.
+ */
+export class ReadingThreads {
+  private readonly threads: { worker: Worker; waiting: Map<number, Waiting>; failed: boolean }[];
+  private ids = 0;
+
+  constructor(count: number) {
+    // The gateway's bundle has detection-worker.js beside main.js; the sources run reading-worker.ts.
+    const file = workerScript(join(__dirname, 'detection-worker.js'), join(__dirname, 'reading-worker.ts'));
+    this.threads = Array.from({ length: count }, () => {
+      const worker = new Worker(file.path, { execArgv: file.execArgv, env: file.env, workerData: READING_WORKER_DATA });
+      worker.unref();
+      const thread = { worker, waiting: new Map<number, Waiting>(), failed: false };
+      worker.on('message', (m: { id: number; reading?: TextReading; error?: string }) => {
+        const waiting = thread.waiting.get(m.id);
+        thread.waiting.delete(m.id);
+        waiting?.resolve(m.reading);
+      });
+      const fail = (error?: Error) => {
+        if (!thread.failed && error)
+          process.emitWarning(`a text-reading thread stopped; texts are read on the main thread: ${error.message}`);
+        thread.failed = true;
+        for (const waiting of thread.waiting.values()) waiting.resolve(undefined);
+        thread.waiting.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', () => fail());
+      return thread;
+    });
+  }
+
+  /** The text's reading, or undefined when no thread can read it (the caller reads it then). */
+  read(text: string, hint?: DetectionLanguage): Promise<TextReading | undefined> {
+    const live = this.threads.filter((t) => !t.failed);
+    if (!live.length) return Promise.resolve(undefined);
+    const thread = live.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    const id = ++this.ids;
+    return new Promise((resolve) => {
+      thread.waiting.set(id, { resolve });
+      const job: ReadingJob = { id, text, hint };
+      thread.worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+}
+
+let threads: ReadingThreads | undefined;
+
+/** Reads texts ahead on `count` threads from now on (0: inline, in the unit of work that records them). */
+export async function useReadingThreads(count: number): Promise<void> {
+  const old = threads;
+  threads = count > 0 ? new ReadingThreads(count) : undefined;
+  await old?.close();
+}
+
+/** The text's reading made on a reading thread; undefined when there are none (or none could read it). */
+export function readAhead(text: string, hint?: DetectionLanguage): Promise<TextReading | undefined> {
+  return threads ? threads.read(text, hint) : Promise.resolve(undefined);
+}
