@@ -22,7 +22,9 @@ export class DetectionService {
     const actions = agent ? await this.store.catalog.actionsOf(locationId, agent.id) : [];
     const timezone = dto.timezone ?? agent?.timezone ?? 'UTC';
     const sentAt = dto.at ? new Date(dto.at) : this.clock.now();
-    const found = this.detector.detect({ text: dto.text, sentAt, zone: timezone, phrases: actionPhrases(actions) });
+    // Read as the engine reads an inbound text: ahead, on a reading thread when there is one.
+    const reading = await this.detector.readAhead(dto.text);
+    const found = this.detector.detect({ text: dto.text, sentAt, zone: timezone, phrases: actionPhrases(actions) }, reading);
     return {
       intent: found.intent,
       followup_at: found.requestedAt?.toISOString() ?? null,

@@ -10,8 +10,9 @@ describe('ReadingThreads (texts read ahead on a worker thread)', () => {
   const detector = new MultilingualIntentDetector();
   let threads: ReadingThreads;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     threads = new ReadingThreads(1);
+    expect(await threads.ready()).toBe(true);
   });
 
   afterAll(async () => {
@@ -35,8 +36,20 @@ describe('ReadingThreads (texts read ahead on a worker thread)', () => {
     });
   });
 
+  it('answers undefined until its thread is ready, so the caller reads the text itself meanwhile', async () => {
+    const starting = new ReadingThreads(1);
+    try {
+      expect(await starting.read('call me tomorrow at 3')).toBeUndefined();
+      expect(await starting.ready()).toBe(true);
+      expect((await starting.read('call me tomorrow at 3'))?.language).toBe('en');
+    } finally {
+      await starting.close();
+    }
+  });
+
   it('answers undefined once its thread has stopped (and for what it held), so the caller reads the text itself', async () => {
     const stopping = new ReadingThreads(1);
+    expect(await stopping.ready()).toBe(true);
     const held = stopping.read('call me tomorrow at 3');
     await stopping.close();
     expect(await held).toBeUndefined();

@@ -28,6 +28,8 @@ interface Thread {
   waiting: Map<number, Waiting>;
   /** Texts handed over in this turn of the event loop, posted together at its end. */
   batch: ReadingJob[];
+  /** It has built its detector (trained the classifier) and reads. */
+  ready: boolean;
   failed: boolean;
 }
 
@@ -35,22 +37,46 @@ interface Thread {
  * Threads that read texts ahead (MultilingualIntentDetector.read: words, language, cues, the times
  * named, the classifier), so that an inbound message's text is read off the thread that runs the
  * gateway, before its unit of work, which then only places the times in the contact's zone and
- * matches the agent's phrases. A text is read on the thread with the fewest texts waiting. A thread
- * that fails answers `undefined` for what it held and is not used again: the caller reads the text
- * itself, so a failure costs speed, never an answer.
+ * matches the agent's phrases. A text is read on the thread with the fewest texts waiting. Until a
+ * thread is ready, and when a thread fails (it answers `undefined` for what it held and is not used
+ * again), the caller reads the text itself: a failure costs speed, never an answer.
  */
 export class ReadingThreads {
-  private readonly threads: Thread[];
+  private threads?: Thread[];
   private ids = 0;
+  private closed = false;
+  private started?: Promise<boolean>;
 
-  constructor(count: number) {
+  /** The threads start with the first text (a gateway that never reads one never pays for them). */
+  constructor(private readonly count: number) {}
+
+  /** Starts the threads if they have not started; true once one of them reads (false: none could start). */
+  ready(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    this.started ??= new Promise((resolve) => {
+      this.threads = this.start(resolve);
+    });
+    return this.started;
+  }
+
+  private start(ready: (ok: boolean) => void): Thread[] {
     // The gateway's bundle has detection-worker.js beside main.js; the sources run reading-worker.ts.
     const file = workerScript(join(__dirname, 'detection-worker.js'), join(__dirname, 'reading-worker.ts'));
-    this.threads = Array.from({ length: count }, () => {
-      const worker = new Worker(file.path, { execArgv: file.execArgv, env: file.env, workerData: READING_WORKER_DATA });
+    const threads = Array.from({ length: this.count }, () => {
+      const worker = new Worker(file.path, {
+        execArgv: file.execArgv,
+        env: file.env,
+        workerData: READING_WORKER_DATA,
+        // A small young generation: readings are small and short-lived, and each thread's heap is resident memory.
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      });
       worker.unref();
-      const thread: Thread = { worker, waiting: new Map(), batch: [], failed: false };
-      worker.on('message', (answers: ReadingAnswer[]) => {
+      const thread: Thread = { worker, waiting: new Map(), batch: [], ready: false, failed: false };
+      worker.on('message', (answers: ReadingAnswer[] | 'ready') => {
+        if (answers === 'ready') {
+          thread.ready = true;
+          return ready(true);
+        }
         for (const m of answers) {
           const waiting = thread.waiting.get(m.id);
           thread.waiting.delete(m.id);
@@ -63,16 +89,20 @@ export class ReadingThreads {
         thread.failed = true;
         for (const waiting of thread.waiting.values()) waiting.resolve(undefined);
         thread.waiting.clear();
+        if (threads.every((t) => t.failed)) ready(false);
       };
       worker.on('error', fail);
       worker.on('exit', () => fail());
       return thread;
     });
+    return threads;
   }
 
   /** The text's reading, or undefined when no thread can read it (the caller reads it then). */
   read(text: string, hint?: DetectionLanguage): Promise<TextReading | undefined> {
-    const live = this.threads.filter((t) => !t.failed);
+    void this.ready();
+    // While the threads start (their classifier trains), and if they all failed, the caller reads the text.
+    const live = (this.threads ?? []).filter((t) => t.ready && !t.failed);
     if (!live.length) return Promise.resolve(undefined);
     const thread = live.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     const id = ++this.ids;
@@ -93,7 +123,8 @@ export class ReadingThreads {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    this.closed = true;
+    await Promise.all((this.threads ?? []).map((t) => t.worker.terminate()));
   }
 }
 

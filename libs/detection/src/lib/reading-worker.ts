@@ -27,6 +27,7 @@ export function runReadingWorker(): void {
     });
     port.postMessage(answers);
   });
+  port.postMessage('ready');
 }
 
 if (!isMainThread && (workerData as typeof READING_WORKER_DATA | undefined)?.followupReadingWorker) runReadingWorker();
