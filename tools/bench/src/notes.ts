@@ -3,13 +3,30 @@ export const NOTES = `## Reading the figures
 
 ### Ingest and API writes
 
-- SQLite ingest runs at 0.35-0.42x the bare floor (about 1,850-2,350/s against 5,000-5,600/s). The
-  gateway's main thread is the limit: in its turn it is idle 2-4% of the time. better-sqlite3 runs
-  each statement on it (the \`sqlite3\` driver's hop to its thread pool and back for every statement
-  had left the inbound path waiting more than half of the time: 2.6x fewer single inserts per
-  second, measured when the driver was changed), and group commit puts the webhooks of one
-  event-loop turn (about 25 at 50 connections) in one transaction.
-- Its profile during a SQLite turn (\`npm run bench -- --quick --suites=ingest --engines=sqlite
+- SQLite ingest runs at 0.50-0.59x the bare floor in this run (1,948-2,330/s against 3,918/s;
+  the floor measured 4,800-5,600/s in earlier runs on this machine, so the ratio is the figure to
+  read). The gateway's main thread is the limit. better-sqlite3 runs each statement on it (the
+  \`sqlite3\` driver's hop to its thread pool and back for every statement had left the inbound path
+  waiting more than half of the time: 2.6x fewer single inserts per second, measured when the driver
+  was changed), and group commit puts the webhooks of one event-loop turn (about 25 at 50
+  connections) in one transaction.
+- What moved it this time (0.38-0.42x -> 0.55x), each measured in alternating \`--quick\` turns:
+  - SQLite's checkpoints left the main thread. SQLite copies the WAL into the database file in the
+    connection that commits, once the WAL holds 1,000 pages: two fsyncs and the copy, 12-16 ms for
+    that commit. Timed per statement during a 20,000-follow-up dispatch run, 82 of 650 commits took
+    more than 5 ms (1.1 s of the 1.6 s spent in COMMIT). The Store now checkpoints on a second
+    connection in a worker thread (\`sqlite-checkpointer.ts\`): 4 commits over 5 ms, COMMIT 1.8 s ->
+    0.63 s in the same run; a quick SQLite ingest turn 1,363 -> 1,628/s.
+  - Detection reads the text on a worker thread before the unit of work (\`DETECTION_THREADS\`,
+    default 1). Detection was 15% of the main thread in a SQLite turn (81 us per webhook: the time
+    reader 37 us, the cues 11 us, normalising 8 us, the language 5 us, the classifier); only placing
+    the times in the zone and matching the agent's phrases stay in the unit. A postMessage per text
+    cost the main thread 30-35 us under load (waking the other thread), so the texts of one
+    event-loop turn go in one message (7-12 us per webhook since). Six alternating profiled turns:
+    444-468 us of main-thread time per webhook with the thread, 503-722 us without (1,993-2,076/s
+    against 1,314-1,885/s). An upper bound measured first: with detection's answers memoised per
+    text (a measurement, not kept), 1,833-2,149/s against 1,452-1,792/s.
+- (Before this round.) Its profile during a SQLite turn (\`npm run bench -- --quick --suites=ingest --engines=sqlite
   --profile=/tmp/prof\`, 2,130/s, only the samples of the gateway's measured turn): about 470 us of
   main-thread time per webhook against the floor's ~190 us. SQLite executing statements 142 us
   (30%), GC 34 us (7%), reading the reply about 75 us (16%: the time reader 17 us, placing the time
@@ -31,10 +48,17 @@ export const NOTES = `## Reading the figures
   webhook less in a better-sqlite3 replay of the same statements, inside its noise), time-ordered
   ids (12 us less there, but ids are random UUIDs on purpose: no ordering leaks), \`mmap_size\`
   (no better), a larger V8 young generation (\`--max-semi-space-size=64\`: GC 7% -> 5%, at a cost in
-  resident memory). No single part left is large enough to reach 0.5x alone; the next steps are
-  fewer statements per webhook (the latest conversation's read and its update in one statement) and
-  detection off the main thread (a worker, before the unit of work; it needs the contact's zone
-  first).
+  resident memory). No single part left was large enough to reach 0.5x alone;
+  detection off the main thread (done this round, above: what needs the contact's zone stays in the
+  unit) was the larger of the two next steps; the other, the latest conversation's read and its
+  update in one statement, remains (about 15 us per webhook).
+- PostgreSQL measured lower in this run than in the previous one (ingest 504-512/s against
+  744-888/s, API writes 695-814/s against 1,332/s), and the floor lower too (3,918/s against
+  4,800-5,600/s); SQLite's API writes too (1,841-1,858/s against 2,609/s; 2,188-2,205/s in a run of
+  the same build an hour earlier). The build before this round (2dfd2b4), alternated with this one in quick turns on
+  the same machine, measured no better: ingest 369-402/s against 433-512/s, API writes 670-1,018/s
+  against 664-861/s. The machine was slower; the change did not cost PostgreSQL (the reading thread
+  competes with the database's backends for the second core, and measured even).
 - PostgreSQL is CPU-bound across processes on this 2-core machine, not waiting on disk (300
   sequential commits take 0.11 s here). A steady-state webhook runs 6 statements (the message by
   provider id, the contact by phone, the contact's latest conversation, the conversation's update,
@@ -74,6 +98,25 @@ export const NOTES = `## Reading the figures
   (\`npm run bench -- --quick --profile=/tmp/prof\`): the sqlite3/pg drivers and TypeORM (claim, the
   five context reads, the batched write) are the largest part, then the dispatcher, signing and
   handing requests to the worker, then GC.
+- This round, on SQLite: checkpoints off the main thread (COMMIT 1.8 s -> 0.63 s of a 20,000-follow-up
+  run, see Ingest above); the outcomes' UPDATE returns the ids it wrote (RETURNING) instead of a
+  SELECT of the held ids before it (0.3-0.5 ms per batch of 100); the sending mark is fixed SQL
+  instead of TypeORM's query builder. Timed per statement afterwards, per batch of 100: the claim's
+  SELECT 1.3-1.6 ms and UPDATE 1.2-1.4 ms, the outcomes' UPDATE 1.8 ms (a CASE per column over 100
+  ids), the conversations by id 0.8-1.1 ms, the attempts' INSERT 0.8-0.9 ms and UPDATE 0.4 ms, the
+  mark 0.2 ms, two COMMITs of about 1 ms. SQLite is 43% of the main thread during a throughput run,
+  GC 10%. Measured and not kept: the claim as one statement, as on PostgreSQL (UPDATE ... WHERE id
+  IN (SELECT ... LIMIT) RETURNING *): 7.3 ms per claim in the gateway against 1.6 + 1.4 ms for the
+  SELECT and the UPDATE (SQLite time of a 20,000 run 2.9-3.0 s against 2.5-2.6 s; alone on 20,000
+  rows in a process of its own it was the faster, 3.6 against 4.4 ms, and why it is not in the
+  gateway is not found); larger claims (\`DISPATCH_BATCH_SIZE=250\`: 3,194-3,815/s against
+  3,287-4,193/s at 100).
+- PostgreSQL was about half as fast in this session as in the previous one with the same claim and
+  dispatch code: the claim alone (a statement the bench times from its own process) took 7.4-7.8 ms
+  against 3.6-4.2 ms, throughput 1,700-1,900/s against 3,000-3,300/s, lateness p99 116-127 ms
+  against 16 ms. The test database's catalogs carried 41,000 dead rows in pg_attribute from the
+  schemas tests and benches create and drop; vacuuming them measured within the drift (API writes
+  629 -> 839/s in one quick turn each). The PostgreSQL figures of this run read against that.
 - Reads by TypeORM's query builder cost more main-thread time than their statements: a batch's five
   context reads (conversations, contacts, agents, actions, connections by id lists) and the loop's
   next-due read ran through it, about 17-68 us of SQLite per statement plus the builder's own work
@@ -84,9 +127,9 @@ export const NOTES = `## Reading the figures
   loop waiting behind that main-thread work. Throughput rose too (SQLite 2,772 -> 4,365/s,
   PostgreSQL 2,109 -> 3,303/s), but BullMQ measured 7,900-10,400/s in the same run (4,200-5,200
   before), so the ratios read lower (0.45x, 0.34x): its figure moves the most from run to run.
- from one run to the next (the same build measured
-  1,500 to 3,600 follow-ups/s on SQLite within an hour), hence the median of three runs, each run's
-  figure beside it, and BullMQ measured in the same session: the ratios are steadier than the figures.
+- Throughput moves a lot from one run to the next (the same build measured 1,500 to 3,600
+  follow-ups/s on SQLite within an hour), hence the median of three runs, each run's figure beside
+  it, and BullMQ measured in the same session: the ratios are steadier than the figures.
 - Changes that moved the figures: writes of a batch in two statements instead of one per row
   (~400 -> ~800/s), node:http keep-alive pools instead of fetch, no sqlite3 verbose mode (TypeORM
   turned it on; it captured a stack trace per call), plain-SQL claims; then the HTTP calls moved to
@@ -124,6 +167,12 @@ export const NOTES = `## Reading the figures
   BullMQ gained more from the faster single core than the gateway did).
   Our lateness at 500/s is lower than BullMQ's on both engines (its delayed jobs are promoted in
   batches); on PostgreSQL it was above it (p99 120-136 ms) until the context reads became fixed SQL.
+- Memory with 1,000,000 pending is measured with the reading thread started (one text through
+  \`POST /detect\` first, as a gateway that receives replies has it): its own V8 heap and code cost
+  about 80 MB of resident memory with Node's default limits, about 50 MB with a 4 MB young generation
+  (measured in a process of its own), and the gateway's idle figure rose by 25-35 MB (SQLite 219 ->
+  255 MB, PostgreSQL 185 -> 211 MB). The thread starts with the first text read, so a gateway that
+  reads none pays nothing; \`DETECTION_THREADS=0\` keeps the main-thread reading.
 - RSS under the 500/s load grew from ~290 MB to 353-512 MB since the earlier run (more code loaded:
   detection models, live chat, voice; the HTTP worker's heap); the memory target is the resident set
   with 1,000,000 pending, met on both engines.
