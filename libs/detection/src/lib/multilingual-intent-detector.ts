@@ -90,7 +90,9 @@ export class MultilingualIntentDetector extends IntentDetector {
     return readAhead(text, languageHint);
   }
 
-  detect(input: DetectionInput, reading: TextReading = this.read(input.text, input.languageHint)): Detection {
+  detect(input: DetectionInput, ahead?: TextReading): Detection {
+    // A reading of another text (or none) is not used: the text is read here.
+    const reading = ahead && ahead.text === (input.text ?? '') ? ahead : this.read(input.text, input.languageHint);
     const { normalized, language, cues, factor } = reading;
     const phrase = matchPhrases(normalized, input.phrases);
     if (phrase && phrase.action !== 'transferBot') {

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DetectionLanguage, TextReading } from './intent-detector';
 
+/** How long a thread may take over one batch of texts before it is stopped (a reading takes well under a millisecond). */
+const READING_DEADLINE_MS = 5_000;
+
 /** What the pool passes as `workerData`, so that only its threads start reading (reading-worker.ts). */
 export const READING_WORKER_DATA = { followupReadingWorker: true } as const;
 
@@ -62,14 +65,21 @@ export class ReadingThreads {
   private start(ready: (ok: boolean) => void): Thread[] {
     // The gateway's bundle has detection-worker.js beside main.js; the sources run reading-worker.ts.
     const file = workerScript(join(__dirname, 'detection-worker.js'), join(__dirname, 'reading-worker.ts'));
-    const threads = Array.from({ length: this.count }, () => {
-      const worker = new Worker(file.path, {
-        execArgv: file.execArgv,
-        env: file.env,
-        workerData: READING_WORKER_DATA,
-        // A small young generation: readings are small and short-lived, and each thread's heap is resident memory.
-        resourceLimits: { maxYoungGenerationSizeMb: 4 },
-      });
+    const threads: Thread[] = [];
+    for (let i = 0; i < this.count; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(file.path, {
+          execArgv: file.execArgv,
+          env: file.env,
+          workerData: READING_WORKER_DATA,
+          // A small young generation: readings are small and short-lived, and each thread's heap is resident memory.
+          resourceLimits: { maxYoungGenerationSizeMb: 4 },
+        });
+      } catch (error) {
+        process.emitWarning(`a text-reading thread could not start; texts are read on the main thread: ${String(error)}`);
+        continue;
+      }
       worker.unref();
       const thread: Thread = { worker, waiting: new Map(), batch: [], ready: false, failed: false };
       worker.on('message', (answers: ReadingAnswer[] | 'ready') => {
@@ -93,8 +103,9 @@ export class ReadingThreads {
       };
       worker.on('error', fail);
       worker.on('exit', () => fail());
-      return thread;
-    });
+      threads.push(thread);
+    }
+    if (!threads.length) ready(false);
     return threads;
   }
 
@@ -118,8 +129,19 @@ export class ReadingThreads {
   private post(thread: Thread): void {
     const batch = thread.batch;
     thread.batch = [];
-    if (thread.failed) for (const job of batch) thread.waiting.get(job.id)?.resolve(undefined);
-    else thread.worker.postMessage(batch);
+    if (thread.failed) {
+      for (const job of batch) thread.waiting.get(job.id)?.resolve(undefined);
+      return;
+    }
+    thread.worker.postMessage(batch);
+    // A thread that does not answer in time (stuck on a text) is stopped: what it held, and every
+    // text after, is read by the caller; a webhook never waits on it for good.
+    const last = batch[batch.length - 1]?.id as number;
+    setTimeout(() => {
+      if (!thread.waiting.has(last) || thread.failed) return;
+      process.emitWarning(`a text-reading thread did not answer in ${READING_DEADLINE_MS} ms; texts are read on the main thread`);
+      void thread.worker.terminate();
+    }, READING_DEADLINE_MS).unref();
   }
 
   async close(): Promise<void> {

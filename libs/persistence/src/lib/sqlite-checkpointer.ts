@@ -76,7 +76,7 @@ export class SqliteCheckpointer {
   private readonly restartFrames: number;
 
   /** The writer's own automatic checkpoint while this runs (frames): far above restartFrames. */
-  static readonly ceilingFrames = 65_536;
+  static readonly ceilingFrames = 16_384;
 
   constructor(
     private readonly file: string,
@@ -101,7 +101,8 @@ export class SqliteCheckpointer {
       await this.setAutocheckpoint(SqliteCheckpointer.ceilingFrames);
     }
     let result = await this.checkpoint();
-    if (result.log >= this.restartFrames) result = await this.serial.run(() => this.checkpoint());
+    // All copied already: the next commit starts the WAL over by itself, no need to stop the writer.
+    if (result.log >= this.restartFrames && result.checkpointed < result.log) result = await this.serial.run(() => this.checkpoint());
     this.last = result;
     return result;
   }
@@ -129,6 +130,9 @@ export class SqliteCheckpointer {
   private checkpoint(): Promise<CheckpointResult> {
     const worker = this.worker as Worker;
     const id = ++this.ids;
+    // Referenced while an answer is awaited: a unit of work may be waiting behind it (the Store's
+    // lock), and a process with nothing else to do must not exit before it is answered.
+    worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.postMessage(id);
@@ -148,6 +152,7 @@ export class SqliteCheckpointer {
       if (m.failed) return this.fail(new Error(m.failed));
       const waiting = this.waiting.get(m.id);
       this.waiting.delete(m.id);
+      if (!this.waiting.size) worker.unref();
       if (m.error) waiting?.reject(new Error(m.error));
       else waiting?.resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
     });
