@@ -101,8 +101,11 @@ export class SqliteCheckpointer {
       await this.setAutocheckpoint(SqliteCheckpointer.ceilingFrames);
     }
     let result = await this.checkpoint();
-    // All copied already: the next commit starts the WAL over by itself, no need to stop the writer.
-    if (result.log >= this.restartFrames && result.checkpointed < result.log) result = await this.serial.run(() => this.checkpoint());
+    // Nothing written since the last round and all of it copied: the next commit starts the WAL
+    // over by itself (an idle gateway does not take the lock every round). With commits landing
+    // meanwhile, a concurrent checkpoint never copies the last of them: the writer is stopped.
+    const idle = result.checkpointed === result.log && result.log === this.last?.log;
+    if (result.log >= this.restartFrames && !idle) result = await this.serial.run(() => this.checkpoint());
     this.last = result;
     return result;
   }
