@@ -63,8 +63,16 @@ export class ChannelEventsService {
   private async inbound(connection: Readonly<ChannelConnectionEntity>, event: InboundMessage): Promise<WebhookOutcome> {
     const locationId = connection.locationId;
     const help = event.keyword === 'help' ? { replyText: String(connection.settings['help_text'] ?? DEFAULT_HELP) } : {};
-    // The text is read (words, language, cues, times named) off this thread, before the unit of work.
-    const reading = event.keyword ? undefined : await this.recorder.readAhead(event.body);
+    const dto = {
+      direction: 'inbound' as const,
+      channel: event.channel,
+      body: event.body,
+      provider_message_id: event.providerMessageId,
+      occurred_at: (event.occurredAt ?? this.clock.now()).toISOString(),
+      // A keyword is an instruction to the gateway, not a sentence to read for "busy" or a time.
+      ...(event.keyword ? { intent: 'none' as const } : {}),
+    };
+    const reading = await this.recorder.readAhead(dto);
     // Two deliveries racing, or the same new contact writing twice at once: the second run finds the winner's rows.
     await retryOnceOnDuplicate(() =>
       this.store.transaction(async (r) => {
@@ -83,15 +91,6 @@ export class ChannelEventsService {
               : { optIn: event.keywordChannels ?? [event.channel] };
           await changeContactChannels(r, contact, change, reason('opted_out', `the contact replied ${word}`), this.clock.now());
         }
-        const dto = {
-          direction: 'inbound' as const,
-          channel: event.channel,
-          body: event.body,
-          provider_message_id: event.providerMessageId,
-          occurred_at: (event.occurredAt ?? this.clock.now()).toISOString(),
-          // A keyword is an instruction to the gateway, not a sentence to read for "busy" or a time.
-          ...(event.keyword ? { intent: 'none' as const } : {}),
-        };
         const extras = {
           connectionId: connection.id,
           status: 'received',

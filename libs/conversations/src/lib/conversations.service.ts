@@ -91,8 +91,7 @@ export class ConversationsService {
   async record(locationId: string, conversationId: string, dto: RecordMessageDto, extra: RecordExtras = {}): Promise<MessageDto> {
     if (dto.send) return this.sendAndRecord(locationId, conversationId, dto);
     const providerId = dto.provider_message_id;
-    // An inbound text the detector is to read is read off this thread, before the unit of work.
-    const reading = dto.direction === 'inbound' && !dto.intent ? await this.recorder.readAhead(dto.body) : undefined;
+    const reading = await this.recorder.readAhead(dto);
     // One unit of work; two deliveries of the same provider message racing: the loser answers the winner's message.
     const message = await retryOnceOnDuplicate(() =>
       this.store.transaction(async (r) => {

@@ -42,11 +42,12 @@ export class MessageRecorder {
   ) {}
 
   /**
-   * An inbound body read ahead, off the main thread when the detector has reading threads: call it
-   * before the unit of work and pass the reading to `record` (RecordExtras.reading).
+   * The message's text read ahead, off the main thread when the detector has reading threads, if
+   * `record` will ask the detector about it (an inbound message whose caller gave no intent): call
+   * it before the unit of work and pass the reading to `record` (RecordExtras.reading).
    */
-  readAhead(body: string): Promise<TextReading | undefined> {
-    return this.detector.readAhead(body);
+  async readAhead(dto: Pick<RecordMessageDto, 'direction' | 'intent' | 'body'>): Promise<TextReading | undefined> {
+    return detects(dto) ? this.detector.readAhead(dto.body) : undefined;
   }
 
   async record(
@@ -88,23 +89,21 @@ export class MessageRecorder {
     const occurredAt = dto.occurred_at ? new Date(dto.occurred_at) : now;
     let detection: Pick<Detection, 'intent' | 'action' | 'requestedAt' | 'timeGiven'> | undefined;
     let intentSource: string | null = null;
-    if (dto.direction === 'inbound') {
-      if (dto.intent) {
-        const requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : undefined;
-        detection = { intent: dto.intent, requestedAt, timeGiven: true };
-        intentSource = extra.intentSource ?? 'caller';
-        throwIfProblems(
-          requestedAt && requestedAt < occurredAt
-            ? [
-                `requested_at ${requestedAt.toISOString()} is before the message's time ${occurredAt.toISOString()}: a follow-up cannot be requested in the past`,
-              ]
-            : [],
-        );
-      } else {
-        const zone = await this.zoneOf(r, conversation, contact);
-        detection = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone, phrases: actionPhrases(actions) }, extra.reading);
-        intentSource = 'detector';
-      }
+    if (detects(dto)) {
+      const zone = await this.zoneOf(r, conversation, contact);
+      detection = this.detector.detect({ text: dto.body, sentAt: occurredAt, zone, phrases: actionPhrases(actions) }, extra.reading);
+      intentSource = 'detector';
+    } else if (dto.direction === 'inbound' && dto.intent) {
+      const requestedAt = dto.intent === 'requested_followup' && dto.requested_at ? new Date(dto.requested_at) : undefined;
+      detection = { intent: dto.intent, requestedAt, timeGiven: true };
+      intentSource = extra.intentSource ?? 'caller';
+      throwIfProblems(
+        requestedAt && requestedAt < occurredAt
+          ? [
+              `requested_at ${requestedAt.toISOString()} is before the message's time ${occurredAt.toISOString()}: a follow-up cannot be requested in the past`,
+            ]
+          : [],
+      );
     }
     const message = Object.assign(new MessageEntity(), {
       id: extra.id ?? newId(),
@@ -136,4 +135,9 @@ export class MessageRecorder {
     const agent = conversation.agentId ? await r.catalog.agent(conversation.locationId, conversation.agentId) : null;
     return agent?.timezone ?? 'UTC';
   }
+}
+
+/** Whether recording asks the detector what the message means: inbound, and its caller gave no intent. */
+function detects(dto: Pick<RecordMessageDto, 'direction' | 'intent'>): boolean {
+  return dto.direction === 'inbound' && !dto.intent;
 }
