@@ -101,7 +101,12 @@ export async function openDataSource(config: StoreConfig, options: { migrate?: b
       await dataSource.query('PRAGMA temp_store = MEMORY');
     }
     if (dsOptions.type === 'postgres' && dsOptions.schema) {
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${dsOptions.schema}"`);
+      // IF NOT EXISTS does not hold between two sessions creating it at once (replicas starting
+      // together): the loser fails on pg_namespace's unique index, and the schema is there all the same.
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${dsOptions.schema}"`).catch((error: unknown) => {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (code !== '23505' && code !== '42P06') throw error;
+      });
     }
     if (options.migrate !== false) await migrate(dataSource);
   } catch (error) {
