@@ -27,6 +27,21 @@ import { INITIAL_STATE } from './conversation-state.service';
 import { MessageRecorder } from './message-recorder';
 import { callDelivery, callLinks } from './call-events';
 
+/**
+ * What an inbound message's unit of work touches, for running it beside other senders' in one group
+ * (Store.transaction's lane): its sender's contact and conversations, named by the address (phone
+ * and WhatsApp numbers by their digits, so one person on both is one lane) or the visitor's id.
+ */
+export function senderLane(connection: Readonly<ChannelConnectionEntity>, event: InboundMessage): string {
+  const from = event.from;
+  const sender = event.channelContactId
+    ? `visitor:${connection.id}:${event.channelContactId}`
+    : from.phone || from.whatsapp
+      ? `number:${(from.phone || from.whatsapp || '').replace(/\D/g, '')}`
+      : `email:${(from.email ?? '').toLowerCase()}`;
+  return `${connection.locationId}|${sender}`;
+}
+
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';
 
 /**
@@ -75,31 +90,34 @@ export class ChannelEventsService {
     const reading = await this.recorder.readAhead(dto);
     // Two deliveries racing, or the same new contact writing twice at once: the second run finds the winner's rows.
     await retryOnceOnDuplicate(() =>
-      this.store.transaction(async (r) => {
-        if (await r.messages.findByProviderId(locationId, event.providerMessageId)) return; // a redelivery: recorded once, answered the same way
-        const found = await this.conversationFor(r, connection, event);
-        const contact = found.contact !== undefined ? found.contact : await r.contacts.findById(locationId, found.conversation.contactId);
-        if (contact && (event.keyword === 'opt_out' || event.keyword === 'opt_in')) {
-          // First, so the follow-ups it stops say why (recording the message then cancels nothing more).
-          const word = event.body
-            .trim()
-            .replace(/[\p{P}\s]+/gu, '')
-            .toUpperCase();
-          const change =
-            event.keyword === 'opt_out'
-              ? { optOut: event.keywordChannels ?? [event.channel] }
-              : { optIn: event.keywordChannels ?? [event.channel] };
-          await changeContactChannels(r, contact, change, reason('opted_out', `the contact replied ${word}`), this.clock.now());
-        }
-        const extras = {
-          connectionId: connection.id,
-          status: 'received',
-          subject: event.subject,
-          reading,
-          ...(event.keyword ? { intentSource: 'channel' } : {}),
-        };
-        await this.recorder.record(r, found.conversation, dto, extras, contact);
-      }),
+      this.store.transaction(
+        async (r) => {
+          if (await r.messages.findByProviderId(locationId, event.providerMessageId)) return; // a redelivery: recorded once, answered the same way
+          const found = await this.conversationFor(r, connection, event);
+          const contact = found.contact !== undefined ? found.contact : await r.contacts.findById(locationId, found.conversation.contactId);
+          if (contact && (event.keyword === 'opt_out' || event.keyword === 'opt_in')) {
+            // First, so the follow-ups it stops say why (recording the message then cancels nothing more).
+            const word = event.body
+              .trim()
+              .replace(/[\p{P}\s]+/gu, '')
+              .toUpperCase();
+            const change =
+              event.keyword === 'opt_out'
+                ? { optOut: event.keywordChannels ?? [event.channel] }
+                : { optIn: event.keywordChannels ?? [event.channel] };
+            await changeContactChannels(r, contact, change, reason('opted_out', `the contact replied ${word}`), this.clock.now());
+          }
+          const extras = {
+            connectionId: connection.id,
+            status: 'received',
+            subject: event.subject,
+            reading,
+            ...(event.keyword ? { intentSource: 'channel' } : {}),
+          };
+          await this.recorder.record(r, found.conversation, dto, extras, contact);
+        },
+        { lane: senderLane(connection, event) },
+      ),
     );
     return help;
   }

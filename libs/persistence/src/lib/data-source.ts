@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES, SnakeNamingStrategy } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PipelinedClient } from './pipelined-client';
 import { StoreConfig, StoreConfigError, absolute, storeEngine } from './store-config';
 
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -41,6 +42,9 @@ export function dataSourceOptions(config: StoreConfig): DataSourceOptions {
     poolSize: config.poolSize ?? 10,
     connectTimeoutMS: 5_000,
     applicationName: 'followup-gateway',
+    // Pipelined connections: the statements a group's interleaved units issue together travel in one
+    // round trip (pipelined-client.ts, group-commit.ts).
+    extra: { Client: PipelinedClient },
   };
 }
 

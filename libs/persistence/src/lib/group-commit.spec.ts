@@ -1,7 +1,7 @@
 import { GroupCommitter } from './group-commit';
 
 /** A fake database: a transaction stages writes and commits them at once, or drops them. */
-function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommit?: () => boolean } = {}) {
+function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommit?: () => boolean; interleave?: boolean } = {}) {
   const committed: string[] = [];
   const groups: number[] = [];
   const afterCommit: string[] = [];
@@ -14,6 +14,7 @@ function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommi
   const groupsCommitter = new GroupCommitter<Ctx>({
     concurrency: options.concurrency ?? 1,
     maxGroup: options.maxGroup ?? 64,
+    interleave: options.interleave,
     begin: async (body) => {
       open++;
       maxOpen = Math.max(maxOpen, open);
@@ -43,7 +44,21 @@ function fakeStore(options: { concurrency?: number; maxGroup?: number; failCommi
       ctx.onCommit.push(name);
       return `${name} done`;
     });
-  return { write, committed, groups, afterCommit, maxOpen: () => maxOpen, firstOpen };
+  /** Every step of every run of a unit, in the order they ran (a unit that runs again appears again). */
+  const trace: string[] = [];
+  /** A unit of `steps` steps, each after a wait on the (fake) database, in `lane`. */
+  const unit = (name: string, lane: string | undefined, opts: { steps?: number; failAt?: number } = {}) =>
+    groupsCommitter.submit(async (ctx) => {
+      for (let step = 1; step <= (opts.steps ?? 2); step++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        trace.push(`${name}${step}`);
+        if (opts.failAt === step) throw new Error(`${name} refused`);
+      }
+      ctx.writes.push(name);
+      ctx.onCommit.push(name);
+      return `${name} done`;
+    }, lane);
+  return { write, unit, trace, committed, groups, afterCommit, maxOpen: () => maxOpen, firstOpen };
 }
 
 describe('GroupCommitter', () => {
@@ -91,5 +106,51 @@ describe('GroupCommitter', () => {
     expect(db.maxOpen()).toBe(2);
     expect(Math.max(...db.groups)).toBeLessThanOrEqual(2);
     expect(db.committed.sort()).toEqual(Array.from({ length: 9 }, (_, i) => `u${i}`).sort());
+  });
+
+  describe('lanes (interleave)', () => {
+    it("runs different lanes' units side by side, one lane's in order, and one without a lane alone", async () => {
+      const db = fakeStore({ interleave: true });
+      const first = db.unit('w', undefined, { steps: 1 }); // a group of its own: the next ones arrive while it runs
+      await db.firstOpen;
+      const answers = Promise.all([
+        db.unit('a', 'x'),
+        db.unit('b', 'y'),
+        db.unit('c', 'x'),
+        db.unit('n', undefined),
+        db.unit('d', 'y'),
+        db.unit('e', 'z'),
+      ]);
+      await first;
+      expect(await answers).toEqual(['a done', 'b done', 'c done', 'n done', 'd done', 'e done']);
+      expect(db.groups).toEqual([1, 6]);
+      expect(db.trace).toEqual(['w1', 'a1', 'b1', 'a2', 'b2', 'c1', 'c2', 'n1', 'n2', 'd1', 'e1', 'd2', 'e2']);
+      expect(db.committed).toEqual(['w', 'a', 'b', 'c', 'n', 'd', 'e']);
+      expect(db.afterCommit).toEqual(['w', 'a', 'b', 'c', 'n', 'd', 'e']);
+    });
+
+    it('runs a group that failed interleaved again one unit after another: the failing unit gets its error, the others commit once', async () => {
+      const db = fakeStore({ interleave: true });
+      const first = db.unit('w', undefined, { steps: 1 });
+      await db.firstOpen;
+      const results = Promise.allSettled([db.unit('a', 'x'), db.unit('bad', 'y', { failAt: 1 }), db.unit('c', 'z')]);
+      await first;
+      expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+        'a done',
+        'bad refused',
+        'c done',
+      ]);
+      // Interleaved, rolled back; one after another, rolled back at bad; then a (the units before the
+      // failing one), bad alone, and c.
+      expect(db.trace).toEqual(['w1', 'a1', 'bad1', 'c1', 'a2', 'c2', 'a1', 'a2', 'bad1', 'a1', 'a2', 'bad1', 'c1', 'c2']);
+      expect(db.committed).toEqual(['w', 'a', 'c']);
+      expect(db.afterCommit).toEqual(['w', 'a', 'c']);
+    });
+
+    it('runs units one after another when interleaving is off, lanes or not', async () => {
+      const db = fakeStore();
+      await Promise.all([db.unit('a', 'x'), db.unit('b', 'y')]);
+      expect(db.trace).toEqual(['a1', 'a2', 'b1', 'b2']);
+    });
   });
 });

@@ -6,9 +6,19 @@
  * failing unit runs alone, so one caller's error never becomes another's. A unit may therefore run
  * more than once: it must read what it changes inside itself and touch nothing but the database
  * before it returns (after-commit callbacks are the place for anything else).
+ *
+ * Lanes (`interleave`, PostgreSQL): a unit submitted with a lane may run interleaved with the units
+ * of other lanes in its group, on the group's one connection, so that their statements travel
+ * together (the connection pipelines what is issued at once: one round trip for all the units
+ * waiting on the database instead of one per statement). Units of one lane run in the order they
+ * came, and a unit without a lane runs alone, between the others. A lane names what a unit reads and
+ * writes (a webhook's sender): units of different lanes must not depend on each other's writes. If
+ * an interleaved run fails, the group rolls back and runs again one unit after another, as without
+ * lanes, so the failure is the failing unit's alone.
  */
 interface Unit<R, T> {
   work: (context: R) => Promise<T>;
+  lane?: string;
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
 }
@@ -38,6 +48,8 @@ export interface GroupCommitOptions<R> {
   concurrency: number;
   /** Most units in one group. */
   maxGroup: number;
+  /** Run the units of different lanes interleaved (see the file comment); false: one after another. */
+  interleave?: boolean;
 }
 
 export class GroupCommitter<R> {
@@ -47,9 +59,10 @@ export class GroupCommitter<R> {
 
   constructor(private readonly options: GroupCommitOptions<R>) {}
 
-  submit<T>(work: (context: R) => Promise<T>): Promise<T> {
+  /** `lane`: what the unit touches, for running it interleaved with other lanes' units (see the file comment). */
+  submit<T>(work: (context: R) => Promise<T>, lane?: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve, reject } as Unit<R, unknown>);
+      this.waiting.push({ work, lane, resolve, reject } as Unit<R, unknown>);
       // A group starts after the I/O callbacks of this turn of the event loop (setImmediate), so the
       // requests that arrived together reach the queue first and commit together.
       if (!this.scheduled) {
@@ -73,11 +86,18 @@ export class GroupCommitter<R> {
     }
   }
 
-  /** Runs a group; on a unit's failure, the units before it again, the failing one alone, then the rest. */
-  private async runGroup(group: Unit<R, unknown>[]): Promise<void> {
+  /**
+   * Runs a group; on a unit's failure, the units before it again, the failing one alone, then the
+   * rest. An interleaved run that fails runs again with its units one after another.
+   */
+  private async runGroup(group: Unit<R, unknown>[], interleave = this.options.interleave === true): Promise<void> {
     let rest = group;
     while (rest.length) {
-      const outcome = await this.attempt(rest);
+      const outcome = interleave ? await this.attemptInterleaved(rest) : await this.attempt(rest);
+      if (!outcome.ok && 'interleaved' in outcome) {
+        interleave = false;
+        continue;
+      }
       if (outcome.ok) {
         for (const done of outcome.done) this.options.committed(done.context);
         for (const done of outcome.done) done.unit.resolve(done.value);
@@ -89,8 +109,8 @@ export class GroupCommitter<R> {
       }
       const before = rest.slice(0, outcome.index);
       const failed = rest[outcome.index] as Unit<R, unknown>;
-      if (before.length) await this.runGroup(before);
-      if (before.length || rest.length > 1) await this.runGroup([failed]);
+      if (before.length) await this.runGroup(before, false);
+      if (before.length || rest.length > 1) await this.runGroup([failed], false);
       else failed.reject(outcome.error); // alone, it failed: that is its answer
       rest = rest.slice(outcome.index + 1);
     }
@@ -116,4 +136,63 @@ export class GroupCommitter<R> {
       return { ok: false, error };
     }
   }
+
+  /**
+   * The units in one transaction, each lane's in order and the lanes side by side; a unit without a
+   * lane alone, after what came before it and before what comes after. Any failure: `interleaved`,
+   * and the group runs again without lanes (the failing unit is not known: its statement may have
+   * been refused as the other units' were, once the transaction was aborted).
+   */
+  private async attemptInterleaved(
+    units: Unit<R, unknown>[],
+  ): Promise<{ ok: true; done: Done<R>[] } | { ok: false; interleaved: true } | { ok: false; index?: undefined; error: unknown }> {
+    const done: Done<R>[] = new Array(units.length);
+    let unitFailed = false;
+    try {
+      await this.options.begin(async (context) => {
+        const run = async (index: number) => {
+          const unit = units[index] as Unit<R, unknown>;
+          const ctx = context();
+          done[index] = { unit, value: await unit.work(ctx), context: ctx };
+        };
+        for (const segment of segments(units)) {
+          const lanes = new Map<string, number[]>();
+          for (const index of segment) {
+            const lane = units[index]?.lane as string;
+            lanes.set(lane, [...(lanes.get(lane) ?? []), index]);
+          }
+          const settled = await Promise.allSettled(
+            [...lanes.values()].map(async (indexes) => {
+              for (const index of indexes) await run(index);
+            }),
+          );
+          const failed = settled.find((s) => s.status === 'rejected');
+          if (failed) {
+            unitFailed = true;
+            throw (failed as PromiseRejectedResult).reason;
+          }
+        }
+      });
+      return { ok: true, done };
+    } catch (error) {
+      return unitFailed ? { ok: false, interleaved: true } : { ok: false, error };
+    }
+  }
+}
+
+/** Indexes of units that may run side by side: a run of units with lanes, or one without a lane alone. */
+function segments(units: { lane?: string }[]): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  units.forEach((unit, index) => {
+    if (unit.lane !== undefined) {
+      current.push(index);
+      return;
+    }
+    if (current.length) out.push(current);
+    current = [];
+    out.push([index]);
+  });
+  if (current.length) out.push(current);
+  return out;
 }

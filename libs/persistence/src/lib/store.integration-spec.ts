@@ -153,6 +153,39 @@ describe.each(ENGINES)('store on %s', (engine) => {
     expect(await store.run((r) => r.conversationAgents.findById(loc, kept.id))).not.toBeNull();
   });
 
+  it("commits units of many lanes together, each seeing its own lane's writes, and isolates the one that fails", async () => {
+    // Each lane writes an agent, reads it back and renames it: interleaved on PostgreSQL's one
+    // connection per group (their statements pipelined), one after another on SQLite.
+    const lanes = Array.from({ length: 24 }, (_, i) => `lane${i}`);
+    const taken = agent(loc, 'Taken', new Date());
+    await store.run((r) => r.conversationAgents.insert(taken));
+    const steps: string[] = [];
+    const results = await Promise.allSettled(
+      lanes.map((lane, i) =>
+        store.transaction(
+          async (r) => {
+            const mine = i === 7 ? Object.assign(agent(loc, lane, new Date()), { id: taken.id }) : agent(loc, lane, new Date());
+            await r.conversationAgents.insert(mine); // lane7 reuses an id: a unique violation
+            steps.push(`${lane} wrote`);
+            const read = await r.conversationAgents.findById(loc, mine.id);
+            await r.conversationAgents.save(Object.assign(read as ConversationAgentEntity, { name: `${lane} renamed` }));
+            steps.push(`${lane} renamed`);
+            return mine.id;
+          },
+          { lane },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results[7]?.status === 'rejected' && results[7].reason).toBeInstanceOf(DuplicateKeyError);
+    const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value as string] : []));
+    const stored = await store.run((r) => Promise.all(ids.map((id) => r.conversationAgents.findById(loc, id))));
+    expect(stored.map((a) => a?.name)).toEqual(lanes.filter((_, i) => i !== 7).map((lane) => `${lane} renamed`));
+    expect((await store.run((r) => r.conversationAgents.findById(loc, taken.id)))?.name).toBe('Taken');
+    // Interleaved on PostgreSQL: the second lane had written before the first went on.
+    expect(steps.indexOf('lane1 wrote') < steps.indexOf('lane0 renamed')).toBe(engine === 'postgres');
+  });
+
   it('lists follow-ups newest first with a cursor and filters', async () => {
     const rows = Array.from({ length: 5 }, (_, i) =>
       Object.assign(new FollowupEntity(), {

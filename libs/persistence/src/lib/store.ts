@@ -67,6 +67,9 @@ export class Store {
       // PostgreSQL: leave a few pooled connections to plain reads and the dispatcher's claims.
       concurrency: this.serial ? 1 : Math.max(1, poolSize - 2),
       maxGroup: opts.maxGroup ?? 64,
+      // PostgreSQL pipelines a connection's statements (data-source.ts): units of different lanes
+      // interleaved share its round trips. SQLite's statements are synchronous: nothing to share.
+      interleave: !this.serial,
       begin: (body) => this.exclusive(() => this.dataSource.transaction((manager) => body(() => this.unitRepositories(manager)))),
       committed: (repos) => repos.committed(),
     });
@@ -76,9 +79,14 @@ export class Store {
     return this.exclusive(() => work(this.pooled));
   }
 
-  /** An atomic unit of work, committed with the others waiting (see the class comment). It may run more than once. */
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.groups.submit(work);
+  /**
+   * An atomic unit of work, committed with the others waiting (see the class comment). It may run
+   * more than once. `lane`: what the unit reads and writes (a webhook's sender, say); units of
+   * different lanes may run interleaved in their group on PostgreSQL (group-commit.ts), so they must
+   * not depend on each other's writes. Without a lane a unit runs alone.
+   */
+  transaction<T>(work: (repos: Repositories) => Promise<T>, options: { lane?: string } = {}): Promise<T> {
+    return this.groups.submit(work, options.lane);
   }
 
   /** True when the database answers and every migration has been applied. */
