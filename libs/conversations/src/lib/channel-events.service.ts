@@ -39,7 +39,7 @@ export function senderLane(connection: Readonly<ChannelConnectionEntity>, event:
     : from.phone || from.whatsapp
       ? `number:${(from.phone || from.whatsapp || '').replace(/\D/g, '')}`
       : `email:${(from.email ?? '').toLowerCase()}`;
-  return `${connection.locationId}|${sender}`;
+  return `sender:${connection.locationId}|${sender}`;
 }
 
 const DEFAULT_HELP = 'Reply STOP to stop receiving messages, START to receive them again.';

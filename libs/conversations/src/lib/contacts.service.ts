@@ -59,7 +59,9 @@ export class ContactsService {
       updatedAt: now,
     });
     // A transaction, not a plain run: it commits with the other requests' writes (group commit), not alone.
-    await conflictOnDuplicate(DUPLICATE, () => this.store.transaction((r) => r.contacts.insert(contact)));
+    await conflictOnDuplicate(DUPLICATE, () =>
+      this.store.transaction((r) => r.contacts.insert(contact), { lane: `api:contact:${locationId}:${contact.id}` }),
+    );
     return toContactDto(contact);
   }
 

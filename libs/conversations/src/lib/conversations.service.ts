@@ -38,38 +38,41 @@ export class ConversationsService {
   }
 
   async create(locationId: string, dto: CreateConversationDto): Promise<ConversationDto> {
-    return this.store.transaction(async (r) => {
-      const problems: string[] = [];
-      if (!(await r.contacts.findById(locationId, dto.contact_id)))
-        problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
-      // The agent through the catalog (cached, as every inbound message reads it): one statement fewer per conversation.
-      if (!(await r.catalog.agent(locationId, dto.agent_id)))
-        problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
-      if (dto.connection_id) {
-        const connection = await r.channelConnections.findById(locationId, dto.connection_id);
-        if (!connection) problems.push(`connection_id ${dto.connection_id} is not a channel connection of this location`);
-        else if (connection.type !== dto.channel)
-          problems.push(`connection_id ${dto.connection_id} is a ${connection.type} connection, not ${dto.channel}`);
-      }
-      throwIfProblems(problems);
-      const now = this.clock.now();
-      const conversation = Object.assign(new ConversationEntity(), {
-        id: newId(),
-        locationId,
-        contactId: dto.contact_id,
-        agentId: dto.agent_id,
-        channel: dto.channel,
-        connectionId: dto.connection_id ?? null,
-        version: 0,
-        lastInboundAt: null,
-        lastOutboundAt: null,
-        ...INITIAL_STATE,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await r.conversations.insert(conversation);
-      return toConversationDto(conversation);
-    });
+    return this.store.transaction(
+      async (r) => {
+        const problems: string[] = [];
+        if (!(await r.contacts.findById(locationId, dto.contact_id)))
+          problems.push(`contact_id ${dto.contact_id} is not a contact of this location`);
+        // The agent through the catalog (cached, as every inbound message reads it): one statement fewer per conversation.
+        if (!(await r.catalog.agent(locationId, dto.agent_id)))
+          problems.push(`agent_id ${dto.agent_id} is not a Conversation AI agent of this location`);
+        if (dto.connection_id) {
+          const connection = await r.channelConnections.findById(locationId, dto.connection_id);
+          if (!connection) problems.push(`connection_id ${dto.connection_id} is not a channel connection of this location`);
+          else if (connection.type !== dto.channel)
+            problems.push(`connection_id ${dto.connection_id} is a ${connection.type} connection, not ${dto.channel}`);
+        }
+        throwIfProblems(problems);
+        const now = this.clock.now();
+        const conversation = Object.assign(new ConversationEntity(), {
+          id: newId(),
+          locationId,
+          contactId: dto.contact_id,
+          agentId: dto.agent_id,
+          channel: dto.channel,
+          connectionId: dto.connection_id ?? null,
+          version: 0,
+          lastInboundAt: null,
+          lastOutboundAt: null,
+          ...INITIAL_STATE,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await r.conversations.insert(conversation);
+        return toConversationDto(conversation);
+      },
+      { lane: `api:contact:${locationId}:${dto.contact_id}` },
+    );
   }
 
   async get(locationId: string, id: string): Promise<ConversationDto> {
@@ -94,10 +97,13 @@ export class ConversationsService {
     const reading = await this.recorder.readAhead(dto);
     // One unit of work; two deliveries of the same provider message racing: the loser answers the winner's message.
     const message = await retryOnceOnDuplicate(() =>
-      this.store.transaction(async (r) => {
-        const existing = providerId ? await r.messages.findByProviderId(locationId, providerId) : null;
-        return existing ?? this.recorder.record(r, await this.find(r, locationId, conversationId), dto, { ...extra, reading });
-      }),
+      this.store.transaction(
+        async (r) => {
+          const existing = providerId ? await r.messages.findByProviderId(locationId, providerId) : null;
+          return existing ?? this.recorder.record(r, await this.find(r, locationId, conversationId), dto, { ...extra, reading });
+        },
+        { lane: `api:conversation:${locationId}:${conversationId}` },
+      ),
     );
     return toMessageDto(message);
   }

@@ -127,12 +127,15 @@ export class FollowupRecordsService {
   ) {}
 
   async create(locationId: string, dto: CreateFollowupDto): Promise<FollowupEnvelopeDto> {
-    return this.store.transaction(async (r) => {
-      const contactId = await this.resolveIds(r, locationId, dto);
-      const followup = this.newRecord(locationId, { ...dto, contact_id: contactId });
-      await r.followups.insert(followup);
-      return { error: false, message: 'Followup created successfully', data: toFollowupDto(followup) };
-    });
+    return this.store.transaction(
+      async (r) => {
+        const contactId = await this.resolveIds(r, locationId, dto);
+        const followup = this.newRecord(locationId, { ...dto, contact_id: contactId });
+        await r.followups.insert(followup);
+        return { error: false, message: 'Followup created successfully', data: toFollowupDto(followup) };
+      },
+      recordLane(locationId, dto),
+    );
   }
 
   /**
@@ -215,4 +218,11 @@ export class FollowupRecordsService {
       return { error: false, message: 'Followup updated successfully', data: (await withAttempts(r, [followup]))[0] as FollowupDto };
     });
   }
+}
+
+/** The lane of a record's unit of work (Store.transaction): its contact, else its conversation. */
+function recordLane(locationId: string, dto: CreateFollowupDto): { lane?: string } {
+  if (dto.contact_id !== undefined) return { lane: `api:contact:${locationId}:${dto.contact_id}` };
+  if (dto.conversation_id !== undefined) return { lane: `api:conversation:${locationId}:${dto.conversation_id}` };
+  return {};
 }

@@ -109,31 +109,33 @@ describe('GroupCommitter', () => {
   });
 
   describe('lanes (interleave)', () => {
-    it("runs different lanes' units side by side, one lane's in order, and one without a lane alone", async () => {
+    it("runs different lanes' units side by side, one lane's in order, one without a lane alone, and other kinds apart", async () => {
       const db = fakeStore({ interleave: true });
       const first = db.unit('w', undefined, { steps: 1 }); // a group of its own: the next ones arrive while it runs
       await db.firstOpen;
       const answers = Promise.all([
-        db.unit('a', 'x'),
-        db.unit('b', 'y'),
-        db.unit('c', 'x'),
+        db.unit('a', 'k:x'),
+        db.unit('b', 'k:y'),
+        db.unit('c', 'k:x'),
         db.unit('n', undefined),
-        db.unit('d', 'y'),
-        db.unit('e', 'z'),
+        db.unit('d', 'k:y'),
+        db.unit('e', 'k:z'),
+        db.unit('f', 'other:x'), // another kind: after d and e
+        db.unit('g', 'other:y'),
       ]);
       await first;
-      expect(await answers).toEqual(['a done', 'b done', 'c done', 'n done', 'd done', 'e done']);
-      expect(db.groups).toEqual([1, 6]);
-      expect(db.trace).toEqual(['w1', 'a1', 'b1', 'a2', 'b2', 'c1', 'c2', 'n1', 'n2', 'd1', 'e1', 'd2', 'e2']);
-      expect(db.committed).toEqual(['w', 'a', 'b', 'c', 'n', 'd', 'e']);
-      expect(db.afterCommit).toEqual(['w', 'a', 'b', 'c', 'n', 'd', 'e']);
+      expect(await answers).toEqual(['a done', 'b done', 'c done', 'n done', 'd done', 'e done', 'f done', 'g done']);
+      expect(db.groups).toEqual([1, 8]);
+      expect(db.trace).toEqual(['w1', 'a1', 'b1', 'a2', 'b2', 'c1', 'c2', 'n1', 'n2', 'd1', 'e1', 'd2', 'e2', 'f1', 'g1', 'f2', 'g2']);
+      expect(db.committed).toEqual(['w', 'a', 'b', 'c', 'n', 'd', 'e', 'f', 'g']);
+      expect(db.afterCommit).toEqual(['w', 'a', 'b', 'c', 'n', 'd', 'e', 'f', 'g']);
     });
 
     it('runs a group that failed interleaved again one unit after another: the failing unit gets its error, the others commit once', async () => {
       const db = fakeStore({ interleave: true });
       const first = db.unit('w', undefined, { steps: 1 });
       await db.firstOpen;
-      const results = Promise.allSettled([db.unit('a', 'x'), db.unit('bad', 'y', { failAt: 1 }), db.unit('c', 'z')]);
+      const results = Promise.allSettled([db.unit('a', 'k:x'), db.unit('bad', 'k:y', { failAt: 1 }), db.unit('c', 'k:z')]);
       await first;
       expect((await results).map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
         'a done',
@@ -149,7 +151,7 @@ describe('GroupCommitter', () => {
 
     it('runs units one after another when interleaving is off, lanes or not', async () => {
       const db = fakeStore();
-      await Promise.all([db.unit('a', 'x'), db.unit('b', 'y')]);
+      await Promise.all([db.unit('a', 'k:x'), db.unit('b', 'k:y')]);
       expect(db.trace).toEqual(['a1', 'a2', 'b1', 'b2']);
     });
   });

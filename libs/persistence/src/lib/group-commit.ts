@@ -12,7 +12,10 @@
  * together (the connection pipelines what is issued at once: one round trip for all the units
  * waiting on the database instead of one per statement). Units of one lane run in the order they
  * came, and a unit without a lane runs alone, between the others. A lane names what a unit reads and
- * writes (a webhook's sender): units of different lanes must not depend on each other's writes. If
+ * writes (a webhook's sender): units of different lanes must not depend on each other's writes.
+ * A lane's kind, the text before its first ':', says how it names that (a webhook's sender by its
+ * address, an API call's contact by its id): two kinds may name one contact differently, so only
+ * units whose lanes are of one kind run side by side; a change of kind starts a new segment. If
  * an interleaved run fails, the group rolls back and runs again one unit after another, as without
  * lanes, so the failure is the failing unit's alone.
  */
@@ -180,18 +183,23 @@ export class GroupCommitter<R> {
   }
 }
 
-/** Indexes of units that may run side by side: a run of units with lanes, or one without a lane alone. */
+/**
+ * Indexes of units that may run side by side: a run of units whose lanes are of one kind, or one
+ * without a lane alone.
+ */
 function segments(units: { lane?: string }[]): number[][] {
   const out: number[][] = [];
   let current: number[] = [];
+  let kind: string | undefined;
   units.forEach((unit, index) => {
-    if (unit.lane !== undefined) {
-      current.push(index);
-      return;
+    const unitKind = unit.lane === undefined ? undefined : unit.lane.slice(0, Math.max(0, unit.lane.indexOf(':')));
+    if (unitKind === undefined || unitKind !== kind) {
+      if (current.length) out.push(current);
+      current = [];
     }
-    if (current.length) out.push(current);
-    current = [];
-    out.push([index]);
+    kind = unitKind;
+    if (unitKind === undefined) out.push([index]);
+    else current.push(index);
   });
   if (current.length) out.push(current);
   return out;

@@ -156,7 +156,7 @@ describe.each(ENGINES)('store on %s', (engine) => {
   it("commits units of many lanes together, each seeing its own lane's writes, and isolates the one that fails", async () => {
     // Each lane writes an agent, reads it back and renames it: interleaved on PostgreSQL's one
     // connection per group (their statements pipelined), one after another on SQLite.
-    const lanes = Array.from({ length: 24 }, (_, i) => `lane${i}`);
+    const lanes = Array.from({ length: 24 }, (_, i) => `test:lane${i}`);
     const taken = agent(loc, 'Taken', new Date());
     await store.run((r) => r.conversationAgents.insert(taken));
     const steps: string[] = [];
@@ -183,7 +183,7 @@ describe.each(ENGINES)('store on %s', (engine) => {
     expect(stored.map((a) => a?.name)).toEqual(lanes.filter((_, i) => i !== 7).map((lane) => `${lane} renamed`));
     expect((await store.run((r) => r.conversationAgents.findById(loc, taken.id)))?.name).toBe('Taken');
     // Interleaved on PostgreSQL: the second lane had written before the first went on.
-    expect(steps.indexOf('lane1 wrote') < steps.indexOf('lane0 renamed')).toBe(engine === 'postgres');
+    expect(steps.indexOf('test:lane1 wrote') < steps.indexOf('test:lane0 renamed')).toBe(engine === 'postgres');
   });
 
   it('lists follow-ups newest first with a cursor and filters', async () => {

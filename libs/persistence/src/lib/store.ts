@@ -81,9 +81,9 @@ export class Store {
 
   /**
    * An atomic unit of work, committed with the others waiting (see the class comment). It may run
-   * more than once. `lane`: what the unit reads and writes (a webhook's sender, say); units of
-   * different lanes may run interleaved in their group on PostgreSQL (group-commit.ts), so they must
-   * not depend on each other's writes. Without a lane a unit runs alone.
+   * more than once. `lane`, `kind:name`: what the unit reads and writes (`sender:` a webhook's
+   * sender); units of different lanes of one kind may run interleaved in their group on PostgreSQL
+   * (group-commit.ts), so they must not depend on each other's writes. Without a lane a unit runs alone.
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>, options: { lane?: string } = {}): Promise<T> {
     return this.groups.submit(work, options.lane);
